@@ -1,0 +1,181 @@
+/**
+ * The one source of truth for the IPC API between the renderer and main.
+ * Each method: a channel name, an input schema (validated in main) and an output schema.
+ * Preload exposes exactly these methods (and these events); the renderer's client and the
+ * main-process handlers are typed from this module.
+ */
+import { z } from 'zod';
+import {
+  DialectSettingSchema,
+  DropletDetailsSchema,
+  DropletIdSchema,
+  DropletSchema,
+  HeartbeatAckSchema,
+  HeartbeatInputSchema,
+  IsoTimeSchema,
+  ListFiltersSchema,
+  RegisterAckSchema,
+  RegistrationSchema,
+  StatusChangeSchema,
+  WireDialectSchema,
+} from './model';
+import { FieldErrorSchema } from './udc/errors';
+
+/** Error kinds that cross IPC. Main turns every failure into one of these, never a stack trace. */
+export const ERROR_KINDS = [
+  'auth', // 401
+  'forbidden', // 403
+  'validation', // 422 (fields) or 400
+  'not_found', // 404
+  'method_not_allowed', // 405
+  'server', // 5xx
+  'network', // refused, reset, DNS
+  'timeout',
+  'malformed', // a response we cannot read
+  'bad_input', // the IPC input itself failed the contract
+  'internal',
+] as const;
+export const ErrorKindSchema = z.enum(ERROR_KINDS);
+export type ErrorKind = z.infer<typeof ErrorKindSchema>;
+
+export const IpcErrorSchema = z.object({
+  kind: ErrorKindSchema,
+  /** Plain words for the steward. */
+  message: z.string(),
+  /** What to try, when there is something to try. */
+  hint: z.string().nullable(),
+  status: z.number().int().nullable(),
+  traceId: z.string().nullable(),
+  /** 422 field errors, already stripped of transport prefixes in `field`. */
+  fields: z.array(FieldErrorSchema.extend({ field: z.string() })),
+  /** The communications-log entry of the failing exchange, when there was one. */
+  exchangeId: z.number().int().nullable(),
+});
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export const AppInfoSchema = z.object({
+  appVersion: z.string(),
+  profileName: z.string(),
+  orchestratorUrl: z.string(),
+  dialectSetting: DialectSettingSchema,
+  /** The dialect in use: the setting, or what `auto` has detected (null until it has). */
+  dialect: WireDialectSchema.nullable(),
+  identityDropletId: DropletIdSchema,
+  steward: z.string().nullable(),
+  embeddedSandbox: z.boolean(),
+  pollIntervalMs: z.number().int().positive(),
+  liveUpdates: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const FleetSnapshotSchema = z.object({
+  droplets: z.array(DropletSchema),
+  total: z.number().int().nonnegative(),
+  /** Entries the Orchestrator sent that could not be read, each with why. */
+  unreadable: z.array(z.string()),
+  fetchedAt: IsoTimeSchema,
+  dialect: WireDialectSchema,
+  traceId: z.string().nullable(),
+});
+export type FleetSnapshot = z.infer<typeof FleetSnapshotSchema>;
+
+export const DropletViewSchema = z.object({
+  droplet: DropletDetailsSchema,
+  /** `details` when the details route answered; `list` when it failed and the list stood in. */
+  source: z.enum(['details', 'list']),
+  note: z.string().nullable(),
+  traceId: z.string().nullable(),
+});
+export type DropletView = z.infer<typeof DropletViewSchema>;
+
+/** One heartbeat's metrics, for the charts. `t` is epoch milliseconds. */
+export const SampleSchema = z.object({
+  t: z.number(),
+  status: z.string().nullable(),
+  cpu_percent: z.number().nullable(),
+  memory_mb: z.number().nullable(),
+  requests_last_minute: z.number().nullable(),
+  errors_last_minute: z.number().nullable(),
+});
+export type Sample = z.infer<typeof SampleSchema>;
+
+export const CommsEntrySchema = z.object({
+  id: z.number().int(),
+  time: IsoTimeSchema,
+  method: z.string(),
+  path: z.string(),
+  status: z.number().int().nullable(),
+  latencyMs: z.number(),
+  traceId: z.string().nullable(),
+  dropletId: z.number().int().nullable(),
+  requestHeaders: z.record(z.string(), z.string()),
+  requestBody: z.string().nullable(),
+  responseBody: z.string().nullable(),
+  /** Why the exchange failed before an answer (refused, timeout...), when it did. */
+  error: z.string().nullable(),
+});
+export type CommsEntry = z.infer<typeof CommsEntrySchema>;
+
+export const KeepAliveSchema = z.object({
+  dropletId: DropletIdSchema,
+  status: z.string(),
+  nextBeatAt: IsoTimeSchema.nullable(),
+  lastError: z.string().nullable(),
+  beatsSent: z.number().int().nonnegative(),
+});
+export type KeepAlive = z.infer<typeof KeepAliveSchema>;
+
+const NoInput = z.object({}).strict().optional();
+const ById = z.object({ id: DropletIdSchema }).strict();
+
+export const ipcMethods = {
+  getAppInfo: { input: NoInput, output: AppInfoSchema },
+  listDroplets: { input: ListFiltersSchema.strict(), output: FleetSnapshotSchema },
+  getDroplet: { input: ById, output: DropletViewSchema },
+  registerDroplet: { input: RegistrationSchema.strict(), output: RegisterAckSchema },
+  sendHeartbeat: { input: HeartbeatInputSchema.strict(), output: HeartbeatAckSchema },
+  getHistory: {
+    input: z.object({ id: DropletIdSchema, sinceMs: z.number().nonnegative().optional() }).strict(),
+    output: z.object({ samples: z.array(SampleSchema) }),
+  },
+  getCommsLog: {
+    input: z.object({ limit: z.number().int().positive().max(10_000).optional() }).strict().optional(),
+    output: z.object({ entries: z.array(CommsEntrySchema) }),
+  },
+  startKeepAlive: { input: HeartbeatInputSchema.strict(), output: z.array(KeepAliveSchema) },
+  stopKeepAlive: { input: ById, output: z.array(KeepAliveSchema) },
+  listKeepAlive: { input: NoInput, output: z.array(KeepAliveSchema) },
+} as const;
+
+/** Pushed from main to the renderer. */
+export const ipcEvents = {
+  statusChanged: StatusChangeSchema,
+  keepAliveChanged: z.array(KeepAliveSchema),
+} as const;
+
+export type IpcMethodName = keyof typeof ipcMethods;
+export type IpcEventName = keyof typeof ipcEvents;
+export type MethodInput<M extends IpcMethodName> = z.input<(typeof ipcMethods)[M]['input']>;
+export type MethodOutput<M extends IpcMethodName> = z.output<(typeof ipcMethods)[M]['output']>;
+export type EventPayload<E extends IpcEventName> = z.output<(typeof ipcEvents)[E]>;
+
+export const IPC_METHOD_NAMES = Object.keys(ipcMethods) as IpcMethodName[];
+export const IPC_EVENT_NAMES = Object.keys(ipcEvents) as IpcEventName[];
+export const methodChannel = (m: IpcMethodName): string => `steward:${m}`;
+export const eventChannel = (e: IpcEventName): string => `steward:event:${e}`;
+
+type Fn<I, O> = undefined extends I ? (input?: I) => Promise<O> : (input: I) => Promise<O>;
+
+/** What preload puts on `window.steward`: each method answers an IpcResult, never throws. */
+export type StewardBridge = {
+  [M in IpcMethodName]: Fn<MethodInput<M>, IpcResult<MethodOutput<M>>>;
+} & {
+  on<E extends IpcEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** The main-process side: one implementation per method, typed from the contract. */
+export type StewardHandlers = {
+  [M in IpcMethodName]: (input: z.output<(typeof ipcMethods)[M]['input']>) => Promise<MethodOutput<M>>;
+};

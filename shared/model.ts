@@ -1,0 +1,127 @@
+/**
+ * The domain model every layer speaks. Wire shapes (either dialect) are turned into these
+ * by `udc/readers.ts`; nothing outside `shared/udc` and `sandbox/` sees raw wire JSON.
+ * Times are ISO-8601 strings in UTC ending in `Z` so they cross IPC and print unchanged.
+ */
+import { z } from 'zod';
+
+/** Statuses the guide names. `unknown` stands for anything else an Orchestrator sends. */
+export const DROPLET_STATUSES = ['active', 'inactive', 'error', 'maintenance'] as const;
+export const DropletStatusSchema = z.enum([...DROPLET_STATUSES, 'unknown']);
+export type DropletStatus = z.infer<typeof DropletStatusSchema>;
+/** Statuses a heartbeat or a registration may carry (the deployed Orchestrator refuses maintenance). */
+export const ReportableStatusSchema = z.enum(DROPLET_STATUSES);
+export type ReportableStatus = z.infer<typeof ReportableStatusSchema>;
+
+export const WIRE_DIALECTS = ['guide', 'deployed'] as const;
+export const WireDialectSchema = z.enum(WIRE_DIALECTS);
+export type WireDialect = z.infer<typeof WireDialectSchema>;
+export const DialectSettingSchema = z.enum([...WIRE_DIALECTS, 'auto']);
+export type DialectSetting = z.infer<typeof DialectSettingSchema>;
+
+/** The four metrics the guide's heartbeat carries; others are kept but not charted. */
+export const CHARTED_METRICS = [
+  'cpu_percent',
+  'memory_mb',
+  'requests_last_minute',
+  'errors_last_minute',
+] as const;
+export type ChartedMetric = (typeof CHARTED_METRICS)[number];
+
+export const MetricValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+export const MetricsSchema = z.record(z.string(), MetricValueSchema);
+export type Metrics = z.infer<typeof MetricsSchema>;
+
+export const IsoTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'ISO-8601 UTC time ending in Z');
+
+export const DropletIdSchema = z.number().int().positive();
+
+export const HeartbeatRecordSchema = z.object({
+  time: IsoTimeSchema,
+  status: DropletStatusSchema,
+  metrics: MetricsSchema.nullable(),
+});
+export type HeartbeatRecord = z.infer<typeof HeartbeatRecordSchema>;
+
+export const DropletSchema = z.object({
+  id: DropletIdSchema,
+  name: z.string(),
+  steward: z.string().nullable(),
+  endpoint: z.string().nullable(),
+  capabilities: z.array(z.string()),
+  status: DropletStatusSchema,
+  version: z.string().nullable(),
+  lastHeartbeat: IsoTimeSchema.nullable(),
+  registeredAt: IsoTimeSchema.nullable(),
+  latestMetrics: MetricsSchema.nullable(),
+});
+export type Droplet = z.infer<typeof DropletSchema>;
+
+export const DropletDetailsSchema = DropletSchema.extend({
+  /** Recent beats, oldest first, as far as the Orchestrator tells them (may be empty). */
+  heartbeats: z.array(HeartbeatRecordSchema),
+});
+export type DropletDetails = z.infer<typeof DropletDetailsSchema>;
+
+export const DropletListSchema = z.object({
+  droplets: z.array(DropletSchema),
+  total: z.number().int().nonnegative(),
+});
+export type DropletList = z.infer<typeof DropletListSchema>;
+
+export const ListFiltersSchema = z.object({
+  status: z.string().min(1).max(64).optional(),
+  capability: z.string().min(1).max(200).optional(),
+});
+export type ListFilters = z.infer<typeof ListFiltersSchema>;
+
+/** What a steward fills in to register (or re-register) a droplet. */
+export const RegistrationSchema = z.object({
+  id: DropletIdSchema,
+  name: z.string().trim().min(1, 'Name is required').max(100, 'Name is at most 100 characters'),
+  steward: z.string().max(200).optional(),
+  endpoint: z.string().url('Endpoint must be a URL such as http://host:8002'),
+  capabilities: z.array(z.string().min(1).max(200)).max(100),
+  version: z.string().max(100).optional(),
+  status: ReportableStatusSchema.optional(),
+});
+export type Registration = z.infer<typeof RegistrationSchema>;
+
+export const HeartbeatInputSchema = z.object({
+  id: DropletIdSchema,
+  status: ReportableStatusSchema,
+  metrics: MetricsSchema.optional(),
+});
+export type HeartbeatInput = z.infer<typeof HeartbeatInputSchema>;
+
+export const RegisterAckSchema = z.object({
+  registered: z.boolean(),
+  dropletId: z.number().int().nullable(),
+  /** `registered` for a new droplet, `updated` for a known one, null when the server does not say. */
+  outcome: z.enum(['registered', 'updated']).nullable(),
+  message: z.string().nullable(),
+  registeredAt: IsoTimeSchema.nullable(),
+  heartbeatIntervalSeconds: z.number().nullable(),
+  nextHeartbeatAt: IsoTimeSchema.nullable(),
+  traceId: z.string().nullable(),
+});
+export type RegisterAck = z.infer<typeof RegisterAckSchema>;
+
+export const HeartbeatAckSchema = z.object({
+  acknowledged: z.boolean(),
+  dropletId: z.number().int().nullable(),
+  /** Seconds until the next beat is due, from `next_heartbeat_in` or the deadline. */
+  nextHeartbeatInSeconds: z.number().nullable(),
+  nextHeartbeatAt: IsoTimeSchema.nullable(),
+  traceId: z.string().nullable(),
+});
+export type HeartbeatAck = z.infer<typeof HeartbeatAckSchema>;
+
+/** A status change pushed by `/ws/droplets`. */
+export const StatusChangeSchema = z.object({
+  dropletId: z.number().int(),
+  oldStatus: DropletStatusSchema.nullable(),
+  newStatus: DropletStatusSchema,
+  changedAt: IsoTimeSchema.nullable(),
+});
+export type StatusChange = z.infer<typeof StatusChangeSchema>;
