@@ -1,0 +1,43 @@
+// Generated inputs: the readers and builders only ever throw WireFormatError, whatever they get.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildHeartbeatRequest, buildRegisterRequest, readDropletDetails, readDropletList, readErrorBody, readHeartbeatAck, readLiveMessage, readRegisterAck, WireFormatError } from '../../../shared/udc';
+
+const onlyTyped = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(WireFormatError);
+  }
+};
+
+describe('generated inputs', () => {
+  it('response readers throw nothing but WireFormatError', () => {
+    const droplet = fc.record({ droplet_id: fc.oneof(fc.integer(), fc.string(), fc.constant(null)), id: fc.anything(), name: fc.anything(), capabilities: fc.oneof(fc.array(fc.anything()), fc.string(), fc.anything()), status: fc.anything(), last_heartbeat: fc.oneof(fc.string(), fc.double(), fc.anything()), metrics: fc.anything(), seconds_since_heartbeat: fc.anything() }, { requiredKeys: [] });
+    const body = fc.oneof(
+      fc.anything(),
+      fc.record({ udc_version: fc.constant('1.0'), payload: fc.oneof(fc.anything(), fc.record({ droplets: fc.oneof(fc.array(droplet), fc.anything()), total: fc.anything(), droplet: droplet, registered: fc.anything(), received: fc.anything(), acknowledged: fc.anything(), next_heartbeat_deadline: fc.anything(), next_heartbeat_in: fc.anything(), heartbeat_history: fc.anything() }, { requiredKeys: [] })) }, { requiredKeys: [] }),
+    );
+    fc.assert(
+      fc.property(body, (b) => {
+        onlyTyped(() => readDropletList(b));
+        onlyTyped(() => readDropletDetails(b));
+        onlyTyped(() => readRegisterAck(b));
+        onlyTyped(() => readHeartbeatAck(b));
+        expect(typeof readErrorBody(b).message).toBe('string');
+        readLiveMessage(typeof b === 'string' ? b : JSON.stringify(b) ?? '');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('builders throw nothing but WireFormatError and always produce a valid trace_id', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), fc.constantFrom('guide' as const, 'deployed' as const), (reg, hb, dialect) => {
+        onlyTyped(() => buildRegisterRequest({ dialect }, reg as never));
+        onlyTyped(() => buildHeartbeatRequest({ dialect }, hb as never));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
