@@ -1,0 +1,50 @@
+/**
+ * The IPC boundary in main: check the method name and input against the contract, run the
+ * handler, check its output, and turn every failure into an IpcError value. Never throws,
+ * so nothing (no stack trace, no file path) crosses to the renderer by accident.
+ */
+import type { z } from 'zod';
+import { ipcMethods, type IpcError, type IpcMethodName, type IpcResult, type StewardHandlers } from '../shared/ipc-contract';
+import { toIpcError } from './errors';
+
+export type Dispatch = (method: string, input: unknown) => Promise<IpcResult<unknown>>;
+
+export function isIpcMethod(method: unknown): method is IpcMethodName {
+  return typeof method === 'string' && Object.hasOwn(ipcMethods, method);
+}
+
+export function createDispatch(handlers: StewardHandlers): Dispatch {
+  return async (method, input) => {
+    if (!isIpcMethod(method)) {
+      return { ok: false, error: badInput(`Steward has no method "${String(method)}".`, []) };
+    }
+    const spec = ipcMethods[method];
+    const parsed = (spec.input as z.ZodType).safeParse(input);
+    if (!parsed.success) {
+      const issues = parsed.error.issues;
+      const fields = issues.map((i) => {
+        const loc = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
+        return { loc, msg: i.message, type: i.code, field: loc.join('.') };
+      });
+      const words = fields.map((f) => (f.field ? `${f.field}: ${f.msg}` : f.msg)).join('; ');
+      return { ok: false, error: badInput(`Invalid input for ${method}: ${words}.`, fields) };
+    }
+    let value: unknown;
+    try {
+      const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+      value = await handler(parsed.data);
+    } catch (e) {
+      return { ok: false, error: toIpcError(e) };
+    }
+    const checked = (spec.output as z.ZodType).safeParse(value);
+    if (!checked.success) {
+      const where = checked.error.issues.map((i) => i.path.map(String).join('.') || '(root)').slice(0, 5).join(', ');
+      return { ok: false, error: { ...toIpcError(null), message: `Steward's answer to ${method} did not fit its own contract (at ${where}). This is a bug in Steward.` } };
+    }
+    return { ok: true, value: checked.data };
+  };
+}
+
+function badInput(message: string, fields: IpcError['fields']): IpcError {
+  return { kind: 'bad_input', message, hint: null, status: null, traceId: null, fields, exchangeId: null };
+}

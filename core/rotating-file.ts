@@ -1,0 +1,116 @@
+/**
+ * An append-only text file that rotates by size (`name`, `name.1`, ... `name.(keep-1)`).
+ * Appends are queued and written in batches off the caller's path; a failing disk is
+ * remembered in `lastError`, never thrown at the caller.
+ */
+import { appendFile, mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+export interface RotatingFileOptions {
+  path: string;
+  /** Rotate before a write would take the file past this size (default 5 MB). */
+  maxBytes?: number;
+  /** Files kept including the current one (default 3). */
+  keep?: number;
+}
+
+export class RotatingFile {
+  readonly path: string;
+  private readonly maxBytes: number;
+  private readonly keep: number;
+  private queue: string[] = [];
+  private size: number | null = null;
+  private writing: Promise<void> | null = null;
+  private closed = false;
+  lastError: string | null = null;
+
+  constructor(options: RotatingFileOptions) {
+    this.path = options.path;
+    this.maxBytes = Math.max(1, options.maxBytes ?? 5 * 1024 * 1024);
+    this.keep = Math.max(1, Math.floor(options.keep ?? 3));
+  }
+
+  /** Queue one line (a newline is added). Returns at once. */
+  append(line: string): void {
+    if (this.closed) return;
+    this.queue.push(line.endsWith('\n') ? line : `${line}\n`);
+    // Start a write on the next tick so lines appended together are written together.
+    this.writing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.drain());
+  }
+
+  /** Resolve once everything queued so far is on disk (or has failed). */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const lines = this.queue;
+        this.queue = [];
+        await this.writeLines(lines);
+      }
+    } catch (e) {
+      this.lastError = e instanceof Error ? e.message : String(e);
+      this.queue = [];
+      this.size = null; // re-read the size next time: the disk may have changed under us
+    } finally {
+      this.writing = null;
+    }
+  }
+
+  private async writeLines(lines: string[]): Promise<void> {
+    if (this.size === null) {
+      await mkdir(dirname(this.path), { recursive: true });
+      this.size = await fileSize(this.path);
+    }
+    let chunk = '';
+    let chunkBytes = 0;
+    for (const line of lines) {
+      const bytes = Buffer.byteLength(line);
+      if (this.size + chunkBytes > 0 && this.size + chunkBytes + bytes > this.maxBytes) {
+        if (chunk) await appendFile(this.path, chunk);
+        await this.rotate();
+        this.size = 0;
+        chunk = '';
+        chunkBytes = 0;
+      }
+      chunk += line;
+      chunkBytes += bytes;
+    }
+    if (chunk) await appendFile(this.path, chunk);
+    this.size += chunkBytes;
+  }
+
+  private async rotate(): Promise<void> {
+    const name = (i: number): string => (i === 0 ? this.path : `${this.path}.${i}`);
+    await ignoreMissing(unlink(name(this.keep - 1)));
+    for (let i = this.keep - 2; i >= 0; i--) await ignoreMissing(rename(name(i), name(i + 1)));
+  }
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (e) {
+    if (isMissing(e)) return 0;
+    throw e;
+  }
+}
+
+async function ignoreMissing(p: Promise<void>): Promise<void> {
+  try {
+    await p;
+  } catch (e) {
+    if (!isMissing(e)) throw e;
+  }
+}
+
+function isMissing(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 'ENOENT';
+}

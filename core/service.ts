@@ -1,0 +1,210 @@
+/**
+ * The main-process service Electron's ipcMain handlers (and the e2e stand-in for preload)
+ * call: it owns the signer, client, communications log, metric history, keep-alives and
+ * the live feed of one profile, and answers the IPC contract's methods.
+ */
+import { join } from 'node:path';
+import type { DropletView, FleetSnapshot, IpcEventName, IpcResult, KeepAlive, StewardHandlers } from '../shared/ipc-contract';
+import type { DialectSetting, DropletDetails, HeartbeatAck, HeartbeatInput } from '../shared/model';
+import { createOrchestratorClient, type OrchestratorClient } from './client';
+import { CommsLog } from './comms-log';
+import { createDispatch } from './dispatch';
+import { isOrchestratorError, type OrchestratorError } from './errors';
+import { MetricHistory } from './history';
+import { KeepAliveScheduler } from './keepalive';
+import { LiveFeed, type LiveState } from './live';
+import type { RetryPolicy } from './retry';
+import { createSigner, type SignerClaims } from './signer';
+
+export interface ServiceConfig {
+  profileName: string;
+  orchestratorUrl: string;
+  dialect: DialectSetting;
+  /** The droplet list and details requests are signed for. */
+  identityDropletId: number;
+  /** Put in tokens as the `steward` claim unless `claims.steward` says otherwise. */
+  steward?: string;
+  privateKeyPem: string;
+  tokenLifetimeSeconds?: number;
+  claims?: SignerClaims;
+  pollIntervalMs: number;
+  /** The communications log file and the metric history live here when set. */
+  dataDir?: string;
+  embeddedSandbox: boolean;
+  appVersion: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Follow /ws/droplets for pushed status changes (default true). */
+  liveUpdates?: boolean;
+  commsLogCapacity?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type ServiceEventListener = (event: IpcEventName, payload: unknown) => void;
+
+export interface StewardService {
+  handlers: StewardHandlers;
+  /** Validates the method and input against the contract, runs it, never throws. */
+  dispatch(method: string, input: unknown): Promise<IpcResult<unknown>>;
+  onEvent(listener: ServiceEventListener): () => void;
+  /** Problems met at start that did not stop it (e.g. an unreadable history file). */
+  readonly warnings: string[];
+  readonly client: OrchestratorClient;
+  readonly commsLog: CommsLog;
+  close(): Promise<void>;
+}
+
+export const COMMS_LOG_FILE = 'comms.log';
+export const HISTORY_FILE = 'metric-history.jsonl';
+
+/** Details failures the fleet list can stand in for. */
+const FALLBACK_KINDS = ['server', 'malformed', 'method_not_allowed', 'not_found'] as const;
+
+export async function createStewardService(config: ServiceConfig): Promise<StewardService> {
+  const now = config.now ?? Date.now;
+  const signer = createSigner({
+    privateKeyPem: config.privateKeyPem,
+    lifetimeSeconds: config.tokenLifetimeSeconds,
+    claims: { ...(config.steward !== undefined ? { steward: config.steward } : {}), ...config.claims },
+    now,
+  });
+  const commsLog = new CommsLog({ capacity: config.commsLogCapacity, file: config.dataDir ? join(config.dataDir, COMMS_LOG_FILE) : undefined, now });
+  const client = createOrchestratorClient({
+    baseUrl: config.orchestratorUrl,
+    signer,
+    identityDropletId: config.identityDropletId,
+    dialect: config.dialect,
+    timeoutMs: config.timeoutMs,
+    retry: config.retry,
+    commsLog,
+    fetch: config.fetch,
+    now,
+    sleep: config.sleep,
+  });
+  const warnings: string[] = [];
+  const history = new MetricHistory({ file: config.dataDir ? join(config.dataDir, HISTORY_FILE) : undefined, now, onError: () => undefined });
+  const { warning } = await history.load();
+  if (warning) warnings.push(warning);
+
+  const listeners = new Set<ServiceEventListener>();
+  const emit = (event: IpcEventName, payload: unknown): void => {
+    for (const l of listeners) {
+      try {
+        l(event, payload);
+      } catch {
+        // One broken listener must not silence the others.
+      }
+    }
+  };
+
+  async function sendHeartbeat(input: HeartbeatInput): Promise<HeartbeatAck> {
+    const ack = await client.heartbeat(input);
+    // No deployed route serves past metrics: our own beats are the history's main source.
+    history.record(input.id, new Date(now()).toISOString(), input.status, input.metrics ?? null);
+    return ack;
+  }
+
+  const keepAlive = new KeepAliveScheduler({ send: sendHeartbeat, onChange: (list: KeepAlive[]) => emit('keepAliveChanged', list), now });
+
+  let liveState: LiveState = 'closed';
+  const live =
+    config.liveUpdates === false
+      ? null
+      : new LiveFeed({
+          baseUrl: config.orchestratorUrl,
+          token: () => signer.tokenFor(config.identityDropletId),
+          onChange: (change) => emit('statusChanged', change),
+          onState: (s) => (liveState = s.state),
+        });
+  live?.start();
+
+  function recordDetails(d: DropletDetails): void {
+    for (const h of d.heartbeats) history.record(d.id, h.time, h.status, h.metrics);
+    if (d.lastHeartbeat && d.latestMetrics) history.record(d.id, d.lastHeartbeat, d.status, d.latestMetrics);
+  }
+
+  async function fromList(id: number, cause: OrchestratorError): Promise<DropletView> {
+    let snapshot;
+    try {
+      snapshot = await client.list({});
+    } catch {
+      throw cause; // the details failure is the one the steward asked about
+    }
+    const droplet = snapshot.droplets.find((d) => d.id === id);
+    if (!droplet) throw cause;
+    return { droplet: { ...droplet, heartbeats: [] }, source: 'list', note: fallbackNote(cause), traceId: snapshot.traceId };
+  }
+
+  const handlers: StewardHandlers = {
+    getAppInfo: async () => ({
+      appVersion: config.appVersion,
+      profileName: config.profileName,
+      orchestratorUrl: config.orchestratorUrl,
+      dialectSetting: config.dialect,
+      dialect: client.currentDialect(),
+      identityDropletId: config.identityDropletId,
+      steward: config.steward ?? null,
+      embeddedSandbox: config.embeddedSandbox,
+      pollIntervalMs: config.pollIntervalMs,
+      liveUpdates: liveState === 'open',
+    }),
+    listDroplets: async (filters): Promise<FleetSnapshot> => {
+      const list = await client.list(filters);
+      // Only rows that carry metrics: a metric-less row (the deployed list) would punch holes in the charts.
+      for (const d of list.droplets) if (d.lastHeartbeat && d.latestMetrics) history.record(d.id, d.lastHeartbeat, d.status, d.latestMetrics);
+      return { ...list, fetchedAt: new Date(now()).toISOString() };
+    },
+    getDroplet: async ({ id }): Promise<DropletView> => {
+      try {
+        const { traceId, ...droplet } = await client.details(id);
+        recordDetails(droplet);
+        return { droplet, source: 'details', note: null, traceId };
+      } catch (e) {
+        if (isOrchestratorError(e, ...FALLBACK_KINDS)) return fromList(id, e);
+        throw e;
+      }
+    },
+    registerDroplet: (reg) => client.register(reg),
+    sendHeartbeat,
+    getHistory: async ({ id, sinceMs }) => ({ samples: history.samples(id, sinceMs) }),
+    getCommsLog: async (input) => ({ entries: commsLog.entries(input?.limit) }),
+    startKeepAlive: async (input) => keepAlive.start(input),
+    stopKeepAlive: async ({ id }) => keepAlive.stop(id),
+    listKeepAlive: async () => keepAlive.list(),
+  };
+
+  let closing: Promise<void> | null = null;
+  return {
+    handlers,
+    dispatch: createDispatch(handlers),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    warnings,
+    client,
+    commsLog,
+    close() {
+      closing ??= (async () => {
+        keepAlive.stopAll();
+        live?.stop();
+        listeners.clear();
+        await Promise.allSettled([history.close(), commsLog.close()]);
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Quiet words for why the list stands in: "The Orchestrator's details route failed (500: ...)". */
+export function fallbackNote(e: OrchestratorError): string {
+  const tail = "showing what the fleet list knows.";
+  if (e.kind === 'malformed') return `The Orchestrator's details answer could not be read; ${tail}`;
+  if (e.kind === 'server') {
+    const detail = (e.detail ?? '').replace(/^Failed to [^:]{1,80}:\s*/, '');
+    return `The Orchestrator's details route failed (${e.status ?? 'error'}${detail ? `: ${detail}` : ''}); ${tail}`;
+  }
+  return `The Orchestrator has no details route for this droplet (${e.status ?? 'error'}); ${tail}`;
+}

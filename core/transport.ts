@@ -1,0 +1,201 @@
+/**
+ * One HTTP exchange with the Orchestrator: headers, a deadline covering the whole exchange,
+ * a cap on the answer's size, and a communications-log entry for every attempt. Failures
+ * before an answer (refused, DNS, timeout, too large) become OrchestratorErrors here;
+ * interpreting the answer is the client's job.
+ */
+import type { CommsLog } from './comms-log';
+import { OrchestratorError } from './errors';
+
+export interface TransportOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  maxResponseBytes: number;
+  commsLog?: CommsLog;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export interface ExchangeRequest {
+  method: string;
+  /** Path with query, appended to the base URL. */
+  path: string;
+  body?: Record<string, unknown>;
+  token?: string | null;
+  traceId: string | null;
+  /** The droplet the request acts for, for the log. */
+  dropletId: number | null;
+}
+
+export interface ExchangeResult {
+  status: number;
+  text: string;
+  exchangeId: number | null;
+  traceId: string | null;
+}
+
+export interface Transport {
+  send(request: ExchangeRequest): Promise<ExchangeResult>;
+  readonly host: string;
+}
+
+/** Checks the URL up front so a typo is reported as such, not as a network failure. */
+export function normaliseBaseUrl(baseUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new RangeError(`The Orchestrator URL "${baseUrl}" is not a valid URL (expected something like http://host:8000).`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new RangeError(`The Orchestrator URL must start with http:// or https://, not ${url.protocol}//`);
+  }
+  return url;
+}
+
+export function createTransport(options: TransportOptions): Transport {
+  const base = normaliseBaseUrl(options.baseUrl);
+  const prefix = base.toString().replace(/\/+$/, '');
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const now = options.now ?? Date.now;
+  const limitText = formatBytes(options.maxResponseBytes);
+
+  async function send(req: ExchangeRequest): Promise<ExchangeResult> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (req.token) headers.Authorization = `Bearer ${req.token}`;
+    const bodyText = req.body === undefined ? null : JSON.stringify(req.body);
+    if (bodyText !== null) headers['Content-Type'] = 'application/json';
+    if (req.traceId) headers['X-Trace-ID'] = req.traceId;
+
+    const startedAt = now();
+    const started = performance.now();
+    let status: number | null = null;
+    let text: string | null = null;
+    let failure: OrchestratorError | null = null;
+    let logError: string | null = null;
+    try {
+      const signal = AbortSignal.timeout(options.timeoutMs);
+      const res = await doFetch(`${prefix}${req.path}`, { method: req.method, headers, body: bodyText ?? undefined, signal, redirect: 'follow' });
+      status = res.status;
+      const read = await readCapped(res, options.maxResponseBytes);
+      text = read.text;
+      if (read.exceeded) {
+        logError = `answer larger than ${limitText}; stopped reading`;
+        failure = new OrchestratorError({
+          kind: 'malformed',
+          message: `The Orchestrator's answer was larger than ${limitText}, so Steward stopped reading it.`,
+          hint: 'An answer that large is not one the Orchestrator should send; check the URL points at the Orchestrator.',
+          status,
+        });
+      }
+    } catch (e) {
+      failure = describeFailure(e, base, options.timeoutMs, status);
+      logError = failure.detail;
+    }
+    const entry = options.commsLog?.record({
+      startedAt,
+      method: req.method,
+      path: req.path,
+      status,
+      latencyMs: performance.now() - started,
+      traceId: req.traceId,
+      dropletId: req.dropletId,
+      requestHeaders: headers,
+      requestBody: bodyText,
+      responseBody: text,
+      error: logError,
+    });
+    const exchangeId = entry?.id ?? null;
+    if (failure) throw failure.with({ traceId: req.traceId, exchangeId });
+    return { status: status ?? 0, text: text ?? '', exchangeId, traceId: req.traceId };
+  }
+
+  return { send, host: base.host };
+}
+
+/** Read the body as UTF-8 text, giving up past `max` bytes. */
+async function readCapped(res: Response, max: number): Promise<{ text: string; exceeded: boolean }> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    return { text: '', exceeded: true };
+  }
+  if (!res.body) return { text: '', exceeded: false };
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > max) {
+      await reader.cancel().catch(() => undefined);
+      return { text, exceeded: true };
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return { text: text + decoder.decode(), exceeded: false };
+}
+
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'the connection was reset',
+  UND_ERR_SOCKET: 'the connection was closed before the answer was complete',
+  EPIPE: 'the connection was closed while sending',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+  EADDRNOTAVAIL: 'the address is not available',
+};
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
+
+/** A failure before (or while reading) an answer; `detail` is the short text for the log. */
+function describeFailure(e: unknown, base: URL, timeoutMs: number, status: number | null): OrchestratorError {
+  const cause = e instanceof Error && e.cause !== undefined ? e.cause : e;
+  const code = errorCode(cause) ?? errorCode(e);
+  const name = e instanceof Error || (typeof e === 'object' && e !== null) ? (e as { name?: unknown }).name : undefined;
+  if (name === 'TimeoutError' || name === 'AbortError' || (code !== null && TIMEOUT_CODES.has(code))) {
+    const seconds = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10} s` : `${timeoutMs} ms`;
+    return new OrchestratorError({
+      kind: 'timeout',
+      message: `The Orchestrator at ${base.host} did not answer within ${seconds}.`,
+      hint: 'It may be overloaded, or the network slow. Try again; the timeout can be raised in the profile.',
+      status,
+      detail: `timeout after ${timeoutMs} ms`,
+    });
+  }
+  let reason: string;
+  let hint = 'Check the Orchestrator URL in the profile and that the Orchestrator is running.';
+  if (code !== null && DNS_CODES.has(code)) {
+    reason = `the name "${base.hostname}" could not be found (DNS)`;
+    hint = 'Check the host name in the Orchestrator URL and this computer\'s network connection.';
+  } else if (code !== null && NETWORK_REASONS[code]) {
+    reason = NETWORK_REASONS[code];
+  } else if (code !== null && /CERT|SSL|TLS/i.test(code)) {
+    reason = `its TLS certificate is not trusted (${code})`;
+    hint = 'The Orchestrator\'s HTTPS certificate could not be verified; check the URL, or the certificate with its operator.';
+  } else {
+    const message = cause instanceof Error ? cause.message : e instanceof Error ? e.message : String(e);
+    reason = code ? `${message} (${code})` : message;
+  }
+  return new OrchestratorError({
+    kind: 'network',
+    message: `Could not reach the Orchestrator at ${base.host}: ${reason}.`,
+    hint,
+    status,
+    detail: code && !reason.includes(code) ? `${reason} (${code})` : reason,
+  });
+}
+
+function errorCode(e: unknown): string | null {
+  if (typeof e !== 'object' || e === null || !('code' in e)) return null;
+  const code = (e as { code: unknown }).code;
+  return typeof code === 'string' ? code : null;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
+  return `${n} bytes`;
+}
