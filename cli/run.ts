@@ -1,0 +1,112 @@
+/** Runs one CLI command through the same service the app's IPC handlers use. */
+import type { IpcMethodName, IpcResult, MethodInput, MethodOutput } from '../shared/ipc-contract';
+import { createOrchestratorClient } from '../core/client';
+import { loadKeyFile } from '../core/keys';
+import { createStewardService, type StewardService } from '../core/service';
+import { toIpcError } from '../core/errors';
+import type { Command, Common } from './args';
+import { UsageError } from './args';
+import { formatDroplet, formatHeartbeat, formatList, formatRegistered } from './format';
+
+export async function runCommand(common: Common, command: Exclude<Command, { name: 'help' }>): Promise<string> {
+  if (!common.url) throw new UsageError('no Orchestrator URL: pass --url or set STEWARD_URL');
+  let url: URL;
+  try {
+    url = new URL(common.url);
+  } catch {
+    throw new UsageError(`--url is not a URL: "${common.url}"`);
+  }
+  if (command.name === 'health') return health(common, url.toString());
+  if (!common.keyPath) throw new UsageError('no private key: pass --key PEM or set STEWARD_KEY');
+  const service = await createStewardService({
+    profileName: 'cli',
+    orchestratorUrl: url.toString(),
+    dialect: common.dialect,
+    identityDropletId: common.identity,
+    steward: common.steward,
+    privateKeyPem: await loadKeyFile(common.keyPath),
+    pollIntervalMs: 10_000,
+    embeddedSandbox: false,
+    appVersion: 'cli',
+    timeoutMs: common.timeoutMs,
+    liveUpdates: false,
+  });
+  try {
+    return await execute(service, common.json, command);
+  } finally {
+    await service.close();
+  }
+}
+
+async function execute(service: StewardService, json: boolean, command: Exclude<Command, { name: 'help' | 'health' }>): Promise<string> {
+  const out = (value: unknown, text: string) => (json ? JSON.stringify(value, null, 2) : text);
+  switch (command.name) {
+    case 'list': {
+      const filters = { ...(command.status ? { status: command.status } : {}), ...(command.capability ? { capability: command.capability } : {}) };
+      const snap = await invoke(service, 'listDroplets', filters);
+      const warn = snap.unreadable.length ? `\nwarning: ${snap.unreadable.length} entries could not be read: ${snap.unreadable.join('; ')}` : '';
+      return out(snap, formatList(snap.droplets, snap.total) + warn);
+    }
+    case 'get': {
+      const view = await invoke(service, 'getDroplet', { id: command.id });
+      return out(view, formatDroplet(view.droplet, view.note));
+    }
+    case 'register': {
+      const reg = {
+        id: command.id,
+        name: command.dropletName,
+        endpoint: command.endpoint,
+        capabilities: command.capabilities,
+        ...(command.steward !== undefined ? { steward: command.steward } : {}),
+        ...(command.version !== undefined ? { version: command.version } : {}),
+        ...(command.status !== undefined ? { status: command.status } : {}),
+      };
+      const ack = await invoke(service, 'registerDroplet', reg);
+      return out(ack, formatRegistered(ack));
+    }
+    case 'heartbeat': {
+      const input = { id: command.id, status: command.status, ...(Object.keys(command.metrics).length ? { metrics: command.metrics } : {}) };
+      const ack = await invoke(service, 'sendHeartbeat', input);
+      return out(ack, formatHeartbeat(command.id, ack));
+    }
+  }
+}
+
+/** The public routes need no key, so no signer is made for them. */
+async function health(common: Common, baseUrl: string): Promise<string> {
+  const client = createOrchestratorClient({
+    baseUrl,
+    dialect: common.dialect,
+    identityDropletId: common.identity,
+    timeoutMs: common.timeoutMs,
+    signer: {
+      tokenFor: () => Promise.reject(new Error('health needs no token')),
+      invalidate: () => undefined,
+    },
+  });
+  try {
+    const [h, v] = await Promise.all([client.health(), client.version()]);
+    if (common.json) return JSON.stringify({ health: h.body, version: v.body }, null, 2);
+    const line = (label: string, body: Record<string, unknown>) => `${label}: ${Object.entries(body).map(([k, val]) => `${k}=${typeof val === 'object' ? JSON.stringify(val) : String(val)}`).join(' ')}`;
+    return [line('health', h.body), line('version', v.body)].join('\n');
+  } catch (e) {
+    throw new Error(describe(toIpcError(e)));
+  }
+}
+
+/** dispatch validates the input against the contract, as it does for the app's IPC. */
+async function invoke<M extends IpcMethodName>(service: StewardService, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  return unwrap(await service.dispatch(method, input)) as MethodOutput<M>;
+}
+
+function unwrap<T>(result: IpcResult<T>): T {
+  if (result.ok) return result.value;
+  throw new Error(describe(result.error));
+}
+
+function describe(e: { message: string; status: number | null; traceId: string | null; hint: string | null }): string {
+  const parts = [e.message];
+  if (e.status !== null) parts.push(`(HTTP ${e.status}${e.traceId ? `, trace ${e.traceId}` : ''})`);
+  if (e.hint) parts.push(`— ${e.hint}`);
+  return parts.join(' ');
+}
