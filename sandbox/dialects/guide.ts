@@ -15,7 +15,22 @@ import type { Dialect, DialectDeps } from './types';
 export const HEARTBEAT_INTERVAL_SECONDS = 60;
 
 // The shared envelope, narrowed per route: registration is a command, a heartbeat a heartbeat.
-const RegisterEnvelopeSchema = GuideEnvelopeSchema.extend({ message_type: z.literal('command'), payload: RegistrationSchema });
+// Droplets are reached over HTTP, so the endpoint must be an http(s) URL (as pydantic's HttpUrl).
+const RegisterEnvelopeSchema = GuideEnvelopeSchema.extend({
+  message_type: z.literal('command'),
+  payload: RegistrationSchema.extend({
+    endpoint: z.string().superRefine((u, ctx) => {
+      let url: URL | null = null;
+      try {
+        url = new URL(u);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'Input should be a valid URL' });
+        return;
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: "URL scheme should be 'http' or 'https'" });
+    }),
+  }),
+});
 const HeartbeatEnvelopeSchema = GuideEnvelopeSchema.extend({
   message_type: z.literal('heartbeat'),
   payload: HeartbeatInputSchema.omit({ id: true }),

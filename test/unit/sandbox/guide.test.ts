@@ -67,6 +67,14 @@ describe('guide dialect: registration', () => {
     ]);
   });
 
+  it('refuses an endpoint that is a URL but not http(s), on the endpoint field', async () => {
+    const req = buildRegisterRequest({ dialect: 'guide' }, { id: 46, name: 'ftp', endpoint: 'ftp://files.example/drop', capabilities: [] });
+    const res = await call(sb.url, 'POST', '/droplets/register', { token, json: req.body });
+    expect(res.status).toBe(422);
+    expect(asRecord(res.body).detail).toEqual([{ loc: ['body', 'payload', 'endpoint'], msg: "URL scheme should be 'http' or 'https'", type: 'value_error' }]);
+    expect(sb.store.get(46)).toBeUndefined();
+  });
+
   it('refuses a registration sent with another message_type (422 on message_type)', async () => {
     const res = await call(sb.url, 'POST', '/droplets/register', { token, json: { ...guideRegistration(45), message_type: 'heartbeat' } });
     expect(res.status).toBe(422);
