@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { devCspPlugin } from './electron/dev-csp-plugin';
 
 export default defineConfig({
   main: {
@@ -12,6 +13,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only `electron`: bundle its dependencies (zod, via the contract).
+      externalizeDeps: false,
       // A sandboxed preload must be a single CommonJS file.
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload.ts') },
@@ -21,7 +24,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devCspPlugin()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

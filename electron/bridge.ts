@@ -1,0 +1,39 @@
+/**
+ * The object preload puts on `window.steward`, built from the contract alone: one function
+ * per method and `on` for the contract's events. No generic invoke or send, so the renderer
+ * can reach nothing the contract does not name. Pure, so it is tested without Electron.
+ */
+import {
+  IPC_EVENT_NAMES,
+  IPC_METHOD_NAMES,
+  eventChannel,
+  methodChannel,
+  type IpcEventName,
+  type StewardBridge,
+} from '../shared/ipc-contract';
+
+export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
+/** Listen on a channel; returns the unsubscribe. */
+export type Subscribe = (channel: string, listener: (payload: unknown) => void) => () => void;
+
+const EVENT_NAMES: ReadonlySet<string> = new Set(IPC_EVENT_NAMES);
+
+export function isEventName(name: unknown): name is IpcEventName {
+  return typeof name === 'string' && EVENT_NAMES.has(name);
+}
+
+export function buildBridge(invoke: Invoke, subscribe: Subscribe): StewardBridge {
+  const methods: Record<string, (input?: unknown) => Promise<unknown>> = {};
+  for (const method of IPC_METHOD_NAMES) {
+    const channel = methodChannel(method);
+    methods[method] = (input?: unknown) => invoke(channel, input);
+  }
+  const on = (event: unknown, listener: unknown): (() => void) => {
+    if (!isEventName(event)) throw new TypeError(`Unknown Steward event: ${String(event)}`);
+    if (typeof listener !== 'function') throw new TypeError('A Steward event listener must be a function.');
+    // Wrap so the renderer's listener never sees Electron's IpcRendererEvent (it holds `sender`).
+    return subscribe(eventChannel(event), (payload) => (listener as (p: unknown) => void)(payload));
+  };
+  // Frozen: the renderer cannot add or swap methods (contextBridge copies it anyway).
+  return Object.freeze({ ...methods, on }) as unknown as StewardBridge;
+}

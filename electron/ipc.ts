@@ -1,0 +1,85 @@
+/**
+ * IPC wiring: one `handle` per contract method, each checking the sender and passing the
+ * input straight to the service (which validates it and never throws), and the service's
+ * events forwarded to the window. Electron objects come in as narrow interfaces so this
+ * runs under test without Electron.
+ */
+import {
+  IPC_EVENT_NAMES,
+  IPC_METHOD_NAMES,
+  eventChannel,
+  methodChannel,
+  type IpcError,
+  type IpcEventName,
+  type IpcResult,
+} from '../shared/ipc-contract';
+import { isTrustedSender, type SenderFrame } from './sender';
+
+/** The part of the core service the shell uses. */
+export interface DispatchService {
+  dispatch(method: string, input: unknown): Promise<IpcResult<unknown>>;
+  onEvent(listener: (event: IpcEventName, payload: unknown) => void): () => void;
+}
+
+export interface InvokeEventLike {
+  readonly senderFrame: SenderFrame | null;
+  readonly sender: { readonly id: number };
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, input: unknown) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+
+export interface WindowTarget {
+  readonly id: number;
+  isDestroyed(): boolean;
+  send(channel: string, payload: unknown): void;
+}
+
+export interface IpcOptions {
+  ipcMain: IpcMainLike;
+  service: DispatchService;
+  /** The URL the window loads; only frames showing it may call. */
+  appUrl: string;
+  /** Steward's window's web contents, when there is one. */
+  getTarget(): WindowTarget | null;
+  log?(message: string): void;
+}
+
+export const FORBIDDEN_ERROR: IpcError = {
+  kind: 'forbidden',
+  message: 'This request did not come from Steward’s own window, so it was refused.',
+  hint: null,
+  status: null,
+  traceId: null,
+  fields: [],
+  exchangeId: null,
+};
+
+const EVENT_NAMES: ReadonlySet<string> = new Set(IPC_EVENT_NAMES);
+
+/** Registers the handlers and event forwarding; returns what undoes both. */
+export function registerIpc(opts: IpcOptions): () => void {
+  const log = opts.log ?? ((m: string) => console.warn(m));
+  for (const method of IPC_METHOD_NAMES) {
+    opts.ipcMain.handle(methodChannel(method), async (event, input) => {
+      const target = opts.getTarget();
+      const fromOurWindow = target !== null && !target.isDestroyed() && event.sender.id === target.id;
+      if (!fromOurWindow || !isTrustedSender(event.senderFrame, opts.appUrl)) {
+        log(`Refused IPC ${method} from an untrusted sender (${event.senderFrame?.url ?? 'no frame'})`);
+        return { ok: false, error: FORBIDDEN_ERROR } satisfies IpcResult<never>;
+      }
+      return opts.service.dispatch(method, input);
+    });
+  }
+  const unsubscribe = opts.service.onEvent((event, payload) => {
+    if (!EVENT_NAMES.has(event)) return;
+    const target = opts.getTarget();
+    if (target && !target.isDestroyed()) target.send(eventChannel(event), payload);
+  });
+  return () => {
+    unsubscribe();
+    for (const method of IPC_METHOD_NAMES) opts.ipcMain.removeHandler(methodChannel(method));
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * App lifecycle: start the embedded sandbox, create the app controller (profiles, keys and
+ * the active profile's service), wire IPC, open the window; on quit, close the controller
+ * (stopping keep-alives) and the sandbox.
+ */
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { createAppController, type AppController } from '../core/app-controller';
+import { startEmbeddedDefault, type EmbeddedDefault } from './embedded-default';
+import { hardenSession, hardenWebContents } from './harden';
+import { registerIpc } from './ipc';
+import { keyFilePicker, publicKeySaver } from './key-dialogs';
+import { safeStorageCipher } from './safe-storage';
+import { appUrl, createMainWindow } from './window';
+
+const log = (message: string): void => console.warn(`[steward] ${message}`);
+const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+const url = appUrl(devServerUrl);
+
+let window: BrowserWindow | null = null;
+let embedded: EmbeddedDefault | null = null;
+let controller: AppController | null = null;
+let unregisterIpc: (() => void) | null = null;
+
+app.enableSandbox();
+// A second Steward would start a second sandbox and poll twice: focus the first instead.
+const primaryInstance = app.requestSingleInstanceLock();
+if (!primaryInstance) app.quit();
+
+// Every web contents, including any a bug might create, gets the navigation policy.
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, url, log));
+
+app.on('second-instance', () => {
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+});
+
+function openWindow(): void {
+  window = createMainWindow(url);
+  window.on('closed', () => {
+    window = null;
+  });
+}
+
+async function start(): Promise<void> {
+  if (!primaryInstance) return;
+  hardenSession(session.defaultSession, devServerUrl);
+  embedded = await startEmbeddedDefault({ appVersion: app.getVersion(), userDataDir: app.getPath('userData') });
+  const { orchestratorUrl, privateKeyPem, dialect } = embedded.config;
+  const currentWindow = (): BrowserWindow | null => (window && !window.isDestroyed() ? window : null);
+  // With no profiles.json yet, the built-in profile (this embedded sandbox) is the one opened.
+  controller = await createAppController({
+    dataDir: app.getPath('userData'),
+    appVersion: app.getVersion(),
+    embedded: { orchestratorUrl, privateKeyPem, dialect },
+    cipher: safeStorageCipher(safeStorage),
+    picker: keyFilePicker(dialog, currentWindow),
+    saver: publicKeySaver(dialog, currentWindow),
+  });
+  for (const w of controller.warnings) log(w);
+  unregisterIpc = registerIpc({
+    ipcMain,
+    service: controller,
+    appUrl: url,
+    getTarget: () => (window && !window.isDestroyed() ? window.webContents : null),
+    log,
+  });
+  openWindow();
+}
+
+app.whenReady().then(start).catch(fail);
+
+app.on('activate', () => {
+  // macOS: clicking the dock icon with no window open reopens it.
+  if (controller && BrowserWindow.getAllWindows().length === 0) openWindow();
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+let shutDown = false;
+app.on('before-quit', (event) => {
+  if (shutDown) return;
+  // Hold the quit until keep-alives have stopped and the sandbox's port is released.
+  event.preventDefault();
+  void shutdown().finally(() => {
+    shutDown = true;
+    app.quit();
+  });
+});
+
+async function shutdown(): Promise<void> {
+  unregisterIpc?.();
+  unregisterIpc = null;
+  await controller?.close().catch((e: unknown) => log(`Closing the profile's service failed: ${String(e)}`));
+  controller = null;
+  await embedded?.close().catch((e: unknown) => log(`Closing the sandbox failed: ${String(e)}`));
+  embedded = null;
+}
+
+function fail(e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  log(`Start-up failed: ${message}`);
+  dialog.showErrorBox('Steward could not start', message);
+  app.quit();
+}

@@ -1,0 +1,21 @@
+/** Says plainly that the fleet on screen is old, why, and that Steward keeps trying. */
+import { formatDuration } from '../views/fleet/format';
+import { formatClock } from './format';
+import { useFleetFreshness } from './useFleetFreshness';
+
+export function StaleBanner() {
+  const f = useFleetFreshness();
+  if (!f.stale) return null;
+  return (
+    <div className="stale-banner" data-testid="stale-banner">
+      <span className="stale-dot" aria-hidden="true" />
+      {/* Only the reason is a live region: it changes when the cause does, not every second. */}
+      <span role="status">
+        <strong>{f.hasData ? `Showing the fleet as of ${formatClock(f.dataUpdatedAt)}.` : 'No fleet data yet.'}</strong>{' '}
+        <span data-testid="stale-reason">{f.reason}</span>
+        {f.hint && <span className="stale-hint"> {f.hint}</span>}
+      </span>
+      <span className="stale-retry muted">{f.fetching ? 'Retrying now…' : `Retrying every ${formatDuration(f.pollIntervalMs / 1000)}.`}</span>
+    </div>
+  );
+}

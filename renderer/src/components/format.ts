@@ -1,0 +1,35 @@
+/**
+ * Display formatting shared by the detail views. Times are the steward's local clock, 24 h,
+ * built by hand so every locale reads the same HH:MM:SS.
+ */
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "10:02:01" */
+export function formatClock(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const d = new Date(ms);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** "10:02", for chart axis ticks. */
+export function formatHourMinute(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const d = new Date(ms);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** "2026-04-01 08:00:00" in local time: unambiguous in every locale. "—" when absent; the text itself when unreadable. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(ms)}`;
+}
+
+/** Numbers as a steward reads them: at most one decimal, thousands grouped. */
+export function formatNumber(v: number | null | undefined, maxFractionDigits = 1): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return v.toLocaleString(undefined, { maximumFractionDigits: maxFractionDigits });
+}

@@ -1,0 +1,32 @@
+/** The freshness of the fleet the table shows, re-judged on the shared one-second clock. */
+import { errorDetail } from '../api';
+import { useFilteredFleet, useFilteredFleetPollMs } from '../queries/useFleet';
+import { usePollIntervalMs } from '../queries/useAppInfo';
+import { useNow } from '../stores/clock';
+import { judgeFreshness, type Freshness } from './freshness';
+
+export interface FleetFreshness extends Freshness {
+  hint: string | null;
+  dataUpdatedAt: number;
+  hasData: boolean;
+  fetching: boolean;
+  pollIntervalMs: number;
+}
+
+export function useFleetFreshness(): FleetFreshness {
+  const fleet = useFilteredFleet();
+  const pollIntervalMs = usePollIntervalMs();
+  const nextPollMs = useFilteredFleetPollMs();
+  const nowMs = useNow();
+  const error = fleet.error ? errorDetail(fleet.error) : null;
+  const freshness = judgeFreshness({ nowMs, dataUpdatedAt: fleet.dataUpdatedAt, pollIntervalMs, errorMessage: error?.message ?? null });
+  return {
+    ...freshness,
+    hint: error?.hint ?? null,
+    dataUpdatedAt: fleet.dataUpdatedAt,
+    hasData: fleet.data !== undefined,
+    fetching: fleet.isFetching,
+    // What the banner's "Retrying every …" shows: the interval as backed off while polls fail.
+    pollIntervalMs: nextPollMs,
+  };
+}

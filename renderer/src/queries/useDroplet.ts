@@ -1,0 +1,35 @@
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { DropletView, FleetSnapshot } from '../../../shared/ipc-contract';
+import { call } from '../api';
+import { queryKeys } from './keys';
+import { usePollIntervalMs } from './useAppInfo';
+
+/**
+ * One droplet as main tells it (details route, or the list standing in). While it loads,
+ * what the fleet list already knows is shown at once, so selecting a droplet never blanks.
+ */
+export function useDroplet(id: number | null) {
+  const qc = useQueryClient();
+  const pollMs = usePollIntervalMs();
+  return useQuery({
+    queryKey: queryKeys.droplet(id ?? 0),
+    queryFn: async () => {
+      const view = await call('getDroplet', { id: id ?? 0 });
+      // Main records the details' heartbeats into the history: charts asked earlier are now short.
+      if (view.droplet.heartbeats.length > 0) void qc.invalidateQueries({ queryKey: queryKeys.history(view.droplet.id) });
+      return view;
+    },
+    enabled: id !== null && id > 0,
+    refetchInterval: pollMs,
+    placeholderData: () => (id === null ? undefined : fromFleetCache(qc, id)),
+  });
+}
+
+/** The droplet from any cached fleet snapshot, shaped as a list-sourced view (no heartbeats yet). */
+export function fromFleetCache(qc: QueryClient, id: number): DropletView | undefined {
+  for (const [, snap] of qc.getQueriesData<FleetSnapshot>({ queryKey: queryKeys.fleetAll })) {
+    const d = snap?.droplets.find((x) => x.id === id);
+    if (d) return { droplet: { ...d, heartbeats: [] }, source: 'list', note: null, traceId: null };
+  }
+  return undefined;
+}

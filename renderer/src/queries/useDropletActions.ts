@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { HeartbeatInput, Registration } from '../../../shared/model';
+import { call } from '../api';
+import { queryKeys } from './keys';
+
+/** Register or re-register; the fleet and the droplet refresh afterwards. */
+export function useRegisterDroplet() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (reg: Registration) => call('registerDroplet', reg),
+    // Not awaited: the acknowledgement shows at once, the refetches follow.
+    onSuccess: (_ack, reg) => {
+      void qc.invalidateQueries({ queryKey: queryKeys.fleetAll });
+      void qc.invalidateQueries({ queryKey: queryKeys.droplet(reg.id) });
+    },
+  });
+}
+
+/** Send one heartbeat by hand; the fleet, the droplet and its charts refresh afterwards. */
+export function useSendHeartbeat() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: HeartbeatInput) => call('sendHeartbeat', input),
+    onSuccess: (_ack, input) => {
+      void qc.invalidateQueries({ queryKey: queryKeys.fleetAll });
+      void qc.invalidateQueries({ queryKey: queryKeys.droplet(input.id) });
+      void qc.invalidateQueries({ queryKey: queryKeys.history(input.id) });
+    },
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * One shared wall clock, ticking on each whole second, for the live "12 s ago" texts. Only
+ * components that read it re-render on a tick (not the table around them), and the timer runs
+ * only while something is subscribed.
+ */
+import { useSyncExternalStore } from 'react';
+
+let nowMs = Date.now();
+let timer: ReturnType<typeof setTimeout> | null = null;
+const listeners = new Set<() => void>();
+
+function scheduleTick(): void {
+  // Aligned to the second so every "ago" on screen changes together.
+  timer = setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
+}
+
+function tick(): void {
+  nowMs = Date.now();
+  for (const listener of listeners) listener();
+  scheduleTick();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (listeners.size === 1) {
+    nowMs = Date.now();
+    scheduleTick();
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+  };
+}
+
+const getNow = (): number => nowMs;
+
+/** The current time in epoch ms, updated once a second. */
+export function useNow(): number {
+  return useSyncExternalStore(subscribe, getNow, getNow);
+}

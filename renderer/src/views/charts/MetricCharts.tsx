@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import { CHARTED_METRICS } from '../../../../shared/model';
+import { errorDetail } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Segmented } from '../../components/Segmented';
+import { useTick } from '../../components/useTick';
+import { useElementWidth } from '../../components/useElementWidth';
+import { useHistory } from '../../queries/useHistory';
+import { MetricChart, Y_AXIS_WIDTH } from './MetricChart';
+import { useChartRange } from './rangeStore';
+import { chartSeries, METRIC_META, RANGES, rangeMs, samplesSince, type RangeKey } from './series';
+import './charts.css';
+
+const GRID_GAP = 12;
+const FALLBACK_WIDTH = 280;
+const WINDOW_TICK_MS = 15_000;
+const TWO_COLUMNS_MIN = 520;
+
+/**
+ * Small multiples of the four heartbeat metrics for one droplet. `width`/`height` fix each
+ * chart's size (tests; jsdom cannot measure); otherwise two columns share the measured width.
+ */
+export function MetricCharts(props: { dropletId: number; width?: number; height?: number }) {
+  const range = useChartRange((s) => s.range);
+  const setRange = useChartRange((s) => s.setRange);
+  const ms = rangeMs(range);
+  const history = useHistory(props.dropletId, ms);
+  const [gridRef, gridWidth] = useElementWidth<HTMLDivElement>();
+  // Two columns when there is room for two readable charts, else one.
+  const columns = gridWidth > 0 && gridWidth < TWO_COLUMNS_MIN ? 1 : 2;
+  const chartWidth = props.width ?? (gridWidth > 0 ? Math.floor((gridWidth - GRID_GAP * (columns - 1)) / columns) : FALLBACK_WIDTH);
+  const chartHeight = props.height ?? 110;
+
+  // The window slides with a slow clock (steady, and cheap next to re-drawing every second),
+  // and always reaches the latest fetch so a new sample is never clipped off the right edge.
+  const tick = useTick(WINDOW_TICK_MS);
+  const end = Math.max(tick, history.dataUpdatedAt);
+  const domain: [number, number] = [end - ms, end];
+  const samples = useMemo(() => samplesSince(history.data ?? [], end - ms), [history.data, end, ms]);
+  const series = useMemo(
+    () => Object.fromEntries(CHARTED_METRICS.map((m) => [m, chartSeries(samples, m, chartWidth - Y_AXIS_WIDTH)])),
+    [samples, chartWidth],
+  );
+
+  return (
+    <section className="st-charts" aria-label="Metric charts">
+      <header className="st-charts__head">
+        <h3 className="st-section-title">Metrics</h3>
+        <Segmented<RangeKey> label="Time range" options={RANGES} value={range} onChange={setRange} />
+      </header>
+      {history.isPending ? (
+        <p className="st-charts__empty">Loading history…</p>
+      ) : history.isError && !history.data ? (
+        <ErrorNotice error={errorDetail(history.error)} onRetry={() => void history.refetch()} />
+      ) : samples.length === 0 ? (
+        <p className="st-charts__empty">No samples in this range yet</p>
+      ) : (
+        <div className="st-charts__grid" ref={gridRef} style={{ gap: GRID_GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+          {METRIC_META.map((meta) => (
+            <MetricChart key={meta.metric} meta={meta} points={series[meta.metric] ?? []} domain={domain} width={chartWidth} height={chartHeight} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

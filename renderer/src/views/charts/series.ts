@@ -1,0 +1,62 @@
+/** Pure preparation of heartbeat samples for the metric charts. */
+import type { Sample } from '../../../../shared/ipc-contract';
+import { downsampleSeries, type ChartPoint } from '../../../../shared/downsample';
+import type { ChartedMetric } from '../../../../shared/model';
+
+export const RANGES = [
+  { value: '15m', label: '15 min', ms: 15 * 60_000 },
+  { value: '1h', label: '1 h', ms: 60 * 60_000 },
+  { value: '6h', label: '6 h', ms: 6 * 60 * 60_000 },
+  { value: '24h', label: '24 h', ms: 24 * 60 * 60_000 },
+] as const;
+export type RangeKey = (typeof RANGES)[number]['value'];
+
+export function rangeMs(key: RangeKey): number {
+  return RANGES.find((r) => r.value === key)?.ms ?? RANGES[1].ms;
+}
+
+/**
+ * Beats come every 60 s; samples further apart than two and a half intervals mean beats
+ * were missed, and the chart shows a gap there rather than a line nobody measured.
+ */
+export const MAX_GAP_MS = 150_000;
+
+export interface MetricMeta {
+  metric: ChartedMetric;
+  label: string;
+  unit: string;
+  /** Fixed y-domain where the metric has natural bounds. */
+  domain: [number, number | 'auto'];
+}
+
+export const METRIC_META: readonly MetricMeta[] = [
+  { metric: 'cpu_percent', label: 'CPU', unit: '%', domain: [0, 100] },
+  { metric: 'memory_mb', label: 'Memory', unit: 'MB', domain: [0, 'auto'] },
+  { metric: 'requests_last_minute', label: 'Requests', unit: 'req/min', domain: [0, 'auto'] },
+  { metric: 'errors_last_minute', label: 'Errors', unit: 'err/min', domain: [0, 'auto'] },
+];
+
+/** Samples at or after `sinceMs` (main may answer more than asked, and time moves on between polls). */
+export function samplesSince(samples: readonly Sample[], sinceMs: number): Sample[] {
+  return samples.filter((s) => s.t >= sinceMs);
+}
+
+/** One metric's points for a chart about `widthPx` wide: one point per pixel at most, breaks as `v: null`. */
+export function chartSeries(samples: readonly Sample[], metric: ChartedMetric, widthPx: number): ChartPoint[] {
+  return downsampleSeries(samples, metric, Math.max(2, Math.round(widthPx)), MAX_GAP_MS);
+}
+
+/**
+ * Indices of points with no numeric neighbour. A line needs two points, so these would be
+ * invisible without a dot of their own.
+ */
+export function isolatedIndices(points: readonly ChartPoint[]): Set<number> {
+  const out = new Set<number>();
+  points.forEach((p, i) => {
+    if (p.v === null) return;
+    const before = points[i - 1];
+    const after = points[i + 1];
+    if ((!before || before.v === null) && (!after || after.v === null)) out.add(i);
+  });
+  return out;
+}

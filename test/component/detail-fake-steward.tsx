@@ -1,0 +1,137 @@
+/**
+ * A `window.steward` for the detail views' component tests: each method answers from an
+ * in-test handler (or a quiet default) as an IpcResult, calls are recorded, events can be pushed.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import {
+  IPC_METHOD_NAMES,
+  type AppInfo,
+  type EventPayload,
+  type IpcError,
+  type IpcEventName,
+  type IpcMethodName,
+  type IpcResult,
+  type MethodInput,
+  type MethodOutput,
+  type StewardBridge,
+} from '../../shared/ipc-contract';
+import type { DropletDetails } from '../../shared/model';
+
+export const APP_INFO: AppInfo = {
+  appVersion: '0.1.0-test',
+  profileName: 'Test',
+  orchestratorUrl: 'http://orchestrator.test:8000',
+  dialectSetting: 'guide',
+  dialect: 'guide',
+  identityDropletId: 1,
+  steward: null,
+  embeddedSandbox: true,
+  // Long: tests drive refetches themselves.
+  pollIntervalMs: 600_000,
+  liveUpdates: false,
+  liveness: { intervalSeconds: 60, graceSeconds: 15 },
+};
+
+type Handler<M extends IpcMethodName> = (input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+export type Handlers = { [M in IpcMethodName]?: Handler<M> };
+
+/** Thrown by a handler to answer `{ ok: false, error }`. */
+export class Refusal extends Error {
+  constructor(readonly error: IpcError) {
+    super(error.message);
+  }
+}
+
+export function ipcError(partial: Partial<IpcError> = {}): IpcError {
+  return { kind: 'internal', message: 'Failed.', hint: null, status: null, traceId: null, fields: [], exchangeId: null, ...partial };
+}
+
+const DEFAULTS: Handlers = {
+  getAppInfo: () => APP_INFO,
+  getHistory: () => ({ samples: [] }),
+  getCommsLog: () => ({ entries: [] }),
+  listKeepAlive: () => [],
+};
+
+export interface FakeSteward {
+  calls: { method: IpcMethodName; input: unknown }[];
+  callsOf<M extends IpcMethodName>(method: M): MethodInput<M>[];
+  emit<E extends IpcEventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export function installFakeSteward(handlers: Handlers): FakeSteward {
+  const calls: FakeSteward['calls'] = [];
+  const listeners = new Map<IpcEventName, Set<(payload: unknown) => void>>();
+  const table: Record<string, unknown> = {};
+  for (const method of IPC_METHOD_NAMES) {
+    table[method] = async (input: unknown): Promise<IpcResult<unknown>> => {
+      calls.push({ method, input });
+      const handler = (handlers[method] ?? DEFAULTS[method]) as ((i: unknown) => unknown) | undefined;
+      if (!handler) return { ok: false, error: ipcError({ message: `No fake for ${method}.` }) };
+      try {
+        return { ok: true, value: await handler(input) };
+      } catch (e) {
+        if (e instanceof Refusal) return { ok: false, error: e.error };
+        throw e;
+      }
+    };
+  }
+  table.on = (event: IpcEventName, listener: (payload: unknown) => void) => {
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    return () => set.delete(listener);
+  };
+  window.steward = table as unknown as StewardBridge;
+  return {
+    calls,
+    callsOf: <M extends IpcMethodName>(method: M) => calls.filter((c) => c.method === method).map((c) => c.input as MethodInput<M>),
+    emit: (event, payload) => listeners.get(event)?.forEach((l) => l(payload)),
+  };
+}
+
+export function renderWithClient(ui: ReactElement) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+  return { client, ...render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>) };
+}
+
+export const iso = (msAgo: number, now = Date.now()) => new Date(now - msAgo).toISOString();
+
+export function details(extra: Partial<DropletDetails> = {}): DropletDetails {
+  return {
+    id: 7,
+    name: 'dew-7',
+    steward: 'marta',
+    endpoint: 'http://10.0.0.7:8002',
+    capabilities: ['storage', 'gpu'],
+    status: 'active',
+    version: '2.4.1',
+    lastHeartbeat: iso(20_000),
+    registeredAt: '2026-04-01T08:00:00Z',
+    latestMetrics: { cpu_percent: 42.5, memory_mb: 512, requests_last_minute: 120, errors_last_minute: 3 },
+    heartbeats: [],
+    ...extra,
+  };
+}
+
+/** jsdom lacks what charts and the clipboard need. */
+export function installDomShims(): { clipboard: string[] } {
+  const clipboard: string[] = [];
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: {
+      writeText: (text: string) => {
+        clipboard.push(text);
+        return Promise.resolve();
+      },
+    },
+  });
+  return { clipboard };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it, vi } from 'vitest';
+import { buildBridge, isEventName } from '../../../electron/bridge';
+import { IPC_EVENT_NAMES, IPC_METHOD_NAMES, eventChannel, methodChannel, ipcEvents, ipcMethods } from '../../../shared/ipc-contract';
+
+function setup() {
+  const invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } }));
+  const listeners = new Map<string, (payload: unknown) => void>();
+  const unsubscribe = vi.fn();
+  const subscribe = vi.fn((channel: string, listener: (payload: unknown) => void) => {
+    listeners.set(channel, listener);
+    return unsubscribe;
+  });
+  return { bridge: buildBridge(invoke, subscribe), invoke, subscribe, unsubscribe, listeners };
+}
+
+describe('buildBridge', () => {
+  it('has exactly the contract’s methods and `on`, nothing else', () => {
+    const { bridge } = setup();
+    expect(Object.keys(bridge).sort()).toEqual([...Object.keys(ipcMethods), 'on'].sort());
+    expect(IPC_METHOD_NAMES.length).toBeGreaterThan(0);
+    for (const name of ['invoke', 'send', 'ipcRenderer', 'sendSync', 'postMessage']) expect(name in bridge).toBe(false);
+  });
+
+  it('is frozen', () => {
+    const { bridge } = setup();
+    expect(Object.isFrozen(bridge)).toBe(true);
+  });
+
+  it('sends each method on its own channel with the input untouched', async () => {
+    const { bridge, invoke } = setup();
+    for (const m of IPC_METHOD_NAMES) {
+      const fn = bridge[m] as (input?: unknown) => Promise<unknown>;
+      await expect(fn({ probe: m })).resolves.toEqual({ ok: true, value: { channel: methodChannel(m), input: { probe: m } } });
+    }
+    expect(invoke).toHaveBeenCalledTimes(IPC_METHOD_NAMES.length);
+    expect(new Set(invoke.mock.calls.map(([c]) => c))).toEqual(new Set(IPC_METHOD_NAMES.map(methodChannel)));
+  });
+
+  it('subscribes to exactly the contract’s events and passes only the payload', () => {
+    const { bridge, subscribe, listeners, unsubscribe } = setup();
+    expect([...IPC_EVENT_NAMES].sort()).toEqual(Object.keys(ipcEvents).sort());
+    const got: unknown[] = [];
+    for (const e of IPC_EVENT_NAMES) {
+      const off = bridge.on(e, (payload: unknown) => got.push(payload));
+      listeners.get(eventChannel(e))!({ from: e });
+      off();
+    }
+    expect(subscribe.mock.calls.map(([c]) => c)).toEqual(IPC_EVENT_NAMES.map(eventChannel));
+    expect(got).toEqual(IPC_EVENT_NAMES.map((e) => ({ from: e })));
+    expect(unsubscribe).toHaveBeenCalledTimes(IPC_EVENT_NAMES.length);
+  });
+
+  it('refuses unknown events and non-function listeners without subscribing', () => {
+    const { bridge, subscribe } = setup();
+    const on = bridge.on as (event: unknown, listener: unknown) => () => void;
+    for (const bad of ['nope', 'steward:event:statusChanged', '__proto__', 'constructor', '', 42, null]) {
+      expect(() => on(bad, () => undefined)).toThrow(/Unknown Steward event/);
+    }
+    expect(() => on('statusChanged', 'not a function')).toThrow(/must be a function/);
+    expect(subscribe).not.toHaveBeenCalled();
+  });
+
+  it('isEventName knows exactly the contract’s events', () => {
+    for (const e of IPC_EVENT_NAMES) expect(isEventName(e)).toBe(true);
+    expect(isEventName('toString')).toBe(false);
+    expect(isEventName('hasOwnProperty')).toBe(false);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest';
+import { FORBIDDEN_ERROR, registerIpc, type DispatchService, type InvokeEventLike, type WindowTarget } from '../../../electron/ipc';
+import { IPC_METHOD_NAMES, eventChannel, methodChannel, type IpcEventName } from '../../../shared/ipc-contract';
+
+const APP = 'file:///app/out/renderer/index.html';
+type Handler = (event: InvokeEventLike, input: unknown) => Promise<unknown>;
+
+function setup() {
+  const handlers = new Map<string, Handler>();
+  const ipcMain = { handle: vi.fn((c: string, h: Handler) => void handlers.set(c, h)), removeHandler: vi.fn((c: string) => void handlers.delete(c)) };
+  let emit: (event: IpcEventName, payload: unknown) => void = () => undefined;
+  const unsubscribe = vi.fn();
+  const service: DispatchService = {
+    dispatch: vi.fn(async (method: string, input: unknown) => ({ ok: true as const, value: { method, input } })),
+    onEvent: (listener) => {
+      emit = listener;
+      return unsubscribe;
+    },
+  };
+  const sent: [string, unknown][] = [];
+  const target: WindowTarget = { id: 7, isDestroyed: () => false, send: (c, p) => void sent.push([c, p]) };
+  const log = vi.fn();
+  const dispose = registerIpc({ ipcMain, service, appUrl: APP, getTarget: () => target, log });
+  return { handlers, ipcMain, service, sent, emit: (e: IpcEventName, p: unknown) => emit(e, p), dispose, unsubscribe, log };
+}
+
+const fromApp: InvokeEventLike = { sender: { id: 7 }, senderFrame: { url: APP, parent: null } };
+
+describe('registerIpc', () => {
+  it('registers one handler per contract method', () => {
+    const { handlers } = setup();
+    expect([...handlers.keys()].sort()).toEqual(IPC_METHOD_NAMES.map(methodChannel).sort());
+  });
+
+  it('passes a trusted call to the service', async () => {
+    const { handlers, service } = setup();
+    await expect(handlers.get(methodChannel('listDroplets'))!(fromApp, { status: 'error' })).resolves.toEqual({
+      ok: true,
+      value: { method: 'listDroplets', input: { status: 'error' } },
+    });
+    expect(service.dispatch).toHaveBeenCalledWith('listDroplets', { status: 'error' });
+  });
+
+  it('refuses other frames and other windows with a forbidden error, and logs it', async () => {
+    const { handlers, service, log } = setup();
+    const handler = handlers.get(methodChannel('getAppInfo'))!;
+    const untrusted: InvokeEventLike[] = [
+      { sender: { id: 7 }, senderFrame: { url: 'https://evil.example/', parent: null } },
+      { sender: { id: 7 }, senderFrame: { url: APP, parent: { url: APP, parent: null } } },
+      { sender: { id: 7 }, senderFrame: null },
+      { sender: { id: 8 }, senderFrame: { url: APP, parent: null } },
+    ];
+    for (const event of untrusted) await expect(handler(event, undefined)).resolves.toEqual({ ok: false, error: FORBIDDEN_ERROR });
+    expect(service.dispatch).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalledTimes(untrusted.length);
+  });
+
+  it('forwards the service’s events to the window on their channels', () => {
+    const { emit, sent } = setup();
+    emit('statusChanged', { dropletId: 3 });
+    emit('bogus' as IpcEventName, {});
+    expect(sent).toEqual([[eventChannel('statusChanged'), { dropletId: 3 }]]);
+  });
+
+  it('undoes everything on dispose', () => {
+    const { dispose, handlers, unsubscribe } = setup();
+    dispose();
+    expect(handlers.size).toBe(0);
+    expect(unsubscribe).toHaveBeenCalled();
+  });
+});
