@@ -90,7 +90,7 @@ async function health(common: Common, baseUrl: string): Promise<string> {
     const line = (label: string, body: Record<string, unknown>) => `${label}: ${Object.entries(body).map(([k, val]) => `${k}=${typeof val === 'object' ? JSON.stringify(val) : String(val)}`).join(' ')}`;
     return [line('health', h.body), line('version', v.body)].join('\n');
   } catch (e) {
-    throw new Error(describe(toIpcError(e)));
+    throw new Error(describe(toIpcError(e)), { cause: e });
   }
 }
 

@@ -4,7 +4,7 @@
  * so nothing (no stack trace, no file path) crosses to the renderer by accident.
  */
 import type { z } from 'zod';
-import { ipcMethods, type IpcError, type IpcMethodName, type IpcResult, type StewardHandlers } from '../shared/ipc-contract';
+import { ipcMethods, type AppHandlers, type IpcError, type IpcMethodName, type IpcResult } from '../shared/ipc-contract';
 import { toIpcError } from './errors';
 
 export type Dispatch = (method: string, input: unknown) => Promise<IpcResult<unknown>>;
@@ -13,9 +13,14 @@ export function isIpcMethod(method: unknown): method is IpcMethodName {
   return typeof method === 'string' && Object.hasOwn(ipcMethods, method);
 }
 
-export function createDispatch(handlers: StewardHandlers): Dispatch {
+/**
+ * `handlers` may cover part of the contract (a profile's service answers only its methods);
+ * `mapError` lets a caller name its own error types before the generic mapping.
+ */
+export function createDispatch(handlers: Partial<AppHandlers>, mapError: (e: unknown) => IpcError = toIpcError): Dispatch {
   return async (method, input) => {
-    if (!isIpcMethod(method)) {
+    const handler = isIpcMethod(method) ? (handlers[method] as ((input: unknown) => Promise<unknown>) | undefined) : undefined;
+    if (!isIpcMethod(method) || !handler) {
       return { ok: false, error: badInput(`Steward has no method "${String(method)}".`, []) };
     }
     const spec = ipcMethods[method];
@@ -31,10 +36,9 @@ export function createDispatch(handlers: StewardHandlers): Dispatch {
     }
     let value: unknown;
     try {
-      const handler = handlers[method] as (input: unknown) => Promise<unknown>;
       value = await handler(parsed.data);
     } catch (e) {
-      return { ok: false, error: toIpcError(e) };
+      return { ok: false, error: mapError(e) };
     }
     const checked = (spec.output as z.ZodType).safeParse(value);
     if (!checked.success) {

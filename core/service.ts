@@ -4,7 +4,7 @@
  * the live feed of one profile, and answers the IPC contract's methods.
  */
 import { join } from 'node:path';
-import type { DropletView, FleetSnapshot, IpcEventName, IpcResult, KeepAlive, StewardHandlers } from '../shared/ipc-contract';
+import { DEFAULT_LIVENESS, type DropletView, type FleetSnapshot, type IpcEventName, type IpcResult, type KeepAlive, type LivenessSettings, type StewardHandlers } from '../shared/ipc-contract';
 import type { DialectSetting, DropletDetails, HeartbeatAck, HeartbeatInput } from '../shared/model';
 import { createOrchestratorClient, type OrchestratorClient } from './client';
 import { CommsLog } from './comms-log';
@@ -28,6 +28,8 @@ export interface ServiceConfig {
   tokenLifetimeSeconds?: number;
   claims?: SignerClaims;
   pollIntervalMs: number;
+  /** When Steward itself shows an active droplet as late (default 60 s + 15 s). */
+  liveness?: LivenessSettings;
   /** The communications log file and the metric history live here when set. */
   dataDir?: string;
   embeddedSandbox: boolean;
@@ -149,6 +151,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       embeddedSandbox: config.embeddedSandbox,
       pollIntervalMs: config.pollIntervalMs,
       liveUpdates: liveState === 'open',
+      liveness: config.liveness ?? DEFAULT_LIVENESS,
     }),
     listDroplets: async (filters): Promise<FleetSnapshot> => {
       const list = await client.list(filters);

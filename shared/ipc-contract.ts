@@ -19,6 +19,16 @@ import {
   StatusChangeSchema,
   WireDialectSchema,
 } from './model';
+import {
+  ConnectionTestResultSchema,
+  KeyInfoSchema,
+  KeyStorageSchema,
+  ProfileChangedSchema,
+  ProfileDraftSchema,
+  ProfileIdSchema,
+  ProfileViewSchema,
+  SigningAlgorithmSchema,
+} from './profile';
 import { FieldErrorSchema } from './udc/errors';
 
 /** Error kinds that cross IPC. Main turns every failure into one of these, never a stack trace. */
@@ -55,6 +65,14 @@ export type IpcError = z.infer<typeof IpcErrorSchema>;
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
+export const LivenessSettingsSchema = z.object({
+  intervalSeconds: z.number().positive(),
+  graceSeconds: z.number().nonnegative(),
+});
+export type LivenessSettings = z.infer<typeof LivenessSettingsSchema>;
+/** The guide's 60 s beat, plus a grace for a beat in flight. */
+export const DEFAULT_LIVENESS: LivenessSettings = { intervalSeconds: 60, graceSeconds: 15 };
+
 export const AppInfoSchema = z.object({
   appVersion: z.string(),
   profileName: z.string(),
@@ -67,6 +85,8 @@ export const AppInfoSchema = z.object({
   embeddedSandbox: z.boolean(),
   pollIntervalMs: z.number().int().positive(),
   liveUpdates: z.boolean(),
+  /** Steward's own "late" judgement: an active droplet silent for longer than interval + grace. */
+  liveness: LivenessSettingsSchema,
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -130,7 +150,8 @@ export type KeepAlive = z.infer<typeof KeepAliveSchema>;
 const NoInput = z.object({}).strict().optional();
 const ById = z.object({ id: DropletIdSchema }).strict();
 
-export const ipcMethods = {
+/** Answered by the active profile's service. */
+export const serviceMethods = {
   getAppInfo: { input: NoInput, output: AppInfoSchema },
   listDroplets: { input: ListFiltersSchema.strict(), output: FleetSnapshotSchema },
   getDroplet: { input: ById, output: DropletViewSchema },
@@ -149,13 +170,55 @@ export const ipcMethods = {
   listKeepAlive: { input: NoInput, output: z.array(KeepAliveSchema) },
 } as const;
 
+const ByProfile = z.object({ profileId: ProfileIdSchema }).strict();
+/** Consent to keep a private key unencrypted on disk where the OS has no real secret store. */
+const AllowPlaintext = z.boolean().optional();
+
+/** Answered by the app controller: profiles, keys, start-up warnings. */
+export const profileMethods = {
+  /** Problems met that did not stop Steward (a corrupt profiles.json kept aside, a profile that could not open). */
+  getWarnings: { input: NoInput, output: z.object({ warnings: z.array(z.string()) }) },
+  listProfiles: { input: NoInput, output: z.object({ activeId: ProfileIdSchema, profiles: z.array(ProfileViewSchema) }) },
+  /** Creates a profile (no id) or edits one; answers it as stored. */
+  saveProfile: { input: ProfileDraftSchema.strict(), output: ProfileViewSchema },
+  duplicateProfile: { input: ByProfile, output: ProfileViewSchema },
+  deleteProfile: { input: ByProfile, output: z.object({ activeId: ProfileIdSchema }) },
+  switchProfile: { input: ByProfile, output: ProfileViewSchema },
+  /** A stored profile, or an unsaved draft (whose id, if any, lends it that profile's key). */
+  testConnection: {
+    input: z
+      .object({ profileId: ProfileIdSchema.optional(), draft: ProfileDraftSchema.strict().optional() })
+      .strict()
+      .refine((v) => (v.profileId === undefined) !== (v.draft === undefined), 'Give either profileId or draft, not both'),
+    output: ConnectionTestResultSchema,
+  },
+  /** Opens the file dialog in main; null when the steward cancelled it. */
+  importKey: { input: z.object({ profileId: ProfileIdSchema, allowPlaintextBackend: AllowPlaintext }).strict(), output: KeyInfoSchema.nullable() },
+  generateKey: {
+    input: z.object({ profileId: ProfileIdSchema, algorithm: SigningAlgorithmSchema, allowPlaintextBackend: AllowPlaintext }).strict(),
+    output: KeyInfoSchema,
+  },
+  /** The PEM text; `savedTo` when main also offered a save dialog and the steward saved it. */
+  exportPublicKey: {
+    input: z.object({ profileId: ProfileIdSchema, saveAs: z.boolean().optional() }).strict(),
+    output: z.object({ pem: z.string(), savedTo: z.string().nullable() }),
+  },
+  getKeyStorage: { input: NoInput, output: KeyStorageSchema },
+} as const;
+
+export const ipcMethods = { ...serviceMethods, ...profileMethods } as const;
+
 /** Pushed from main to the renderer. */
 export const ipcEvents = {
   statusChanged: StatusChangeSchema,
   keepAliveChanged: z.array(KeepAliveSchema),
+  /** Another profile is active (or the active one changed): drop every cached answer. */
+  profileChanged: ProfileChangedSchema,
 } as const;
 
 export type IpcMethodName = keyof typeof ipcMethods;
+export type ServiceMethodName = keyof typeof serviceMethods;
+export type ProfileMethodName = keyof typeof profileMethods;
 export type IpcEventName = keyof typeof ipcEvents;
 export type MethodInput<M extends IpcMethodName> = z.input<(typeof ipcMethods)[M]['input']>;
 export type MethodOutput<M extends IpcMethodName> = z.output<(typeof ipcMethods)[M]['output']>;
@@ -175,7 +238,18 @@ export type StewardBridge = {
   on<E extends IpcEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
 
-/** The main-process side: one implementation per method, typed from the contract. */
-export type StewardHandlers = {
-  [M in IpcMethodName]: (input: z.output<(typeof ipcMethods)[M]['input']>) => Promise<MethodOutput<M>>;
+export const SERVICE_METHOD_NAMES = Object.keys(serviceMethods) as ServiceMethodName[];
+
+export function isServiceMethod(method: unknown): method is ServiceMethodName {
+  return typeof method === 'string' && Object.hasOwn(serviceMethods, method);
+}
+
+/** Implementations of some methods, typed from the contract. */
+export type HandlersFor<K extends IpcMethodName> = {
+  [M in K]: (input: z.output<(typeof ipcMethods)[M]['input']>) => Promise<MethodOutput<M>>;
 };
+/** The main-process side of one profile: one implementation per service method. */
+export type StewardHandlers = HandlersFor<ServiceMethodName>;
+/** The app controller's own methods. */
+export type ProfileHandlers = HandlersFor<ProfileMethodName>;
+export type AppHandlers = StewardHandlers & ProfileHandlers;

@@ -20,14 +20,9 @@ const RegisterEnvelopeSchema = GuideEnvelopeSchema.extend({
   message_type: z.literal('command'),
   payload: RegistrationSchema.extend({
     endpoint: z.string().superRefine((u, ctx) => {
-      let url: URL | null = null;
-      try {
-        url = new URL(u);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'Input should be a valid URL' });
-        return;
-      }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: "URL scheme should be 'http' or 'https'" });
+      const scheme = URL.canParse(u) ? new URL(u).protocol : null;
+      if (scheme === null) ctx.addIssue({ code: 'custom', message: 'Input should be a valid URL' });
+      else if (scheme !== 'http:' && scheme !== 'https:') ctx.addIssue({ code: 'custom', message: "URL scheme should be 'http' or 'https'" });
     }),
   }),
 });
