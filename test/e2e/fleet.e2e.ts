@@ -14,9 +14,8 @@ describe.skipIf(!chromiumPath)('first vertical slice: the fleet from a real sand
   it('shows the 20 simulated droplets with their statuses', async () => {
     const rows = s.page.locator('[data-droplet-id]');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(20);
-    const list = await s.service.dispatch('listDroplets', {});
-    if (!list.ok) throw new Error(list.error.message);
-    for (const d of list.value.droplets) {
+    const list = await s.service.handlers.listDroplets({});
+    for (const d of list.droplets) {
       const row = s.page.locator(`[data-droplet-id="${d.id}"]`);
       await expect.poll(() => row.textContent()).toContain(d.name);
     }

@@ -6,93 +6,81 @@
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { IPC_EVENT_NAMES, IPC_METHOD_NAMES, type IpcEventName } from '../../shared/ipc-contract';
-import { createStewardService, type StewardService } from '../../core/service';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { createAppController, type AppController } from '../../core/app-controller';
+import type { SecretCipher } from '../../core/key-vault';
+import type { StewardService } from '../../core/service';
+import { BUILT_IN_PROFILE_ID } from '../../shared/profile';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
-import { CHROMIUM_FLAGS } from './chromium';
-import { serveStatic } from './static-server';
+import { openStewardPage } from './steward-page';
 
-export const SCREENSHOT_DIR = resolve(__dirname, '../../test-results/screenshots');
-const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
 
 export interface Session {
   page: Page;
   sandbox: RunningSandbox;
-  service: StewardService;
+  /** What main's IPC handlers call: profiles, keys, and the open profile's service. */
+  controller: AppController;
+  /** The open profile's service. */
+  readonly service: StewardService;
+  /** The file the native "Import key" dialog answers with next (null: cancelled). */
+  setNextKeyFile(path: string | null): void;
   /** Every payload that crossed the preload stand-in, both directions. */
   crossings: { direction: 'in' | 'out' | 'event'; name: string; payload: unknown }[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
 
+/** Stands in for the OS secret store (Electron's safeStorage): reversible, and reported secure. */
+const TEST_CIPHER: SecretCipher = {
+  isAvailable: async () => true,
+  backend: async () => 'e2e-test-store',
+  encrypt: async (plain) => new Uint8Array(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
+  decrypt: async (data) => Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8'),
+};
+
 export interface SessionOptions {
   chromiumPath: string;
   sandbox?: SandboxOptions;
   dialect?: 'guide' | 'deployed' | 'auto';
   pollIntervalMs?: number;
+  /** Steward's own late judgement; short values let a test see late before inactive. */
+  liveness?: { intervalSeconds: number; graceSeconds: number };
   viewport?: { width: number; height: number };
 }
 
 export async function openSession(opts: SessionOptions): Promise<Session> {
   const sandbox = await startSandbox({ port: 0, ...opts.sandbox });
   const dataDir = mkdtempSync(join(tmpdir(), 'steward-e2e-'));
-  const service = await createStewardService({
-    profileName: 'Local sandbox',
-    orchestratorUrl: sandbox.url,
-    dialect: opts.dialect ?? 'auto',
-    identityDropletId: 1,
-    steward: 'e2e',
-    privateKeyPem: sandbox.privateKeyPem!,
-    pollIntervalMs: opts.pollIntervalMs ?? 2_000,
+  let nextKeyFile: string | null = null;
+  const controller = await createAppController({
     dataDir,
-    embeddedSandbox: true,
     appVersion: 'e2e',
+    embedded: { orchestratorUrl: sandbox.url, privateKeyPem: sandbox.privateKeyPem!, dialect: opts.dialect ?? 'auto' },
+    cipher: TEST_CIPHER,
+    picker: { pick: async () => nextKeyFile },
+    serviceExtras: opts.liveness ? { liveness: opts.liveness } : {},
   });
-  const statics = await serveStatic(RENDERER_DIR);
-  const browser: Browser = await chromium.launch({ executablePath: opts.chromiumPath, args: CHROMIUM_FLAGS, headless: true });
-  const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
-  const crossings: Session['crossings'] = [];
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-
-  await page.exposeFunction('__stewardInvoke', async (method: string, input: unknown) => {
-    crossings.push({ direction: 'in', name: method, payload: input });
-    const result = await service.dispatch(method, input);
-    crossings.push({ direction: 'out', name: method, payload: result });
-    return result;
-  });
-  await page.addInitScript(
-    ({ methods, events }) => {
-      type Listener = (payload: unknown) => void;
-      const listeners = new Map<string, Set<Listener>>();
-      const w = window as unknown as Record<string, unknown> & { __stewardInvoke(m: string, i: unknown): Promise<unknown> };
-      const bridge: Record<string, unknown> = {};
-      for (const m of methods) bridge[m] = (input?: unknown) => w.__stewardInvoke(m, input);
-      bridge.on = (event: string, listener: Listener) => {
-        if (!events.includes(event)) throw new Error(`Unknown event ${event}`);
-        const set = listeners.get(event) ?? new Set<Listener>();
-        set.add(listener);
-        listeners.set(event, set);
-        return () => set.delete(listener);
-      };
-      w.steward = Object.freeze(bridge);
-      w.__stewardEmit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
-    },
-    { methods: IPC_METHOD_NAMES as string[], events: IPC_EVENT_NAMES as string[] },
-  );
-  const unsubscribe = service.onEvent((event: IpcEventName, payload: unknown) => {
-    crossings.push({ direction: 'event', name: event, payload });
-    void page.evaluate(([e, p]) => (window as unknown as { __stewardEmit(e: string, p: unknown): void }).__stewardEmit(e as string, p), [event, payload] as const).catch(() => undefined);
-  });
-  await page.goto(statics.url);
+  if (opts.pollIntervalMs !== undefined) {
+    const { profiles } = await controller.handlers.listProfiles(undefined);
+    const { id, builtIn: _builtIn, key: _key, ...settings } = profiles.find((p) => p.id === BUILT_IN_PROFILE_ID)!;
+    await controller.handlers.saveProfile({ ...settings, id, pollIntervalMs: opts.pollIntervalMs });
+  }
+  const { page, crossings, errors, close } = await openStewardPage({ chromiumPath: opts.chromiumPath, service: controller, viewport: opts.viewport });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
   return {
     page,
     sandbox,
-    service,
+    controller,
+    get service() {
+      return controller.service()!;
+    },
+    setNextKeyFile(path) {
+      nextKeyFile = path;
+    },
     crossings,
     async screenshot(name) {
       const path = join(SCREENSHOT_DIR, `${name}.png`);
@@ -100,10 +88,8 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
       return path;
     },
     async close() {
-      unsubscribe();
-      await browser.close();
-      await statics.close();
-      await service.close();
+      await close();
+      await controller.close();
       await sandbox.close();
       if (errors.length) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
     },

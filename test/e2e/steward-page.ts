@@ -1,0 +1,95 @@
+/**
+ * The built renderer (out/renderer, served locally) in headless Chromium, wired to a real
+ * main-process service through a stand-in for preload (exposeFunction + addInitScript) that
+ * carries exactly the contract's methods and events. Shared by the e2e harness and the bench.
+ */
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { IPC_EVENT_NAMES, IPC_METHOD_NAMES, type IpcEventName } from '../../shared/ipc-contract';
+import type { StewardService } from '../../core/service';
+import { CHROMIUM_FLAGS } from './chromium';
+import { serveStatic } from './static-server';
+
+export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+export interface Crossing {
+  direction: 'in' | 'out' | 'event';
+  name: string;
+  payload: unknown;
+}
+
+export interface StewardPageOptions {
+  chromiumPath: string;
+  /** What main's IPC handlers call: the app controller, or a bare service. */
+  service: Pick<StewardService, 'dispatch' | 'onEvent'>;
+  viewport?: { width: number; height: number };
+  /** Record every payload crossing the stand-in (default true; the bench turns it off). */
+  recordCrossings?: boolean;
+  /** Runs after the preload stand-in is installed and before the renderer loads (extra init scripts). */
+  beforeLoad?: (page: Page) => Promise<void>;
+}
+
+export interface StewardPage {
+  page: Page;
+  browser: Browser;
+  /** Every payload that crossed the preload stand-in, both directions. */
+  crossings: Crossing[];
+  /** Errors the page reported (uncaught exceptions). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function openStewardPage(opts: StewardPageOptions): Promise<StewardPage> {
+  const { service } = opts;
+  const record = opts.recordCrossings ?? true;
+  const statics = await serveStatic(RENDERER_DIR);
+  const browser: Browser = await chromium.launch({ executablePath: opts.chromiumPath, args: CHROMIUM_FLAGS, headless: true });
+  const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
+  const crossings: Crossing[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+
+  await page.exposeFunction('__stewardInvoke', async (method: string, input: unknown) => {
+    if (record) crossings.push({ direction: 'in', name: method, payload: input });
+    const result = await service.dispatch(method, input);
+    if (record) crossings.push({ direction: 'out', name: method, payload: result });
+    return result;
+  });
+  await page.addInitScript(
+    ({ methods, events }) => {
+      type Listener = (payload: unknown) => void;
+      const listeners = new Map<string, Set<Listener>>();
+      const w = window as unknown as Record<string, unknown> & { __stewardInvoke(m: string, i: unknown): Promise<unknown> };
+      const bridge: Record<string, unknown> = {};
+      for (const m of methods) bridge[m] = (input?: unknown) => w.__stewardInvoke(m, input);
+      bridge.on = (event: string, listener: Listener) => {
+        if (!events.includes(event)) throw new Error(`Unknown event ${event}`);
+        const set = listeners.get(event) ?? new Set<Listener>();
+        set.add(listener);
+        listeners.set(event, set);
+        return () => set.delete(listener);
+      };
+      w.steward = Object.freeze(bridge);
+      w.__stewardEmit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
+    },
+    { methods: IPC_METHOD_NAMES as string[], events: IPC_EVENT_NAMES as string[] },
+  );
+  const unsubscribe = service.onEvent((event: IpcEventName, payload: unknown) => {
+    if (record) crossings.push({ direction: 'event', name: event, payload });
+    void page.evaluate(([e, p]) => (window as unknown as { __stewardEmit(e: string, p: unknown): void }).__stewardEmit(e as string, p), [event, payload] as const).catch(() => undefined);
+  });
+  await opts.beforeLoad?.(page);
+  await page.goto(statics.url);
+
+  return {
+    page,
+    browser,
+    crossings,
+    errors,
+    async close() {
+      unsubscribe();
+      await browser.close();
+      await statics.close();
+    },
+  };
+}
