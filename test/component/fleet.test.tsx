@@ -81,7 +81,7 @@ describe('fleet view', () => {
     expect(statusText(4)).toBe('inactive');
     expect(statusText(5)).toBe('maintenance');
     expect(within(row(1)).getByText('alpha')).toBeTruthy();
-    expect(within(row(1)).getByText('gpu')).toBeTruthy();
+    expect(within(row(1)).getByText('compute, gpu')).toBeTruthy();
     expect(within(row(2)).getByText('10 s ago')).toBeTruthy();
   });
 

@@ -7,11 +7,12 @@ import { CommsLogView } from '../views/log/CommsLogView';
 import { ProfilesView } from '../views/profiles/ProfilesView';
 import { RegisterForm } from '../views/register/RegisterForm';
 
-const TABS: readonly { panel: Panel; label: string }[] = [
+// `short` is what fits the pane's tab strip; `label` stays the accessible name and tooltip.
+const TABS: readonly { panel: Panel; label: string; short?: string }[] = [
   { panel: 'details', label: 'Details' },
   { panel: 'heartbeat', label: 'Heartbeat' },
   { panel: 'register', label: 'Register' },
-  { panel: 'log', label: 'Communications log' },
+  { panel: 'log', label: 'Communications log', short: 'Log' },
   { panel: 'profiles', label: 'Connections' },
 ];
 
@@ -54,8 +55,10 @@ export function SidePane() {
             tabIndex={panel === t.panel ? 0 : -1}
             className={panel === t.panel ? 'pane-tab active' : 'pane-tab'}
             onClick={() => openPanel(t.panel)}
+            aria-label={t.label}
+            title={t.label}
           >
-            {t.label}
+            {t.short ?? t.label}
           </button>
         ))}
       </div>

@@ -28,8 +28,13 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(ms)}`;
 }
 
+/** One formatter per precision: toLocaleString with options builds a new Intl.NumberFormat per call, slow on chart axes. */
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 /** Numbers as a steward reads them: at most one decimal, thousands grouped. */
 export function formatNumber(v: number | null | undefined, maxFractionDigits = 1): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return v.toLocaleString(undefined, { maximumFractionDigits: maxFractionDigits });
+  let format = numberFormats.get(maxFractionDigits);
+  if (!format) numberFormats.set(maxFractionDigits, (format = new Intl.NumberFormat(undefined, { maximumFractionDigits: maxFractionDigits })));
+  return format.format(v);
 }

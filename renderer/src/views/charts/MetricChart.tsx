@@ -53,12 +53,16 @@ export function MetricChart(props: { meta: MetricMeta; points: ChartPoint[]; dom
             strokeWidth={1.5}
             connectNulls={false}
             isAnimationActive={false}
-            dot={(d: DotItemDotProps) =>
-              isolated.has(d.index) && d.cx != null && d.cy != null ? (
-                <circle key={d.index} cx={d.cx} cy={d.cy} r={2} fill="var(--accent)" />
-              ) : (
-                <g key={d.index} />
-              )
+            // Without isolated points no dot is drawn, so recharts need not build props for every point (the bulk of a render).
+            dot={
+              isolated.size === 0
+                ? false
+                : (d: DotItemDotProps) =>
+                    isolated.has(d.index) && d.cx != null && d.cy != null ? (
+                      <circle key={d.index} cx={d.cx} cy={d.cy} r={2} fill="var(--accent)" />
+                    ) : (
+                      <g key={d.index} />
+                    )
             }
             activeDot={{ r: 3 }}
           />

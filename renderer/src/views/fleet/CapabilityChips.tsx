@@ -1,19 +1,13 @@
-/** Capabilities as chips; past a few, a "+N" chip, with the full list in the tooltip. */
-/** Two chips fit the column at 1280 px; the rest are counted, never squeezed into unreadable stubs. */
-const SHOWN = 2;
-
+/**
+ * Capabilities as one line of text, cut with an ellipsis where the column ends, the full list in
+ * the tooltip. (Chips squeezed into this column showed only stubs like "udc…".)
+ */
 export function CapabilityChips({ capabilities }: { capabilities: readonly string[] }) {
   if (capabilities.length === 0) return <span className="muted">none</span>;
-  const shown = capabilities.slice(0, SHOWN);
-  const hidden = capabilities.length - shown.length;
+  const text = capabilities.join(', ');
   return (
-    <span className="chips" title={capabilities.join(', ')}>
-      {shown.map((c) => (
-        <span key={c} className="chip">
-          {c}
-        </span>
-      ))}
-      {hidden > 0 && <span className="chip chip-more">+{hidden}</span>}
+    <span className="caps-text" title={text}>
+      {text}
     </span>
   );
 }

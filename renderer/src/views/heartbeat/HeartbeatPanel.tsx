@@ -27,8 +27,7 @@ export function HeartbeatPanel(props: { dropletId: number }) {
   const d = droplet.data.droplet;
   const lastSample = history.data?.at(-1);
   const source = Object.keys(chartedMetricsOf(d.latestMetrics)).length > 0 ? 'orchestrator' : lastSample ? 'sample' : 'none';
-  // Remount (re-prefill) only when a better source appears, never on a routine refetch.
-  return <HeartbeatBody key={`${d.id}-${source}`} dropletId={d.id} name={d.name} initial={prefill(d, lastSample)} />;
+  return <HeartbeatBody key={d.id} dropletId={d.id} name={d.name} source={source} initial={prefill(d, lastSample)} />;
 }
 
 interface Sent {
@@ -37,10 +36,18 @@ interface Sent {
   dueAt: number | null;
 }
 
-function HeartbeatBody(props: { dropletId: number; name: string; initial: HeartbeatValues }) {
+function HeartbeatBody(props: { dropletId: number; name: string; source: string; initial: HeartbeatValues }) {
   const { dropletId } = props;
   const uid = useId();
   const [values, setValues] = useState(props.initial);
+  const [edited, setEdited] = useState(false);
+  const [prefilledFrom, setPrefilledFrom] = useState(props.source);
+  // A better source for the prefill (first metrics seen) refreshes an untouched form; never a
+  // routine refetch, never the steward's edits, and never the acknowledgement shown below.
+  if (props.source !== prefilledFrom) {
+    setPrefilledFrom(props.source);
+    if (!edited) setValues(props.initial);
+  }
   const [errors, setErrors] = useState<HeartbeatErrors>({});
   const [sent, setSent] = useState<Sent | null>(null);
   const send = useSendHeartbeat();
@@ -51,6 +58,7 @@ function HeartbeatBody(props: { dropletId: number; name: string; initial: Heartb
   const keepAliveError = start.error ?? stop.error ?? keepAlive.error;
 
   const setMetric = (m: ChartedMetric, text: string) => {
+    setEdited(true);
     setValues((prev) => ({ ...prev, metrics: { ...prev.metrics, [m]: text } }));
     setErrors((prev) => (prev[m] ? { ...prev, [m]: undefined } : prev));
   };
@@ -85,7 +93,7 @@ function HeartbeatBody(props: { dropletId: number; name: string; initial: Heartb
         <div className="st-heartbeat__grid">
           <Field id={`${uid}-status`} label="Status" hint={values.status === 'maintenance' ? 'The deployed Orchestrator refuses maintenance in a heartbeat.' : undefined}>
             {(c) => (
-              <select {...c} className="st-input" value={values.status} onChange={(e) => setValues((prev) => ({ ...prev, status: e.target.value as ReportableStatus }))}>
+              <select {...c} className="st-input" value={values.status} onChange={(e) => { setEdited(true); setValues((prev) => ({ ...prev, status: e.target.value as ReportableStatus })); }}>
                 {DROPLET_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {s}
