@@ -81,7 +81,9 @@ describe('fleet view', () => {
     expect(statusText(4)).toBe('inactive');
     expect(statusText(5)).toBe('maintenance');
     expect(within(row(1)).getByText('alpha')).toBeTruthy();
-    expect(within(row(1)).getByText('compute, gpu')).toBeTruthy();
+    // Rarest across the fleet first: every droplet computes, only alpha has a gpu.
+    expect(within(row(1)).getByText('gpu, compute')).toBeTruthy();
+    expect(within(row(1)).getByTitle('compute, gpu')).toBeTruthy();
     expect(within(row(2)).getByText('10 s ago')).toBeTruthy();
   });
 

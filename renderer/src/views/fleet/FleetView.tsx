@@ -8,6 +8,7 @@ import { useUi } from '../../stores/ui';
 import { capabilitiesOf, countByStatus, filterRows, sortRows, toRows } from './fleet-rows';
 import { FleetFilters } from './FleetFilters';
 import { FleetTable } from './FleetTable';
+import { CapabilityRankContext, useCapabilityRank } from './capability-rank';
 import { SummaryStrip } from './SummaryStrip';
 import { useLivenessTime } from './useLivenessTime';
 import { useLiveness } from '../../queries/useAppInfo';
@@ -54,6 +55,7 @@ export function FleetView() {
   );
   const counts = useMemo(() => countByStatus(wholeRows), [wholeRows]);
   const capabilities = useMemo(() => capabilitiesOf(wholeDroplets), [wholeDroplets]);
+  const capabilityRank = useCapabilityRank(wholeDroplets);
   const shown = useMemo(
     () => sortRows(filterRows(tableRows, { status: ui.status, capability: ui.capability, search }), ui.sort),
     [tableRows, ui.status, ui.capability, search, ui.sort],
@@ -86,7 +88,9 @@ export function FleetView() {
         onCapability={ui.setCapabilityFilter}
         onSearch={ui.setSearch}
       />
-      <FleetTable rows={shown} selectedId={ui.selectedId} sort={ui.sort} onSelect={onSelect} onSort={ui.setSort} empty={empty} />
+      <CapabilityRankContext.Provider value={capabilityRank}>
+        <FleetTable rows={shown} selectedId={ui.selectedId} sort={ui.sort} onSelect={onSelect} onSort={ui.setSort} empty={empty} />
+      </CapabilityRankContext.Provider>
     </section>
   );
 }
