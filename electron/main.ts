@@ -21,6 +21,8 @@ let embedded: EmbeddedDefault | null = null;
 let controller: AppController | null = null;
 let unregisterIpc: (() => void) | null = null;
 
+// A separate data folder (tests, or a second set of profiles) without touching the default one.
+if (process.env.STEWARD_DATA_DIR) app.setPath('userData', process.env.STEWARD_DATA_DIR);
 app.enableSandbox();
 // A second Steward would start a second sandbox and poll twice: focus the first instead.
 const primaryInstance = app.requestSingleInstanceLock();
