@@ -3,7 +3,7 @@
  * parsing that says how a body is broken, and one message and hint per HTTP error status.
  */
 import { decodeJwt } from 'jose';
-import { readErrorBody, WireFormatError } from '../shared/udc';
+import { isRecord, readErrorBody, WireFormatError } from '../shared/udc';
 import { isEnvelopeRefusal } from './dialect';
 import { OrchestratorError } from './errors';
 import type { ExchangeResult } from './transport';
@@ -40,7 +40,10 @@ export function parseJson(result: ExchangeResult): unknown {
     const trimmed = text.trim();
     let why: string;
     if (!trimmed) why = 'it is empty';
-    else if (trimmed.startsWith('<')) why = `it is HTML or XML, not JSON (it starts "${trimmed.slice(0, 40)}")`;
+    else if (trimmed.startsWith('<')) {
+      const title = htmlTitle(trimmed);
+      why = `it is HTML or XML, not JSON${title ? ` (a page titled "${title}")` : ''}`;
+    }
     else if (/end of (JSON )?input|Unterminated|Expected .* after/i.test(e instanceof Error ? e.message : '') && /^[[{]/.test(trimmed)) why = 'the JSON is cut short (truncated)';
     else why = `it is not JSON (it starts "${trimmed.slice(0, 40)}")`;
     throw malformed(`The Orchestrator's answer could not be read: ${why}.`, result);
@@ -76,7 +79,8 @@ export function errorForAnswer(result: ExchangeResult, ctx: RequestContext): Orc
   } catch {
     body = undefined;
   }
-  const parsed = readErrorBody(body, result.text);
+  const html = body === undefined ? htmlSummary(result.text) : null;
+  const parsed = html !== null ? { message: html, fields: [] } : readErrorBody(body, result.text);
   const detail = parsed.message.length > MAX_DETAIL ? `${parsed.message.slice(0, MAX_DETAIL)}…` : parsed.message;
   const status = result.status;
   const base = { status, traceId: result.traceId, exchangeId: result.exchangeId, detail, fields: parsed.fields };
@@ -84,11 +88,14 @@ export function errorForAnswer(result: ExchangeResult, ctx: RequestContext): Orc
   const said = `(${status}: ${detail})`;
 
   if (status === 401) {
+    const skew = clockSkewText(result, body);
     return new OrchestratorError({
       ...base,
       kind: 'auth',
       message: `The Orchestrator refused the token: its signature does not match a key it trusts, it has expired, or it lacks a claim it needs. It said: "${detail}".`,
-      hint: `Check that the Orchestrator trusts this profile's public key${ctx.fingerprint ? ` (${ctx.fingerprint})` : ''}, that this computer's clock is right, and that the token carries no aud claim.`,
+      hint: skew
+        ? `${skew} Set the right time on whichever machine is wrong (both should keep time by NTP); if the clocks agree, check that the Orchestrator trusts this profile's public key${ctx.fingerprint ? ` (${ctx.fingerprint})` : ''}.`
+        : `Check that the Orchestrator trusts this profile's public key${ctx.fingerprint ? ` (${ctx.fingerprint})` : ''}, that this computer's clock is right, and that the token carries no aud claim.`,
     });
   }
   if (status === 403) return forbidden(base, ctx, detail);
@@ -138,6 +145,58 @@ export function errorForAnswer(result: ExchangeResult, ctx: RequestContext): Orc
     message: status === 429 ? `The Orchestrator is limiting requests ${said}.` : `The Orchestrator answered the ${what} with an unexpected status ${said}.`,
     hint: status === 429 ? 'Wait a little, or poll less often.' : null,
   });
+}
+
+/** A clock difference worth naming: well past network delay and a Date header's 1-second grain. */
+export const CLOCK_SKEW_NOTICE_MS = 60_000;
+
+/**
+ * Words for how far the server's clock is from ours, judged by the answer's Date header (or
+ * its envelope timestamp), when that is far enough off to make a fresh token look expired
+ * (server ahead) or issued in the future (server behind); null when the clocks agree.
+ */
+export function clockSkewText(result: ExchangeResult, body: unknown): string | null {
+  if (result.receivedAt === undefined) return null;
+  let serverMs = result.serverDate ?? null;
+  let source = 'its Date header';
+  if (serverMs === null && isRecord(body) && typeof body.timestamp === 'string') {
+    const t = Date.parse(body.timestamp);
+    if (Number.isFinite(t)) {
+      serverMs = t;
+      source = 'the timestamp in its answer';
+    }
+  }
+  if (serverMs === null) return null;
+  const skew = serverMs - result.receivedAt;
+  if (Math.abs(skew) < CLOCK_SKEW_NOTICE_MS) return null;
+  const ahead = skew > 0;
+  return `The Orchestrator's clock is ${formatSpan(Math.abs(skew))} ${ahead ? 'ahead of' : 'behind'} this computer's (by ${source}), so the tokens Steward signs look ${ahead ? 'already expired' : 'issued in the future'} to it.`;
+}
+
+function formatSpan(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours < 48) return rest ? `${hours} h ${rest} min` : `${hours} h`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+/** An HTML error page (a proxy's, a login portal's) in a few words, without its markup. */
+function htmlSummary(text: string): string | null {
+  const trimmed = text.trim();
+  if (!/^<(!doctype|html|head|body|\?xml)/i.test(trimmed)) return null;
+  const title = htmlTitle(trimmed);
+  return title ? `an HTML page, "${title}", not the Orchestrator's JSON` : "an HTML page, not the Orchestrator's JSON";
+}
+
+/** A page's title, or its first heading, as plain text. */
+function htmlTitle(html: string): string | null {
+  for (const re of [/<title[^>]*>([\s\S]*?)<\/title>/i, /<h1[^>]*>([\s\S]*?)<\/h1>/i]) {
+    const words = re.exec(html)?.[1]?.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    if (words) return words.slice(0, 120);
+  }
+  return null;
 }
 
 function forbidden(base: Omit<ConstructorParameters<typeof OrchestratorError>[0], 'kind' | 'message'>, ctx: RequestContext, detail: string): OrchestratorError {

@@ -3,7 +3,8 @@
  * Steward keeps what it sees, one sample per heartbeat time.
  *
  * Memory: one array of numbers per droplet (null metrics as NaN, statuses interned), so a
- * sample costs ~50 bytes, not an object. Recording is O(1) for the usual in-order beat.
+ * sample costs ~50 bytes, not an object. Recording is O(1) for the usual in-order beat. A
+ * total cap (maxTotalSamples) bounds the whole: 7 days for 10,000 droplets would be GBs.
  *
  * Disk: JSON lines, appended per flush (cost proportional to what is new, not to the whole
  * history) and compacted through writeFileAtomic when the file holds much more than memory.
@@ -25,6 +26,12 @@ export interface MetricHistoryOptions {
   maxSamplesPerDroplet?: number;
   /** Default 20000. Beyond it, the droplets heard from least recently are forgotten. */
   maxDroplets?: number;
+  /**
+   * Samples kept across all droplets (default 2,000,000, about 100 MB). Beyond it, the oldest
+   * samples of the droplets with the most are dropped, until the total is back to 90% of it:
+   * every droplet keeps its newest samples, and small histories are not touched.
+   */
+  maxTotalSamples?: number;
   /** Recorded samples reach the disk at most this long after recording (default 2000). */
   flushDelayMs?: number;
   /** Clock for the name of a damaged file's backup. */
@@ -32,6 +39,9 @@ export interface MetricHistoryOptions {
   /** A background flush failed (the samples stay queued and are retried). */
   onError?: (e: unknown) => void;
 }
+
+/** About 100 MB of samples at ~50 bytes each. */
+export const DEFAULT_MAX_TOTAL_SAMPLES = 2_000_000;
 
 const HEADER = JSON.stringify({ steward: 'metric-history', version: 1 });
 const METRIC_COUNT = CHARTED_METRICS.length;
@@ -80,6 +90,7 @@ export class MetricHistory {
   private readonly file: string | undefined;
   private readonly max: number;
   private readonly maxDroplets: number;
+  private readonly maxTotal: number;
   private readonly flushDelayMs: number;
   private readonly now: () => number;
   private readonly onError: ((e: unknown) => void) | undefined;
@@ -104,6 +115,7 @@ export class MetricHistory {
     this.persist = opts.file !== undefined;
     this.max = Math.max(1, Math.floor(opts.maxSamplesPerDroplet ?? 10_080));
     this.maxDroplets = Math.max(1, Math.floor(opts.maxDroplets ?? 20_000));
+    this.maxTotal = Math.max(1, Math.floor(opts.maxTotalSamples ?? DEFAULT_MAX_TOTAL_SAMPLES));
     this.flushDelayMs = Math.max(0, opts.flushDelayMs ?? 2000);
     this.now = opts.now ?? Date.now;
     this.onError = opts.onError;
@@ -175,7 +187,7 @@ export class MetricHistory {
     for (let i = 0; i < METRIC_COUNT; i++) values.push(metricNumber(metrics?.[CHARTED_METRICS[i]!]));
     const series = this.insert(dropletId, t, code, values, known);
     if (!series) return false;
-    if (t === series.time(series.count - 1)) series.lastIso = timeIso;
+    if (series.count > 0 && t === series.time(series.count - 1)) series.lastIso = timeIso;
     if (this.persist) {
       this.pending.push(dropletId, t, code);
       for (let i = 0; i < METRIC_COUNT; i++) this.pending.push(values[i]!);
@@ -356,6 +368,7 @@ export class MetricHistory {
     // Drop the oldest in batches: shifting a 10k-sample array on every beat costs O(n) each.
     const slack = Math.max(16, this.max >> 3);
     if (n + 1 > this.max + slack) d.splice(0, (n + 1 - this.max) * STRIDE);
+    if (this.retained > this.maxTotal) this.shed();
     return series;
   }
 
@@ -370,6 +383,40 @@ export class MetricHistory {
       this.retained -= series.count - series.start(this.max);
       this.series.delete(id);
     }
+  }
+
+  /**
+   * Back under the total cap, with room to spare so this runs now and then, not per record:
+   * find the largest per-droplet count L such that keeping at most the newest L samples of
+   * each droplet fits 90% of the cap, and trim the droplets holding more than L.
+   */
+  private shed(): void {
+    const target = Math.floor(this.maxTotal * 0.9);
+    const counts: number[] = [];
+    for (const series of this.series.values()) counts.push(series.count - series.start(this.max));
+    counts.sort((a, b) => a - b);
+    let kept = 0; // samples of the droplets below the level, kept whole
+    let level = 0;
+    for (let i = 0; i < counts.length; i++) {
+      const rest = counts.length - i;
+      if (kept + counts[i]! * rest <= target) {
+        kept += counts[i]!;
+        level = counts[i]!;
+      } else {
+        level = Math.floor((target - kept) / rest);
+        break;
+      }
+    }
+    for (const [id, series] of this.series) {
+      const from = series.start(this.max);
+      const visible = series.count - from;
+      if (visible <= level) continue;
+      series.data.splice(0, (series.count - level) * STRIDE);
+      this.retained -= visible - level;
+      if (level === 0) this.series.delete(id);
+    }
+    // The file still holds what was dropped: rewrite it before it grows far beyond memory.
+    if (this.linesInFile > 2 * this.retained + COMPACT_SLACK) this.needsCompaction = true;
   }
 
   private statusCode(status: string): number {

@@ -32,6 +32,10 @@ export interface ExchangeResult {
   text: string;
   exchangeId: number | null;
   traceId: string | null;
+  /** The answer's Date header as epoch ms (the server's clock), when it sent a readable one. */
+  serverDate?: number | null;
+  /** Our clock (epoch ms) when the answer's headers arrived, to compare with `serverDate`. */
+  receivedAt?: number;
 }
 
 export interface Transport {
@@ -70,6 +74,8 @@ export function createTransport(options: TransportOptions): Transport {
     const startedAt = now();
     const started = performance.now();
     let status: number | null = null;
+    let serverDate: number | null = null;
+    let receivedAt = startedAt;
     let text: string | null = null;
     let failure: OrchestratorError | null = null;
     let logError: string | null = null;
@@ -77,6 +83,8 @@ export function createTransport(options: TransportOptions): Transport {
       const signal = AbortSignal.timeout(options.timeoutMs);
       const res = await doFetch(`${prefix}${req.path}`, { method: req.method, headers, body: bodyText ?? undefined, signal, redirect: 'follow' });
       status = res.status;
+      receivedAt = now();
+      serverDate = readHttpDate(res.headers.get('date'));
       const read = await readCapped(res, options.maxResponseBytes);
       text = read.text;
       if (read.exceeded) {
@@ -107,10 +115,16 @@ export function createTransport(options: TransportOptions): Transport {
     });
     const exchangeId = entry?.id ?? null;
     if (failure) throw failure.with({ traceId: req.traceId, exchangeId });
-    return { status: status ?? 0, text: text ?? '', exchangeId, traceId: req.traceId };
+    return { status: status ?? 0, text: text ?? '', exchangeId, traceId: req.traceId, serverDate, receivedAt };
   }
 
   return { send, host: base.host };
+}
+
+function readHttpDate(value: string | null): number | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
 }
 
 /** Read the body as UTF-8 text, giving up past `max` bytes. */
@@ -159,7 +173,11 @@ function describeFailure(e: unknown, base: URL, timeoutMs: number, status: numbe
     const seconds = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10} s` : `${timeoutMs} ms`;
     return new OrchestratorError({
       kind: 'timeout',
-      message: `The Orchestrator at ${base.host} did not answer within ${seconds}.`,
+      // A status means the answer had begun: it came too slowly, rather than not at all.
+      message:
+        status === null
+          ? `The Orchestrator at ${base.host} did not answer within ${seconds}.`
+          : `The Orchestrator at ${base.host} began answering but did not finish within ${seconds}.`,
       hint: 'It may be overloaded, or the network slow. Try again; the timeout can be raised in the profile.',
       status,
       detail: `timeout after ${timeoutMs} ms`,
@@ -181,8 +199,11 @@ function describeFailure(e: unknown, base: URL, timeoutMs: number, status: numbe
   }
   return new OrchestratorError({
     kind: 'network',
-    message: `Could not reach the Orchestrator at ${base.host}: ${reason}.`,
-    hint,
+    message:
+      status === null
+        ? `Could not reach the Orchestrator at ${base.host}: ${reason}.`
+        : `The Orchestrator at ${base.host} began answering, but the answer broke off: ${reason}.`,
+    hint: status === null ? hint : 'The Orchestrator, or something between it and this computer (a proxy, a VPN), dropped the connection. Try again; this is usually passing.',
     status,
     detail: code && !reason.includes(code) ? `${reason} (${code})` : reason,
   });

@@ -8,6 +8,14 @@ const ISO_LIKE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[
 export function parseWireTime(value: unknown): string | null {
   if (typeof value === 'number') return epochSecondsToIso(value);
   if (typeof value !== 'string') return null;
+  // Fast paths for the two shapes every list item carries (10,000 of them per poll): the
+  // guide's canonical `...sssZ` is already the answer; the deployed naive `...ssssss` only
+  // needs cutting to milliseconds. Anything else takes the general road below.
+  if (value.length === 24 && isCanonicalUtc(value)) return value;
+  if (value.length === 26 && value.charCodeAt(19) === 46 && allDigits(value, 23, 26)) {
+    const cut = `${value.slice(0, 23)}Z`;
+    if (isCanonicalUtc(cut)) return cut;
+  }
   const m = ISO_LIKE.exec(value.trim());
   if (!m) return null;
   const [, date, time, zone] = m;
@@ -16,6 +24,44 @@ export function parseWireTime(value: unknown): string | null {
   const zoneText = !zone || zone.toUpperCase() === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const ms = Date.parse(`${date}T${trimmed}${zoneText}`);
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
+
+/**
+ * `YYYY-MM-DDTHH:MM:SS.sssZ` with every field in range, i.e. exactly what
+ * `new Date(Date.parse(s)).toISOString()` would give back (Date.parse itself accepts
+ * February 30 or 24:00 and moves them on, so those are not canonical).
+ */
+function isCanonicalUtc(s: string): boolean {
+  if (s.charCodeAt(23) !== 90 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return false;
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || !allDigits(s, 20, 23)) return false;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 7);
+  const day = digitsAt(s, 8, 10);
+  const hour = digitsAt(s, 11, 13);
+  const minute = digitsAt(s, 14, 16);
+  const second = digitsAt(s, 17, 19);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  return hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60;
+}
+
+/** The decimal number in s[from, to), or -1 when any of it is not a digit. */
+function digitsAt(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+function allDigits(s: string, from: number, to: number): boolean {
+  return digitsAt(s, from, to) >= 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function epochSecondsToIso(seconds: number): string | null {

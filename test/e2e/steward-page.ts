@@ -25,6 +25,11 @@ export interface StewardPageOptions {
   viewport?: { width: number; height: number };
   /** Record every payload crossing the stand-in (default true; the bench turns it off). */
   recordCrossings?: boolean;
+  /**
+   * Carry answers as one JSON string instead of Playwright's per-value serialisation, which
+   * takes seconds for a 10,000-droplet snapshot (Electron's structured clone takes tens of ms).
+   */
+  jsonTransport?: boolean;
   /** Runs after the preload stand-in is installed and before the renderer loads (extra init scripts). */
   beforeLoad?: (page: Page) => Promise<void>;
 }
@@ -49,12 +54,20 @@ export async function openStewardPage(opts: StewardPageOptions): Promise<Steward
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
 
-  await page.exposeFunction('__stewardInvoke', async (method: string, input: unknown) => {
+  const invoke = async (method: string, input: unknown) => {
     if (record) crossings.push({ direction: 'in', name: method, payload: input });
     const result = await service.dispatch(method, input);
     if (record) crossings.push({ direction: 'out', name: method, payload: result });
     return result;
-  });
+  };
+  if (opts.jsonTransport) {
+    await page.exposeFunction('__stewardInvokeJson', async (method: string, input: unknown) => JSON.stringify(await invoke(method, input)));
+    await page.addInitScript({
+      content: 'window.__stewardInvoke = async (method, input) => JSON.parse(await window.__stewardInvokeJson(method, input));',
+    });
+  } else {
+    await page.exposeFunction('__stewardInvoke', invoke);
+  }
   await page.addInitScript(
     ({ methods, events }) => {
       type Listener = (payload: unknown) => void;

@@ -13,7 +13,8 @@ export function useLivenessTime(lists: readonly (readonly Droplet[])[], dataUpda
   const judgedAt = Math.max(dataUpdatedAt, timerTime);
   useEffect(() => {
     let next: number | null = null;
-    for (const list of lists) {
+    // The whole fleet and the table's are often the same array: judge it once.
+    for (const list of new Set(lists)) {
       const n = nextLatenessChange(list, judgedAt, liveness);
       if (n !== null && (next === null || n < next)) next = n;
     }
