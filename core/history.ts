@@ -18,6 +18,7 @@ import type { Sample } from '../shared/ipc-contract';
 import type { Metrics } from '../shared/model';
 import { CHARTED_METRICS } from '../shared/model';
 import { errorCode, moveAside, writeFileAtomic } from './atomic-file';
+import { parseIsoMs } from '../shared/udc/time';
 
 export interface MetricHistoryOptions {
   /** Where to persist; memory only when absent. */
@@ -427,40 +428,6 @@ export class MetricHistory {
     }
     return code;
   }
-}
-
-/**
- * Date.parse, with a fast path for the canonical `YYYY-MM-DDTHH:MM:SS.sssZ` every reader
- * produces: Date.parse is the largest cost of recording a poll of 10,000 droplets.
- */
-export function parseIsoMs(s: string): number {
-  if (s.length !== 24 || s.charCodeAt(23) !== 90 || s.charCodeAt(10) !== 84 || s.charCodeAt(19) !== 46) return Date.parse(s);
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return Date.parse(s);
-  const y = digits(s, 0, 4);
-  const mo = digits(s, 5, 7);
-  const d = digits(s, 8, 10);
-  const h = digits(s, 11, 13);
-  const mi = digits(s, 14, 16);
-  const sec = digits(s, 17, 19);
-  const ms = digits(s, 20, 23);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0) return Date.parse(s);
-  // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-  const yy = mo <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) + d - 1;
-  const days = era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-  return days * 86_400_000 + h * 3_600_000 + mi * 60_000 + sec * 1000 + ms;
-}
-
-function digits(s: string, from: number, to: number): number {
-  let v = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
 }
 
 function metricNumber(v: unknown): number {

@@ -44,6 +44,24 @@ function isCanonicalUtc(s: string): boolean {
   return hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60;
 }
 
+/**
+ * Date.parse, with a fast path for the canonical `YYYY-MM-DDTHH:MM:SS.sssZ` every reader
+ * produces: Date.parse is the largest cost of recording a poll of 10,000 droplets.
+ */
+export function parseIsoMs(s: string): number {
+  if (s.length !== 24 || !isCanonicalUtc(s)) return Date.parse(s);
+  const y = digitsAt(s, 0, 4);
+  const mo = digitsAt(s, 5, 7);
+  const d = digitsAt(s, 8, 10);
+  // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) + d - 1;
+  const days = era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+  return days * 86_400_000 + digitsAt(s, 11, 13) * 3_600_000 + digitsAt(s, 14, 16) * 60_000 + digitsAt(s, 17, 19) * 1000 + digitsAt(s, 20, 23);
+}
+
 /** The decimal number in s[from, to), or -1 when any of it is not a digit. */
 function digitsAt(s: string, from: number, to: number): number {
   let v = 0;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MetricHistory, parseIsoMs } from '../../../core/history';
+import { MetricHistory } from '../../../core/history';
+import { parseIsoMs } from '../../../shared/udc/time';
 
 const T0 = Date.parse('2026-11-27T05:00:00.000Z');
 const iso = (minute: number): string => new Date(T0 + minute * 60_000).toISOString();
