@@ -12,7 +12,7 @@ import type { StoredDroplet } from '../store';
 import { describeIssues, parsePathId, pathIdProblem, type FieldProblem } from '../validation';
 import { epochSeconds, naiveIso, offsetIso, pgTimestamp } from '../wire-time';
 import { ItemCache } from './item-cache';
-import type { Dialect, DialectDeps } from './types';
+import { livePayload, type Dialect, type DialectDeps } from './types';
 
 const HEARTBEAT_SECONDS = 60;
 const SELF = deployedAddress(ORCHESTRATOR_ID);
@@ -121,16 +121,7 @@ export function createDeployedDialect({ store, now }: DialectDeps): Dialect {
     },
 
     liveMessage(event) {
-      const payload =
-        event === 'ping'
-          ? { event: 'ping' }
-          : {
-              event: 'droplet_health_changed',
-              droplet_id: event.dropletId,
-              old_status: event.oldStatus,
-              new_status: event.newStatus,
-              changed_at: naiveIso(event.changedAt),
-            };
+      const payload = livePayload(event, naiveIso);
       return JSON.stringify(envelope(newTraceId(), 'broadcast', 'event', payload, now()));
     },
   };

@@ -10,7 +10,7 @@ import type { StoredDroplet } from '../store';
 import { describeIssues, parsePathId, pathIdProblem, type FieldProblem } from '../validation';
 import { isoZ } from '../wire-time';
 import { ItemCache } from './item-cache';
-import type { Dialect, DialectDeps } from './types';
+import { livePayload, type Dialect, type DialectDeps } from './types';
 
 export const HEARTBEAT_INTERVAL_SECONDS = 60;
 
@@ -112,16 +112,7 @@ export function createGuideDialect({ store, now }: DialectDeps): Dialect {
     },
 
     liveMessage(event) {
-      const payload =
-        event === 'ping'
-          ? { event: 'ping' }
-          : {
-              event: 'droplet_health_changed',
-              droplet_id: event.dropletId,
-              old_status: event.oldStatus,
-              new_status: event.newStatus,
-              changed_at: isoZ(event.changedAt),
-            };
+      const payload = livePayload(event, isoZ);
       return JSON.stringify(envelope(null, payload, 'event'));
     },
   };

@@ -30,3 +30,15 @@ export interface Dialect {
   /** How this dialect writes a time in the public info bodies (/health). */
   formatTime(ms: number): string;
 }
+
+/** The `/ws/droplets` payload both dialects send, each writing the change time its own way. */
+export function livePayload(event: StatusChangeEvent | 'ping', time: (epochMs: number) => string): Record<string, unknown> {
+  if (event === 'ping') return { event: 'ping' };
+  return {
+    event: 'droplet_health_changed',
+    droplet_id: event.dropletId,
+    old_status: event.oldStatus,
+    new_status: event.newStatus,
+    changed_at: time(event.changedAt),
+  };
+}

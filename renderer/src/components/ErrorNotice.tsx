@@ -1,6 +1,6 @@
 import type { IpcError } from '../../../shared/ipc-contract';
 import { useUi } from '../stores/ui';
-import { CopyButton } from './CopyButton';
+import { TraceId } from './TraceId';
 import './components.css';
 
 /**
@@ -32,8 +32,7 @@ export function ErrorNotice(props: { error: IpcError; onRetry?: () => void }) {
         )}
         {error.traceId && (
           <span className="st-error__trace">
-            trace_id <code className="st-selectable">{error.traceId}</code>
-            <CopyButton text={error.traceId} title="Copy trace_id" />
+            <TraceId traceId={error.traceId} />
           </span>
         )}
         <span className="st-error__actions">

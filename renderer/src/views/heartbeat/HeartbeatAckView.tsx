@@ -1,5 +1,5 @@
 import type { HeartbeatAck } from '../../../../shared/model';
-import { CopyButton } from '../../components/CopyButton';
+import { TraceId } from '../../components/TraceId';
 import { formatClock } from '../../components/format';
 import { useNow } from '../../stores/clock';
 
@@ -14,13 +14,7 @@ export function HeartbeatAckView(props: { ack: HeartbeatAck; dueAt: number | nul
         {props.dueAt !== null && <NextDue at={props.dueAt} sentAt={props.sentAt} />}
       </p>
       <p className="st-result__line st-muted">
-        {ack.traceId ? (
-          <>
-            trace_id <code className="st-selectable">{ack.traceId}</code> <CopyButton text={ack.traceId} title="Copy trace_id" />
-          </>
-        ) : (
-          'no trace_id returned'
-        )}
+        <TraceId traceId={ack.traceId} />
       </p>
     </div>
   );

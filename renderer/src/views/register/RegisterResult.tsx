@@ -1,5 +1,5 @@
 import type { RegisterAck } from '../../../../shared/model';
-import { CopyButton } from '../../components/CopyButton';
+import { TraceId } from '../../components/TraceId';
 import { formatClock } from '../../components/format';
 
 /** The Orchestrator's answer to a registration: what happened, to which droplet, and its trace. */
@@ -14,13 +14,7 @@ export function RegisterResult(props: { ack: RegisterAck; sentId: number }) {
         {ack.message && <span className="st-muted"> · {ack.message}</span>}
       </p>
       <p className="st-result__line st-muted">
-        {ack.traceId ? (
-          <>
-            trace_id <code className="st-selectable">{ack.traceId}</code> <CopyButton text={ack.traceId} title="Copy trace_id" />
-          </>
-        ) : (
-          'no trace_id returned'
-        )}
+        <TraceId traceId={ack.traceId} />
         {ack.heartbeatIntervalSeconds !== null && <span> · heartbeat every {ack.heartbeatIntervalSeconds} s</span>}
         {Number.isFinite(nextAt) && <span> · first due at {formatClock(nextAt)}</span>}
       </p>
