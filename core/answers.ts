@@ -147,6 +147,26 @@ export function errorForAnswer(result: ExchangeResult, ctx: RequestContext): Orc
   });
 }
 
+/**
+ * The server's clock minus ours (ms), by the answer's Date header or else its envelope
+ * timestamp; null when the answer carries neither.
+ */
+export function serverClockOffset(result: ExchangeResult, body: unknown): { ms: number; source: string } | null {
+  if (result.receivedAt === undefined) return null;
+  if (result.serverDate !== undefined && result.serverDate !== null) return { ms: result.serverDate - result.receivedAt, source: 'its Date header' };
+  if (isRecord(body) && typeof body.timestamp === 'string') {
+    const t = Date.parse(body.timestamp);
+    if (Number.isFinite(t)) return { ms: t - result.receivedAt, source: 'the timestamp in its answer' };
+  }
+  return null;
+}
+
+/** An offset worth correcting for, or 0: small ones are network delay and the Date header's 1-second grain. */
+export function significantClockOffsetMs(result: ExchangeResult, body: unknown): number {
+  const offset = serverClockOffset(result, body);
+  return offset !== null && Math.abs(offset.ms) >= CLOCK_SKEW_NOTICE_MS ? offset.ms : 0;
+}
+
 /** A clock difference worth naming: well past network delay and a Date header's 1-second grain. */
 export const CLOCK_SKEW_NOTICE_MS = 60_000;
 
@@ -156,19 +176,9 @@ export const CLOCK_SKEW_NOTICE_MS = 60_000;
  * (server ahead) or issued in the future (server behind); null when the clocks agree.
  */
 export function clockSkewText(result: ExchangeResult, body: unknown): string | null {
-  if (result.receivedAt === undefined) return null;
-  let serverMs = result.serverDate ?? null;
-  let source = 'its Date header';
-  if (serverMs === null && isRecord(body) && typeof body.timestamp === 'string') {
-    const t = Date.parse(body.timestamp);
-    if (Number.isFinite(t)) {
-      serverMs = t;
-      source = 'the timestamp in its answer';
-    }
-  }
-  if (serverMs === null) return null;
-  const skew = serverMs - result.receivedAt;
-  if (Math.abs(skew) < CLOCK_SKEW_NOTICE_MS) return null;
+  const offset = serverClockOffset(result, body);
+  if (offset === null || Math.abs(offset.ms) < CLOCK_SKEW_NOTICE_MS) return null;
+  const { ms: skew, source } = offset;
   const ahead = skew > 0;
   return `The Orchestrator's clock is ${formatSpan(Math.abs(skew))} ${ahead ? 'ahead of' : 'behind'} this computer's (by ${source}), so the tokens Steward signs look ${ahead ? 'already expired' : 'issued in the future'} to it.`;
 }

@@ -18,7 +18,7 @@ import {
   WireFormatError,
   type BuiltRequest,
 } from '../shared/udc';
-import { errorForAnswer, parseJson, readWith, type Purpose, type RequestContext } from './answers';
+import { errorForAnswer, parseJson, readWith, significantClockOffsetMs, type Purpose, type RequestContext } from './answers';
 import type { CommsLog } from './comms-log';
 import { DialectTracker, isEnvelopeRefusal } from './dialect';
 import { isOrchestratorError, OrchestratorError } from './errors';
@@ -44,8 +44,9 @@ export interface OrchestratorClientOptions {
   maxResponseBytes?: number;
 }
 
-export type FleetList = DropletList & { unreadable: string[]; dialect: WireDialect; traceId: string | null };
-export type DetailsResult = DropletDetails & { traceId: string | null };
+/** `clockOffsetMs`: the Orchestrator's clock minus ours when it is a minute or more off, else 0. */
+export type FleetList = DropletList & { unreadable: string[]; dialect: WireDialect; traceId: string | null; clockOffsetMs: number };
+export type DetailsResult = DropletDetails & { traceId: string | null; clockOffsetMs: number };
 export interface PublicInfo {
   /** The JSON object the route answered. */
   body: Record<string, unknown>;
@@ -175,7 +176,7 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
       actsFor: null,
       read: (body, result) => {
         const r = readWith(result, body, (b) => readDropletList(b, now));
-        return { droplets: r.droplets, total: r.total, unreadable: r.unreadable, dialect: r.dialect, traceId: result.traceId };
+        return { droplets: r.droplets, total: r.total, unreadable: r.unreadable, dialect: r.dialect, traceId: result.traceId, clockOffsetMs: significantClockOffsetMs(result, body) };
       },
     });
   }
@@ -231,7 +232,7 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
       path: `/droplets/${encodeURIComponent(String(id))}`,
       signFor: options.identityDropletId,
       actsFor: id,
-      read: (body, result) => ({ ...readWith(result, body, (b) => readDropletDetails(b, now)), traceId: result.traceId }),
+      read: (body, result) => ({ ...readWith(result, body, (b) => readDropletDetails(b, now)), traceId: result.traceId, clockOffsetMs: significantClockOffsetMs(result, body) }),
     });
     return stripDialect(d);
   }

@@ -15,6 +15,7 @@ import { KeepAliveScheduler } from './keepalive';
 import { LiveFeed, type LiveState } from './live';
 import type { RetryPolicy } from './retry';
 import { createSigner, type SignerClaims } from './signer';
+import { onLocalClock } from './clock-offset';
 
 export interface ServiceConfig {
   profileName: string;
@@ -134,7 +135,8 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     } catch {
       throw cause; // the details failure is the one the steward asked about
     }
-    const droplet = snapshot.droplets.find((d) => d.id === id);
+    const found = snapshot.droplets.find((d) => d.id === id);
+    const droplet = found && onLocalClock(found, snapshot.clockOffsetMs);
     if (!droplet) throw cause;
     return { droplet: { ...droplet, heartbeats: [] }, source: 'list', note: fallbackNote(cause), traceId: snapshot.traceId };
   }
@@ -154,14 +156,16 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       liveness: config.liveness ?? DEFAULT_LIVENESS,
     }),
     listDroplets: async (filters): Promise<FleetSnapshot> => {
-      const list = await client.list(filters);
+      const fetched = await client.list(filters);
+      const list = { ...fetched, droplets: fetched.droplets.map((d) => onLocalClock(d, fetched.clockOffsetMs)) };
       // Only rows that carry metrics: a metric-less row (the deployed list) would punch holes in the charts.
       for (const d of list.droplets) if (d.lastHeartbeat && d.latestMetrics) history.record(d.id, d.lastHeartbeat, d.status, d.latestMetrics);
       return { ...list, fetchedAt: new Date(now()).toISOString() };
     },
     getDroplet: async ({ id }): Promise<DropletView> => {
       try {
-        const { traceId, ...droplet } = await client.details(id);
+        const { traceId, clockOffsetMs, ...fetched } = await client.details(id);
+        const droplet = onLocalClock(fetched, clockOffsetMs);
         recordDetails(droplet);
         return { droplet, source: 'details', note: null, traceId };
       } catch (e) {

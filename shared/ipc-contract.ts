@@ -96,6 +96,11 @@ export const FleetSnapshotSchema = z.object({
   /** Entries the Orchestrator sent that could not be read, each with why. */
   unreadable: z.array(z.string()),
   fetchedAt: IsoTimeSchema,
+  /**
+   * The Orchestrator's clock minus this computer's when a minute or more apart (else 0); the
+   * droplets' times have already been moved onto this computer's clock by that much.
+   */
+  clockOffsetMs: z.number(),
   dialect: WireDialectSchema,
   traceId: z.string().nullable(),
 });

@@ -47,4 +47,17 @@ describe('app layout', () => {
     expect(tab('Register').getAttribute('aria-selected')).toBe('true');
     expect(useUi.getState().registerNew).toBe(true);
   });
+
+  it('says when the Orchestrator’s clock is far off, and by how much', async () => {
+    const fake = fakeSteward([droplet(1, 'active', 5, { name: 'alpha' })]);
+    window.steward = fake.bridge;
+    fake.setClockOffset(-3 * 3600_000);
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <App />
+      </QueryClientProvider>,
+    );
+    const banner = screen.getByRole('banner');
+    await waitFor(() => expect(within(banner).getByTestId('clock-offset').textContent).toBe('Orchestrator clock 3 h behind'));
+  });
 });

@@ -54,6 +54,8 @@ export interface FakeSteward {
   /** Inputs listDroplets was called with, in order. */
   listCalls: MethodInput<'listDroplets'>[];
   setDroplets(d: Droplet[]): void;
+  /** The Orchestrator's clock minus ours, as main reports it with each snapshot. */
+  setClockOffset(ms: number): void;
   /** Make listDroplets fail with this error (null: answer again). */
   failList(error: IpcError | null): void;
   emitStatusChange(change: StatusChange): void;
@@ -64,6 +66,7 @@ export interface FakeSteward {
 export function fakeSteward(initial: Droplet[]): FakeSteward {
   let droplets = initial;
   let listError: IpcError | null = null;
+  let clockOffsetMs = 0;
   const listCalls: MethodInput<'listDroplets'>[] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const notFound = ipcError('No such droplet.', 'not_found');
@@ -79,7 +82,7 @@ export function fakeSteward(initial: Droplet[]): FakeSteward {
       const shown = droplets.filter(
         (d) => (!filters.status || d.status === filters.status) && (!filters.capability || d.capabilities.includes(filters.capability)),
       );
-      return ok({ droplets: shown, total: shown.length, unreadable: [], fetchedAt: new Date().toISOString(), dialect: 'guide', traceId: null });
+      return ok({ droplets: shown, total: shown.length, unreadable: [], fetchedAt: new Date().toISOString(), clockOffsetMs, dialect: 'guide', traceId: null });
     },
     getDroplet: ({ id }) => {
       const d = droplets.find((x) => x.id === id);
@@ -106,6 +109,9 @@ export function fakeSteward(initial: Droplet[]): FakeSteward {
     },
     failList: (e) => {
       listError = e;
+    },
+    setClockOffset: (ms) => {
+      clockOffsetMs = ms;
     },
     emitStatusChange: (c) => listeners.get('statusChanged')?.forEach((l) => l(c)),
     emit: (event, payload) => listeners.get(event)?.forEach((l) => l(payload)),

@@ -115,6 +115,7 @@ describe('applyStatusChange', () => {
     total: 2,
     unreadable: [],
     fetchedAt: beat(0),
+    clockOffsetMs: 0,
     dialect: 'guide',
     traceId: null,
   };

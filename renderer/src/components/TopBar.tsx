@@ -6,7 +6,20 @@ import { queryKeys } from '../queries/keys';
 import { useAppInfo } from '../queries/useAppInfo';
 import { useFilteredFleet } from '../queries/useFleet';
 import { useUi } from '../stores/ui';
+import { formatDuration } from '../views/fleet/format';
 import { useFleetFreshness } from './useFleetFreshness';
+
+/** Main moved a far-off Orchestrator's times onto this computer's clock: say so, and by how much. */
+function ClockOffsetTag({ offsetMs }: { offsetMs: number }) {
+  if (offsetMs === 0) return null;
+  const span = formatDuration(Math.abs(offsetMs) / 1000);
+  const way = offsetMs > 0 ? 'ahead' : 'behind';
+  return (
+    <span className="tag tag-warn" data-testid="clock-offset" title={`The Orchestrator's clock is ${span} ${way} of this computer's. Steward shows its times on this computer's clock, so "late" and "ago" stay right; tell its operator.`}>
+      Orchestrator clock {span} {way}
+    </span>
+  );
+}
 
 function ProfileInfo() {
   const info = useAppInfo();
@@ -30,6 +43,7 @@ function ProfileInfo() {
       <span className="tag" title={`Dialect setting: ${dialectSetting}`} data-testid="dialect">
         {dialect ?? (dialectSetting === 'auto' ? 'detecting dialect…' : dialectSetting)}
       </span>
+      <ClockOffsetTag offsetMs={fleet.data?.clockOffsetMs ?? 0} />
     </span>
   );
 }

@@ -10,7 +10,7 @@ import type { FleetSnapshot, IpcResult } from '../../../shared/ipc-contract';
 import { fleetQueryOptions } from '../../../renderer/src/queries/useFleet';
 import { queryKeys } from '../../../renderer/src/queries/keys';
 
-const SNAPSHOT: FleetSnapshot = { droplets: [], total: 0, unreadable: [], fetchedAt: '2026-11-27T05:00:00.000Z', dialect: 'guide', traceId: null };
+const SNAPSHOT: FleetSnapshot = { droplets: [], total: 0, unreadable: [], fetchedAt: '2026-11-27T05:00:00.000Z', clockOffsetMs: 0, dialect: 'guide', traceId: null };
 
 let polls = 0;
 let failing = false;
