@@ -11,7 +11,7 @@ import { ActiveService, type CreateService } from './active-service';
 import { testConnection, type ConnectionTestOptions } from './connection-test';
 import { createDispatch } from './dispatch';
 import { KeyVault, type KeyFilePicker, type PublicKeySaver, type SecretCipher, type StoreKeyOptions } from './key-vault';
-import { profileDataDir, signerClaimsFor } from './profile-config';
+import { profileDataDir, serviceLimitsFor, signerClaimsFor } from './profile-config';
 import { ProfileStore } from './profiles';
 import { createStewardService, type ServiceConfig, type ServiceEventListener, type StewardService } from './service';
 import { appIpcError, SettingsError } from './settings-error';
@@ -24,7 +24,7 @@ export interface EmbeddedSandbox {
 }
 
 /** Service settings a profile does not hold (injected in tests). */
-export type ServiceExtras = Partial<Pick<ServiceConfig, 'fetch' | 'timeoutMs' | 'retry' | 'liveUpdates' | 'commsLogCapacity' | 'now' | 'sleep' | 'liveness'>>;
+export type ServiceExtras = Partial<Pick<ServiceConfig, 'fetch' | 'timeoutMs' | 'retry' | 'liveUpdates' | 'now' | 'sleep' | 'liveness'>>;
 
 export interface AppControllerOptions {
   /** The app's data folder: profiles.json, keys/, profiles/<id>/ (logs, history). */
@@ -92,6 +92,7 @@ export async function createAppController(opts: AppControllerOptions): Promise<A
       tokenLifetimeSeconds: p.tokenLifetimeSeconds,
       claims: signerClaimsFor(p.claims),
       pollIntervalMs: p.pollIntervalMs,
+      ...serviceLimitsFor(p.limits),
       dataDir: profileDataDir(opts.dataDir, p.id),
       embeddedSandbox: p.builtIn,
       appVersion: opts.appVersion,

@@ -3,7 +3,8 @@
  * controller and the connection test sign exactly the same tokens.
  */
 import { join } from 'node:path';
-import type { ClaimTemplate, ProfileSettings } from '../shared/profile';
+import { LOG_FILES_KEPT, type ClaimTemplate, type Limits, type ProfileSettings } from '../shared/profile';
+import type { ServiceConfig } from './service';
 import type { SignerClaims } from './signer';
 
 /** An empty permissions list sends no `permissions` claim; null iss/sub send none. */
@@ -13,6 +14,17 @@ export function signerClaimsFor(claims: ClaimTemplate): SignerClaims {
     ...(claims.iss !== null && claims.iss !== '' ? { iss: claims.iss } : {}),
     ...(claims.sub !== null && claims.sub !== '' ? { sub: claims.sub } : {}),
     ...(Object.keys(claims.extra).length > 0 ? { extra: structuredClone(claims.extra) } : {}),
+  };
+}
+
+/** A profile's history and log limits as the service takes them. */
+export function serviceLimitsFor(limits: Limits): Required<Pick<ServiceConfig, 'historySamplesPerDroplet' | 'historyTotalSamples' | 'commsLogCapacity' | 'commsLogFileBytes' | 'commsLogFiles'>> {
+  return {
+    historySamplesPerDroplet: limits.historySamplesPerDroplet,
+    historyTotalSamples: limits.historyTotalSamples,
+    commsLogCapacity: limits.logEntriesInMemory,
+    commsLogFileBytes: limits.logFileMegabytes * 1024 * 1024,
+    commsLogFiles: LOG_FILES_KEPT,
   };
 }
 

@@ -11,6 +11,7 @@ import {
   BUILT_IN_PROFILE_ID,
   BUILT_IN_PROFILE_NAME,
   DEFAULT_CLAIMS,
+  DEFAULT_LIMITS,
   ProfileDraftSchema,
   ProfileIdSchema,
   ProfileSchema,
@@ -48,6 +49,7 @@ export function builtInProfile(): Profile {
     tokenLifetimeSeconds: 300,
     dialect: 'guide',
     pollIntervalMs: 10_000,
+    limits: { ...DEFAULT_LIMITS },
   };
 }
 

@@ -40,7 +40,16 @@ export interface ServiceConfig {
   retry?: Partial<RetryPolicy>;
   /** Follow /ws/droplets for pushed status changes (default true). */
   liveUpdates?: boolean;
+  /** Communications log entries kept in memory (default 2000). */
   commsLogCapacity?: number;
+  /** Largest communications log file before it rotates (default 5 MB). */
+  commsLogFileBytes?: number;
+  /** Communications log files kept, the current one included (default 3). */
+  commsLogFiles?: number;
+  /** Metric history samples kept per droplet (default 10080: 7 days of one-minute beats). */
+  historySamplesPerDroplet?: number;
+  /** Metric history samples kept across all droplets (default 2,000,000). */
+  historyTotalSamples?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -73,7 +82,13 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     claims: { ...(config.steward !== undefined ? { steward: config.steward } : {}), ...config.claims },
     now,
   });
-  const commsLog = new CommsLog({ capacity: config.commsLogCapacity, file: config.dataDir ? join(config.dataDir, COMMS_LOG_FILE) : undefined, now });
+  const commsLog = new CommsLog({
+    capacity: config.commsLogCapacity,
+    maxFileBytes: config.commsLogFileBytes,
+    keepFiles: config.commsLogFiles,
+    file: config.dataDir ? join(config.dataDir, COMMS_LOG_FILE) : undefined,
+    now,
+  });
   const client = createOrchestratorClient({
     baseUrl: config.orchestratorUrl,
     signer,
@@ -87,7 +102,13 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     sleep: config.sleep,
   });
   const warnings: string[] = [];
-  const history = new MetricHistory({ file: config.dataDir ? join(config.dataDir, HISTORY_FILE) : undefined, now, onError: () => undefined });
+  const history = new MetricHistory({
+    file: config.dataDir ? join(config.dataDir, HISTORY_FILE) : undefined,
+    maxSamplesPerDroplet: config.historySamplesPerDroplet,
+    maxTotalSamples: config.historyTotalSamples,
+    now,
+    onError: () => undefined,
+  });
   const { warning } = await history.load();
   if (warning) warnings.push(warning);
 

@@ -74,6 +74,48 @@ export type ClaimTemplate = z.infer<typeof ClaimTemplateSchema>;
 
 export const DEFAULT_CLAIMS: ClaimTemplate = { permissions: [], iss: null, sub: null, extra: {} };
 
+/**
+ * How much history and communications log a profile's service keeps, on disk and in memory.
+ * Defaults: 7 days of one-minute beats per droplet, ~100 MB of samples in total, 2000 log
+ * entries in memory and a 5 MB log file (kept with 2 rotated ones, so 3 files at most).
+ */
+export const DEFAULT_LIMITS = {
+  historySamplesPerDroplet: 10_080,
+  historyTotalSamples: 2_000_000,
+  logEntriesInMemory: 2_000,
+  logFileMegabytes: 5,
+} as const;
+/** Log files kept: the current one and the rotated ones, each at most logFileMegabytes. */
+export const LOG_FILES_KEPT = 3;
+
+export const LimitsSchema = z.object({
+  historySamplesPerDroplet: z
+    .number({ error: 'History per droplet must be a number of samples' })
+    .int('History per droplet must be a whole number of samples')
+    .min(60, 'History per droplet must be at least 60 samples')
+    .max(100_000, 'History per droplet must be at most 100000 samples')
+    .default(DEFAULT_LIMITS.historySamplesPerDroplet),
+  historyTotalSamples: z
+    .number({ error: 'History in total must be a number of samples' })
+    .int('History in total must be a whole number of samples')
+    .min(10_000, 'History in total must be at least 10000 samples')
+    .max(20_000_000, 'History in total must be at most 20000000 samples (about 1 GB)')
+    .default(DEFAULT_LIMITS.historyTotalSamples),
+  logEntriesInMemory: z
+    .number({ error: 'Log entries kept in memory must be a number' })
+    .int('Log entries kept in memory must be a whole number')
+    .min(100, 'Log entries kept in memory must be at least 100')
+    .max(100_000, 'Log entries kept in memory must be at most 100000')
+    .default(DEFAULT_LIMITS.logEntriesInMemory),
+  logFileMegabytes: z
+    .number({ error: 'Log file size must be a number of megabytes' })
+    .int('Log file size must be a whole number of megabytes')
+    .min(1, 'Log file size must be at least 1 MB')
+    .max(500, 'Log file size must be at most 500 MB')
+    .default(DEFAULT_LIMITS.logFileMegabytes),
+});
+export type Limits = z.infer<typeof LimitsSchema>;
+
 /** What a steward edits in the profile form. */
 export const ProfileSettingsSchema = z.object({
   name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(80, 'Name is at most 80 characters'),
@@ -95,6 +137,8 @@ export const ProfileSettingsSchema = z.object({
     .int('Poll interval must be a whole number of milliseconds')
     .min(MIN_POLL_INTERVAL_MS, 'Poll interval must be at least 2 seconds (2000 ms)')
     .max(MAX_POLL_INTERVAL_MS, 'Poll interval must be at most one hour'),
+  /** Absent in profiles saved before limits existed: the defaults apply. */
+  limits: LimitsSchema.default(() => ({ ...DEFAULT_LIMITS })),
 });
 export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
 
@@ -107,9 +151,9 @@ export const ProfileSchema = ProfileSettingsSchema.extend({
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 
-/** saveProfile's input: no id creates a profile, an id edits that one. */
+/** saveProfile's input: no id creates a profile, an id edits that one. Limits left out get their defaults. */
 export const ProfileDraftSchema = ProfileSettingsSchema.extend({ id: ProfileIdSchema.optional() });
-export type ProfileDraft = z.infer<typeof ProfileDraftSchema>;
+export type ProfileDraft = z.input<typeof ProfileDraftSchema>;
 
 /**
  * Where a profile's private key lives: `encrypted` by the OS secret store; `plaintext-consented`

@@ -1,6 +1,6 @@
 /** A `window.steward` for the profiles view: profiles and keys in memory, every call recorded. */
 import type { IpcError, IpcResult, MethodInput, ProfileMethodName, StewardBridge } from '../../shared/ipc-contract';
-import { BUILT_IN_PROFILE_ID, DEFAULT_CLAIMS, type ConnectionTestResult, type KeyInfo, type KeyStorage, type ProfileView } from '../../shared/profile';
+import { BUILT_IN_PROFILE_ID, DEFAULT_CLAIMS, DEFAULT_LIMITS, type ConnectionTestResult, type KeyInfo, type KeyStorage, type ProfileView } from '../../shared/profile';
 
 export function ipcError(message: string, kind: IpcError['kind'] = 'internal', fields: IpcError['fields'] = []): IpcError {
   return { kind, message, hint: null, status: null, traceId: null, fields, exchangeId: null };
@@ -47,6 +47,7 @@ export function builtIn(over: Partial<ProfileView> = {}): ProfileView {
     tokenLifetimeSeconds: 300,
     dialect: 'guide',
     pollIntervalMs: 10_000,
+    limits: { ...DEFAULT_LIMITS },
     key: { ...EC_KEY, algorithm: 'RS256', storage: 'session-only', note: 'Made by Steward for this run.' },
     active: true,
     ...over,
@@ -99,7 +100,8 @@ export function fakeProfilesSteward(opts: { profiles: ProfileView[]; storage?: K
     saveProfile: (draft) => {
       calls.saveProfile.push(draft);
       if (saveError) return fail(saveError);
-      const { id, ...settings } = draft;
+      const { id, limits, ...rest } = draft;
+      const settings = { ...rest, limits: { ...DEFAULT_LIMITS, ...limits } };
       const existing = id ? find(id) : undefined;
       const saved: ProfileView = existing ? { ...existing, ...settings } : { ...custom(`p-${++n}`, settings.name), ...settings };
       profiles = existing ? profiles.map((p) => (p.id === saved.id ? saved : p)) : [...profiles, saved];

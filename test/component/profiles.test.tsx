@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../../renderer/src/queries/client';
 import { ProfilesView } from '../../renderer/src/views/profiles/ProfilesView';
-import type { KeyStorage, ProfileView } from '../../shared/profile';
+import { DEFAULT_LIMITS, type KeyStorage, type ProfileView } from '../../shared/profile';
 import { builtIn, custom, EC_KEY, fakeProfilesSteward, ipcError, type FakeProfilesSteward } from './profiles-fake-steward';
 
 afterEach(cleanup);
@@ -100,7 +100,32 @@ describe('ProfilesView', () => {
       pollIntervalMs: 2_500,
       tokenLifetimeSeconds: 300,
       claims: { permissions: [], iss: null, sub: 'droplet-{droplet_id}', extra: { team: 'ops' } },
+      limits: DEFAULT_LIMITS,
     });
+  });
+
+  it('edits the limits, showing the message of one out of range and sending nothing until it is fixed', async () => {
+    const fake = mount();
+    fireEvent.click(await screen.findByRole('button', { name: /^Production/ }));
+    await screen.findByRole('heading', { name: 'Production' });
+    expect(within(screen.getByRole('group', { name: 'Limits' })).getAllByRole('textbox').map((i) => (i as HTMLInputElement).value)).toEqual(['10080', '2000000', '2000', '5']);
+
+    type('History per droplet (samples)', '59');
+    type('Log entries kept in memory', 'lots');
+    type('Log file size (MB, ×3 files)', '501');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(errorOf('History per droplet (samples)')).toBe('History per droplet must be at least 60 samples');
+    expect(errorOf('Log entries kept in memory')).toBe('Log entries kept in memory must be a number');
+    expect(errorOf('Log file size (MB, ×3 files)')).toBe('Log file size must be at most 500 MB');
+    expect(errorOf('History in total (samples)')).toBeNull();
+    expect(fake.calls.saveProfile).toEqual([]);
+
+    type('History per droplet (samples)', '1440');
+    type('Log entries kept in memory', '500');
+    type('Log file size (MB, ×3 files)', '50');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(fake.calls.saveProfile.at(-1)?.limits).toEqual({ historySamplesPerDroplet: 1_440, historyTotalSamples: 2_000_000, logEntriesInMemory: 500, logFileMegabytes: 50 });
   });
 
   it('tests the connection of what the form holds and shows each step', async () => {

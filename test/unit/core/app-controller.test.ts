@@ -7,8 +7,8 @@ import { testConnection } from '../../../core/connection-test';
 import type { SecretCipher } from '../../../core/key-vault';
 import { generateKeyPair } from '../../../core/keys';
 import { createStewardService, type StewardService } from '../../../core/service';
-import type { FleetSnapshot, IpcResult, KeepAlive, AppInfo } from '../../../shared/ipc-contract';
-import { BUILT_IN_PROFILE_ID, DEFAULT_CLAIMS, type ConnectionTestResult, type KeyInfo, type ProfileDraft, type ProfileView } from '../../../shared/profile';
+import type { AppInfo, CommsEntry, FleetSnapshot, IpcResult, KeepAlive, Sample } from '../../../shared/ipc-contract';
+import { BUILT_IN_PROFILE_ID, DEFAULT_CLAIMS, DEFAULT_LIMITS, type ConnectionTestResult, type KeyInfo, type ProfileDraft, type ProfileView } from '../../../shared/profile';
 import { startSandbox, type RunningSandbox } from '../../../sandbox';
 import { closedPort } from './tiny-server';
 
@@ -199,6 +199,36 @@ describe('AppController', () => {
     expect(r.closed).toHaveLength(1);
     expect(ok<AppInfo>(await r.controller.dispatch('getAppInfo', undefined))).toMatchObject({ profileName: 'Sandbox', pollIntervalMs: 3_000, orchestratorUrl: r.a.url });
     expect(r.events.at(-1)).toEqual(['profileChanged', { profileId: BUILT_IN_PROFILE_ID, name: 'Sandbox' }]);
+  });
+
+  it('bounds the history and the communications log by the limits saved with the profile', async () => {
+    const r = await rig();
+    const limits = { historySamplesPerDroplet: 60, historyTotalSamples: 10_000, logEntriesInMemory: 100, logFileMegabytes: 1 };
+    const profile = ok<ProfileView>(await r.controller.dispatch('saveProfile', { ...draft(r.a.url), limits }));
+    expect(profile.limits).toEqual(limits);
+    const file = join(r.dataDir, 'bravo.pem');
+    writeFileSync(file, KEY_A.privateKeyPem);
+    r.pick.path = file;
+    ok(await r.controller.dispatch('importKey', { profileId: profile.id }));
+    ok(await r.controller.dispatch('switchProfile', { profileId: profile.id }));
+
+    ok(await r.controller.dispatch('registerDroplet', REG(21, 'bounded')));
+    const beats = 130;
+    for (let i = 0; i < beats; i++) {
+      ok(await r.controller.dispatch('sendHeartbeat', { id: 21, status: 'active', metrics: { cpu_percent: i } }));
+      await new Promise((done) => setTimeout(done, 2)); // distinct heartbeat times, so no beat is a repeat
+    }
+    const { samples } = ok<{ samples: Sample[] }>(await r.controller.dispatch('getHistory', { id: 21, sinceMs: 0 }));
+    expect(samples).toHaveLength(60);
+    expect(samples.map((x) => x.cpu_percent)).toEqual(Array.from({ length: 60 }, (_, i) => beats - 60 + i));
+    const { entries } = ok<{ entries: CommsEntry[] }>(await r.controller.dispatch('getCommsLog', undefined));
+    expect(entries).toHaveLength(100);
+    expect(entries.every((e) => e.method === 'POST' && e.dropletId === 21 && e.path.includes('heartbeat'))).toBe(true);
+
+    // The built-in, saved without limits, keeps the defaults.
+    ok(await r.controller.dispatch('switchProfile', { profileId: BUILT_IN_PROFILE_ID }));
+    const views = ok<{ profiles: ProfileView[] }>(await r.controller.dispatch('listProfiles', undefined)).profiles;
+    expect(views.find((p) => p.builtIn)?.limits).toEqual(DEFAULT_LIMITS);
   });
 
   it('validates saveProfile input per field at the boundary', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROFILES_FILE, ProfileStore } from '../../../core/profiles';
 import { SettingsError } from '../../../core/settings-error';
-import { BUILT_IN_PROFILE_ID, DEFAULT_CLAIMS, ProfileDraftSchema, type ProfileDraft } from '../../../shared/profile';
+import { BUILT_IN_PROFILE_ID, DEFAULT_CLAIMS, DEFAULT_LIMITS, ProfileDraftSchema, type ProfileDraft } from '../../../shared/profile';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'steward-profiles-'));
 
@@ -174,6 +174,36 @@ describe('ProfileStore', () => {
     const store = await ProfileStore.open({ dataDir: d });
     expect(store.warnings[0]).toMatch(/could not be read .* kept as/);
     expect(existsSync(join(d, PROFILES_FILE))).toBe(false);
+  });
+
+  it('loads a profiles.json from before limits existed with the default limits, losing no profile', async () => {
+    const d = dir();
+    const { limits: _limits, ...oldBuiltIn } = (await ProfileStore.open({ dataDir: dir() })).get(BUILT_IN_PROFILE_ID);
+    const old = { ...DRAFT, id: 'p-old', builtIn: false, key: null };
+    writeFileSync(join(d, PROFILES_FILE), JSON.stringify({ version: 1, activeId: 'p-old', profiles: [oldBuiltIn, old] }));
+    const store = await ProfileStore.open({ dataDir: d });
+    expect(store.warnings).toEqual([]);
+    expect(store.activeId()).toBe('p-old');
+    expect(store.get('p-old')).toEqual({ ...old, limits: DEFAULT_LIMITS });
+    expect(store.get(BUILT_IN_PROFILE_ID).limits).toEqual(DEFAULT_LIMITS);
+    expect(readdirSync(d)).toEqual([PROFILES_FILE]);
+  });
+
+  it('saves limits a steward changes, and checks each with its own message', async () => {
+    const d = dir();
+    const store = await ProfileStore.open({ dataDir: d });
+    const limits = { historySamplesPerDroplet: 1_440, historyTotalSamples: 50_000, logEntriesInMemory: 500, logFileMegabytes: 20 };
+    const saved = await store.save({ ...DRAFT, limits });
+    expect(saved.limits).toEqual(limits);
+    expect((await ProfileStore.open({ dataDir: d })).get(saved.id).limits).toEqual(limits);
+
+    const e = await rejection(store.save({ ...DRAFT, name: 'Other', limits: { historySamplesPerDroplet: 59, historyTotalSamples: 20_000_001, logEntriesInMemory: 2.5, logFileMegabytes: 0 } }));
+    expect(Object.fromEntries(e.fields.map((f) => [f.field, f.msg]))).toEqual({
+      'limits.historySamplesPerDroplet': 'History per droplet must be at least 60 samples',
+      'limits.historyTotalSamples': 'History in total must be at most 20000000 samples (about 1 GB)',
+      'limits.logEntriesInMemory': 'Log entries kept in memory must be a whole number',
+      'limits.logFileMegabytes': 'Log file size must be at least 1 MB',
+    });
   });
 
   it('keeps default claims separate per profile', async () => {

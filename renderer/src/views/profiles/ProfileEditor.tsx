@@ -155,6 +155,17 @@ export function ProfileEditor(props: { profile: ProfileView | null; onSelect(id:
           </div>
         </div>
 
+        <fieldset className="st-profile__limits">
+          <legend className="st-profiles__subtitle">Limits</legend>
+          <p className="st-muted">How much history and communications log Steward keeps for this profile, in memory and on disk.</p>
+          <div className="st-profile__grid">
+            {text('historySamplesPerDroplet', 'History per droplet (samples)', { inputMode: 'numeric', hint: '10080 is 7 days of one-minute beats' })}
+            {text('historyTotalSamples', 'History in total (samples)', { inputMode: 'numeric', hint: 'About 50 bytes each; beyond it the busiest droplets lose their oldest samples first' })}
+            {text('logEntriesInMemory', 'Log entries kept in memory', { inputMode: 'numeric' })}
+            {text('logFileMegabytes', 'Log file size (MB, ×3 files)', { inputMode: 'numeric', hint: 'The current file and two older ones' })}
+          </div>
+        </fieldset>
+
         {saveFailure && <ErrorNotice error={{ ...saveFailure, fields: serverFieldErrors(saveFailure).unplaced }} />}
         {save.isSuccess && <p className="st-muted" role="status">Saved.</p>}
 

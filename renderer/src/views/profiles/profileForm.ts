@@ -1,7 +1,7 @@
 /** Pure logic of the profile form: its values as typed, validation against the shared schema, where errors land. */
 import type { IpcError } from '../../../../shared/ipc-contract';
 import type { DialectSetting } from '../../../../shared/model';
-import { DEFAULT_CLAIMS, ProfileDraftSchema, type ProfileDraft, type ProfileView } from '../../../../shared/profile';
+import { DEFAULT_CLAIMS, DEFAULT_LIMITS, ProfileDraftSchema, type Limits, type ProfileDraft, type ProfileView } from '../../../../shared/profile';
 
 export const FIELD_KEYS = [
   'name',
@@ -15,7 +15,14 @@ export const FIELD_KEYS = [
   'iss',
   'sub',
   'extra',
+  'historySamplesPerDroplet',
+  'historyTotalSamples',
+  'logEntriesInMemory',
+  'logFileMegabytes',
 ] as const;
+/** The fields of the profile's `limits`, shown in their own group. */
+export const LIMIT_KEYS = ['historySamplesPerDroplet', 'historyTotalSamples', 'logEntriesInMemory', 'logFileMegabytes'] as const satisfies readonly (keyof Limits)[];
+export type LimitKey = (typeof LIMIT_KEYS)[number];
 export type FieldKey = (typeof FIELD_KEYS)[number];
 export type FieldErrors = Partial<Record<FieldKey, string>>;
 
@@ -33,7 +40,18 @@ export interface FormValues {
   sub: string;
   /** The extra claims as JSON text. */
   extra: string;
+  historySamplesPerDroplet: string;
+  historyTotalSamples: string;
+  logEntriesInMemory: string;
+  logFileMegabytes: string;
 }
+
+const limitTexts = (limits: Limits): Pick<FormValues, LimitKey> => ({
+  historySamplesPerDroplet: String(limits.historySamplesPerDroplet),
+  historyTotalSamples: String(limits.historyTotalSamples),
+  logEntriesInMemory: String(limits.logEntriesInMemory),
+  logFileMegabytes: String(limits.logFileMegabytes),
+});
 
 export const EMPTY_FORM: FormValues = {
   name: '',
@@ -47,6 +65,7 @@ export const EMPTY_FORM: FormValues = {
   iss: '',
   sub: '',
   extra: '{}',
+  ...limitTexts(DEFAULT_LIMITS),
 };
 
 export function fromProfile(p: ProfileView): FormValues {
@@ -62,6 +81,7 @@ export function fromProfile(p: ProfileView): FormValues {
     iss: p.claims.iss ?? '',
     sub: p.claims.sub ?? '',
     extra: JSON.stringify(p.claims.extra, null, 2),
+    ...limitTexts(p.limits),
   };
 }
 
@@ -93,6 +113,12 @@ export function validate(values: FormValues, id?: string): Validation {
     pollIntervalMs: Number.isNaN(seconds) ? seconds : Math.round(seconds * 1000),
     tokenLifetimeSeconds: wholeNumber(values.tokenLifetimeSeconds),
     claims: { permissions: values.permissions, iss: values.iss.trim() || null, sub: values.sub.trim() || null, extra: errors.extra ? {} : extra },
+    limits: {
+      historySamplesPerDroplet: wholeNumber(values.historySamplesPerDroplet),
+      historyTotalSamples: wholeNumber(values.historyTotalSamples),
+      logEntriesInMemory: wholeNumber(values.logEntriesInMemory),
+      logFileMegabytes: wholeNumber(values.logFileMegabytes),
+    },
   });
   if (result.success && !errors.extra) return { ok: true, draft: result.data };
   for (const issue of result.success ? [] : result.error.issues) {
@@ -120,6 +146,7 @@ export function fieldFor(path: readonly string[]): FieldKey | null {
   const [head, sub] = path;
   if (head === 'claims') return sub === 'permissions' || sub === 'iss' || sub === 'sub' || sub === 'extra' ? sub : 'extra';
   if (head === 'pollIntervalMs') return 'pollSeconds';
+  if (head === 'limits') return (LIMIT_KEYS as readonly string[]).includes(sub ?? '') ? (sub as LimitKey) : null;
   return (FIELD_KEYS as readonly string[]).includes(head ?? '') ? (head as FieldKey) : null;
 }
 
