@@ -195,6 +195,17 @@ describe('fleet view', () => {
     expect(screen.getByTestId('freshness').textContent).toMatch(/^Updated \d+ s ago$/);
   });
 
+  it('a failed poll names its trace_id and opens its exchange in the communications log', async () => {
+    const fake = renderFleet();
+    await loaded();
+    fake.failList({ ...ipcError('The Orchestrator failed while handling the fleet list (500: boom).', 'server'), status: 500, traceId: 'trace-500', exchangeId: 42 });
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+    const banner = await screen.findByTestId('stale-banner');
+    await waitFor(() => expect(banner.textContent).toContain('trace-500'));
+    fireEvent.click(within(banner).getByRole('button', { name: 'See exchange' }));
+    expect(useUi.getState()).toMatchObject({ panel: 'log', focusExchangeId: 42 });
+  });
+
   it('applies a pushed status change at once, without a poll', async () => {
     const fake = renderFleet();
     await loaded();

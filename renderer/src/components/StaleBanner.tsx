@@ -1,6 +1,8 @@
 /** Says plainly that the fleet on screen is old, why, and that Steward keeps trying. */
 import { formatDuration } from '../views/fleet/format';
 import { formatClock } from './format';
+import { useUi } from '../stores/ui';
+import { TraceId } from './TraceId';
 import { useFleetFreshness } from './useFleetFreshness';
 
 export function StaleBanner() {
@@ -14,6 +16,20 @@ export function StaleBanner() {
         <strong>{f.hasData ? `Showing the fleet as of ${formatClock(f.dataUpdatedAt)}.` : 'No fleet data yet.'}</strong>{' '}
         <span data-testid="stale-reason">{f.reason}</span>
         {f.hint && <span className="stale-hint"> {f.hint}</span>}
+        {f.traceId && (
+          <span className="stale-trace">
+            {' '}
+            <TraceId traceId={f.traceId} />
+          </span>
+        )}
+        {f.exchangeId !== null && (
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={() => useUi.getState().openExchange(f.exchangeId!)}>
+              See exchange
+            </button>
+          </>
+        )}
       </span>
       <span className="stale-retry muted">{f.fetching ? 'Retrying now…' : `Retrying every ${formatDuration(f.pollIntervalMs / 1000)}.`}</span>
     </div>

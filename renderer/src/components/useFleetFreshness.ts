@@ -7,6 +7,9 @@ import { judgeFreshness, type Freshness } from './freshness';
 
 export interface FleetFreshness extends Freshness {
   hint: string | null;
+  /** The failing poll's trace_id and communications-log entry, to quote or open. */
+  traceId: string | null;
+  exchangeId: number | null;
   dataUpdatedAt: number;
   hasData: boolean;
   fetching: boolean;
@@ -23,6 +26,8 @@ export function useFleetFreshness(): FleetFreshness {
   return {
     ...freshness,
     hint: error?.hint ?? null,
+    traceId: error?.traceId ?? null,
+    exchangeId: error?.exchangeId ?? null,
     dataUpdatedAt: fleet.dataUpdatedAt,
     hasData: fleet.data !== undefined,
     fetching: fleet.isFetching,
