@@ -63,6 +63,21 @@ describe('MetricCharts', () => {
     expect(Date.now() - asked.sinceMs!).toBeLessThan(16 * MIN);
   });
 
+  it('offers 7 days, asks main from a week back, and labels the axis by day', async () => {
+    // A beat every 10 minutes over 5 days: older than the 24 h range, inside the 7-day one.
+    const now = Date.now();
+    const samples = Array.from({ length: 5 * 144 }, (_, i) => sample(now - (5 * 144 - i) * 10 * MIN, i));
+    const fake = installFakeSteward({ getHistory: () => ({ samples }) });
+    renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
+    const region = screen.getByRole('region', { name: 'Metric charts' });
+    await waitFor(() => expect(region.querySelectorAll('figure')).toHaveLength(4));
+    fireEvent.click(within(region).getByRole('radio', { name: '7 d' }));
+    await waitFor(() => expect(Date.now() - fake.callsOf('getHistory').at(-1)!.sinceMs!).toBeGreaterThanOrEqual(7 * 24 * 60 * MIN));
+    const tickTexts = () => [...region.querySelector('figure')!.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent);
+    await waitFor(() => expect(tickTexts().length).toBeGreaterThan(0));
+    for (const t of tickTexts()) expect(t).toMatch(/^\d{1,2} [A-Z][a-z]{2}$/);
+  });
+
   it('draws a gap where beats stopped instead of bridging it', async () => {
     // Nothing between 30 and 20 minutes ago.
     installFakeSteward({ getHistory: () => ({ samples: series(50, (m) => m < 30 && m > 20) }) });

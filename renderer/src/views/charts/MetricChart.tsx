@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type DotItemDotProps, type TooltipContentProps } from 'recharts';
 import type { ChartPoint } from '../../../../shared/downsample';
-import { formatClock, formatHourMinute, formatNumber } from '../../components/format';
+import { formatClock, formatDayMonth, formatHourMinute, formatNumber } from '../../components/format';
 import { isolatedIndices, type MetricMeta } from './series';
 
 /** Room for the y-axis labels; the plot is the chart's width minus this. */
@@ -31,7 +31,7 @@ export function MetricChart(props: { meta: MetricMeta; points: ChartPoint[]; dom
             scale="time"
             domain={domain}
             allowDataOverflow
-            tickFormatter={formatHourMinute}
+            tickFormatter={domain[1] - domain[0] > 36 * 3600_000 ? formatDayMonth : formatHourMinute}
             tick={{ fontSize: 10, fill: 'var(--muted)' }}
             stroke="var(--border)"
             minTickGap={24}

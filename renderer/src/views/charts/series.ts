@@ -8,6 +8,8 @@ export const RANGES = [
   { value: '1h', label: '1 h', ms: 60 * 60_000 },
   { value: '6h', label: '6 h', ms: 6 * 60 * 60_000 },
   { value: '24h', label: '24 h', ms: 24 * 60 * 60_000 },
+  // The history keeps 7 days of 1-minute beats per droplet by default.
+  { value: '7d', label: '7 d', ms: 7 * 24 * 60 * 60_000 },
 ] as const;
 export type RangeKey = (typeof RANGES)[number]['value'];
 
