@@ -5,7 +5,7 @@
  * private key or token in any answer.
  */
 import type { DialectSetting } from '../shared/model';
-import { isServiceMethod, type IpcEventName, type IpcResult, type ProfileHandlers } from '../shared/ipc-contract';
+import { isServiceMethod, type IpcResult, type ProfileHandlers } from '../shared/ipc-contract';
 import { BUILT_IN_PROFILE_ID, type KeyInfo, type KeyRef, type Profile, type ProfileDraft, type ProfileView } from '../shared/profile';
 import { ActiveService, type CreateService } from './active-service';
 import { testConnection, type ConnectionTestOptions } from './connection-test';
@@ -13,7 +13,8 @@ import { createDispatch } from './dispatch';
 import { KeyVault, type KeyFilePicker, type PublicKeySaver, type SecretCipher, type StoreKeyOptions } from './key-vault';
 import { profileDataDir, serviceLimitsFor, signerClaimsFor } from './profile-config';
 import { ProfileStore } from './profiles';
-import { createStewardService, type ServiceConfig, type ServiceEventListener, type StewardService } from './service';
+import { createEventHub, type ServiceEventListener } from './events';
+import { createStewardService, type ServiceConfig, type StewardService } from './service';
 import { appIpcError, SettingsError } from './settings-error';
 
 /** The sandbox Steward started for the built-in profile: its address and the key it trusts. */
@@ -58,16 +59,8 @@ export async function createAppController(opts: AppControllerOptions): Promise<A
   const embeddedKey = vault.keepForSession(opts.embedded.privateKeyPem, EMBEDDED_KEY_NOTE);
   const warnings: string[] = [...store.warnings];
 
-  const listeners = new Set<ServiceEventListener>();
-  const emit = (event: IpcEventName, payload: unknown): void => {
-    for (const l of listeners) {
-      try {
-        l(event, payload);
-      } catch {
-        // One broken listener must not silence the others.
-      }
-    }
-  };
+  const events = createEventHub();
+  const emit = events.emit;
   const active = new ActiveService(opts.createService ?? createStewardService, emit);
 
   /** The built-in profile's URL, dialect and key are the embedded sandbox's, whatever is stored. */
@@ -218,17 +211,14 @@ export async function createAppController(opts: AppControllerOptions): Promise<A
   const profileDispatch = createDispatch(handlers, appIpcError);
   return {
     dispatch: (method, input) => (isServiceMethod(method) ? active.dispatch(method, input) : profileDispatch(method, input)),
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onEvent: events.on,
     handlers,
     service: () => active.service(),
     activeProfileId: () => active.profileId(),
     warnings,
     async close() {
       await active.close();
-      listeners.clear();
+      events.clear();
     },
   };
 }

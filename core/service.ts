@@ -4,7 +4,7 @@
  * the live feed of one profile, and answers the IPC contract's methods.
  */
 import { join } from 'node:path';
-import { DEFAULT_LIVENESS, type DropletView, type FleetSnapshot, type IpcEventName, type IpcResult, type KeepAlive, type LivenessSettings, type StewardHandlers } from '../shared/ipc-contract';
+import { DEFAULT_LIVENESS, type DropletView, type FleetSnapshot, type IpcResult, type KeepAlive, type LivenessSettings, type StewardHandlers } from '../shared/ipc-contract';
 import type { DialectSetting, DropletDetails, HeartbeatAck, HeartbeatInput } from '../shared/model';
 import { createOrchestratorClient, type OrchestratorClient } from './client';
 import { CommsLog } from './comms-log';
@@ -16,6 +16,7 @@ import { LiveFeed, type LiveState } from './live';
 import type { RetryPolicy } from './retry';
 import { createSigner, type SignerClaims } from './signer';
 import { onLocalClock } from './clock-offset';
+import { createEventHub, type ServiceEventListener } from './events';
 
 export interface ServiceConfig {
   profileName: string;
@@ -54,7 +55,7 @@ export interface ServiceConfig {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type ServiceEventListener = (event: IpcEventName, payload: unknown) => void;
+export type { ServiceEventListener } from './events';
 
 export interface StewardService {
   handlers: StewardHandlers;
@@ -112,16 +113,8 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   const { warning } = await history.load();
   if (warning) warnings.push(warning);
 
-  const listeners = new Set<ServiceEventListener>();
-  const emit = (event: IpcEventName, payload: unknown): void => {
-    for (const l of listeners) {
-      try {
-        l(event, payload);
-      } catch {
-        // One broken listener must not silence the others.
-      }
-    }
-  };
+  const events = createEventHub();
+  const emit = events.emit;
 
   async function sendHeartbeat(input: HeartbeatInput): Promise<HeartbeatAck> {
     const ack = await client.heartbeat(input);
@@ -207,10 +200,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   return {
     handlers,
     dispatch: createDispatch(handlers),
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onEvent: events.on,
     warnings,
     client,
     commsLog,
@@ -218,7 +208,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       closing ??= (async () => {
         keepAlive.stopAll();
         live?.stop();
-        listeners.clear();
+        events.clear();
         await Promise.allSettled([history.close(), commsLog.close()]);
       })();
       return closing;

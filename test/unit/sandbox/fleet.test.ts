@@ -1,15 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../../sandbox/index';
-import { asRecord, call, payloadOf, signToken, testKeys, waitFor } from './helpers';
+import type { RunningSandbox } from '../../../sandbox/index';
+import { sandboxPool, asRecord, call, payloadOf, signToken, testKeys, waitFor } from './helpers';
 
 let publicKeyPem: string;
 let token: string;
-const running: RunningSandbox[] = [];
-const start = async (opts: Parameters<typeof startSandbox>[0]) => {
-  const sb = await startSandbox({ publicKeyPem, ...opts });
-  running.push(sb);
-  return sb;
-};
+const pool = sandboxPool(() => publicKeyPem);
+const start = pool.start;
 
 beforeAll(async () => {
   const keys = await testKeys('ES256');
@@ -17,7 +13,7 @@ beforeAll(async () => {
   token = await signToken(keys.privateKeyPem, { droplet_id: 1 }, { expiresIn: 86400 });
 });
 afterEach(async () => {
-  await Promise.all(running.splice(0).map((sb) => sb.close()));
+  await pool.closeAll();
 });
 
 describe('simulated fleet', () => {

@@ -1,6 +1,7 @@
 /** Shared test helpers: token signing with jose, HTTP calls, and envelope builders per dialect. */
 import { createPrivateKey } from 'node:crypto';
 import { importPKCS8, SignJWT, type JWTPayload } from 'jose';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/index';
 import { generateKeyPair, type KeyAlgorithm, type PemKeyPair } from '../../../sandbox/keys';
 
 const sharedPairs = new Map<KeyAlgorithm, Promise<PemKeyPair>>();
@@ -149,4 +150,19 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
     if (Date.now() > deadline) throw new Error('waitFor timed out');
     await new Promise((r) => setTimeout(r, stepMs));
   }
+}
+
+/** Sandboxes a test starts, trusting `publicKeyPem()`, all closed by `closeAll` (call it in afterEach). */
+export function sandboxPool(publicKeyPem: () => string): { start(opts?: SandboxOptions): Promise<RunningSandbox>; closeAll(): Promise<void> } {
+  const running: RunningSandbox[] = [];
+  return {
+    async start(opts = {}) {
+      const sb = await startSandbox({ publicKeyPem: publicKeyPem(), ...opts });
+      running.push(sb);
+      return sb;
+    },
+    async closeAll() {
+      await Promise.all(running.splice(0).map((sb) => sb.close()));
+    },
+  };
 }

@@ -1,12 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startSandbox, type RunningSandbox } from '../../../sandbox/index';
+import type { RunningSandbox } from '../../../sandbox/index';
 import { readLiveMessage } from '../../../shared/udc';
-import { asRecord, call, deployedEnvelope, deployedRegistration, guideEnvelope, guideRegistration, signToken, testKeys, waitFor } from './helpers';
+import { sandboxPool, asRecord, call, deployedEnvelope, deployedRegistration, guideEnvelope, guideRegistration, signToken, testKeys, waitFor } from './helpers';
 
 let keys: { privateKeyPem: string; publicKeyPem: string };
 let token: string;
-const running: RunningSandbox[] = [];
+const pool = sandboxPool(() => keys.publicKeyPem);
 const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
@@ -15,14 +15,10 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   for (const ws of sockets.splice(0)) ws.terminate();
-  await Promise.all(running.splice(0).map((sb) => sb.close()));
+  await pool.closeAll();
 });
 
-async function start(opts: Parameters<typeof startSandbox>[0] = {}): Promise<RunningSandbox> {
-  const sb = await startSandbox({ publicKeyPem: keys.publicKeyPem, ...opts });
-  running.push(sb);
-  return sb;
-}
+const start = pool.start;
 
 /** Open /ws/droplets and collect parsed messages. */
 async function listen(sb: RunningSandbox, t: string): Promise<{ ws: WebSocket; messages: Record<string, unknown>[] }> {
