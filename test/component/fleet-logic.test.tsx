@@ -58,14 +58,18 @@ describe('sortRows', () => {
     expect(ids('lastHeartbeat', 'desc')).toEqual([2, 3, 6, 1, 7, 5, 4]);
   });
 
-  it('sorts 10,000 rows quickly', () => {
+  // Its speed is a bench figure (poll to paint at 10,000), not a timed test.
+  it('filters and sorts 10,000 rows, problems first', () => {
     const big = toRows(
       Array.from({ length: 10_000 }, (_, i) => d(i + 1, (['active', 'error', 'inactive'] as const)[i % 3]!, i % 200)),
       NOW,
     );
-    const t = performance.now();
-    sortRows(filterRows(big, { status: null, capability: null, search: '1' }), { key: 'problems', dir: 'asc' });
-    expect(performance.now() - t).toBeLessThan(250);
+    const shown = sortRows(filterRows(big, { status: null, capability: null, search: '1' }), { key: 'problems', dir: 'asc' });
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((r) => [r.droplet.id, r.droplet.name, r.droplet.steward, r.droplet.endpoint].join('\n').includes('1'))).toBe(true);
+    const order = ['error', 'inactive', 'late', 'maintenance', 'unknown', 'active'];
+    const ranks = shown.map((r) => order.indexOf(r.status));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 });
 

@@ -78,21 +78,16 @@ describe('MetricHistory in memory', () => {
     expect(h.stats()).toMatchObject({ droplets: 9, samples: 14 });
   });
 
-  it('records a poll of 10,000 droplets in a few milliseconds', () => {
-    // Small per-droplet bound so the timed polls also drop old samples.
+  // Its speed is a bench figure (`npm run bench`), not a timed test.
+  it('records polls of 10,000 droplets, each keeping its newest samples within its bound', () => {
+    // Small per-droplet bound so the polls also drop old samples.
     const h = new MetricHistory({ file: join(dir, 'h.jsonl'), maxSamplesPerDroplet: 8 });
     const metrics = m(1);
-    const poll = (minute: number): number => {
+    const poll = (minute: number): void => {
       const t = iso(minute);
-      const start = performance.now();
       for (let id = 1; id <= 10_000; id++) h.record(id, t, 'active', metrics);
-      return performance.now() - start;
     };
-    for (let i = 0; i < 3; i++) poll(i); // warm up
-    // Best of twelve: the code's cost rather than a busy machine's. ~3-4 ms when quiet; the
-    // bound is loose so only a real regression (an O(n) step per record) trips it.
-    const best = Math.min(...Array.from({ length: 12 }, (_, i) => poll(3 + i)));
-    expect(best).toBeLessThan(25);
+    for (let i = 0; i < 15; i++) poll(i);
     expect(h.samples(10_000)).toHaveLength(8);
     expect(h.samples(10_000)[0]!.t).toBe(T0 + 7 * 60_000);
   });

@@ -20,13 +20,6 @@ function bigStore(): SandboxStore {
   return store;
 }
 
-function timeList(list: () => unknown): number {
-  const t0 = performance.now();
-  const body = list();
-  const ms = performance.now() - t0;
-  if (!(body instanceof JsonText)) throw new Error('expected a serialised list body');
-  return ms;
-}
 
 describe('list at 10,000 droplets', () => {
   const store = bigStore();
@@ -35,16 +28,16 @@ describe('list at 10,000 droplets', () => {
   it.each([
     ['guide', createGuideDialect],
     ['deployed', createDeployedDialect],
-  ] as const)('%s: builds the full response in linear time, and fast once warm', (_name, create) => {
+  ] as const)('%s: lists all of them, the same when asked again (its speed is a bench figure)', (_name, create) => {
     const dialect = create({ store, now: () => now });
-    const cold = timeList(() => dialect.list(call).body);
-    const warm = Math.min(...Array.from({ length: 5 }, () => timeList(() => dialect.list(call).body)));
+    const first = dialect.list(call).body;
+    expect(first).toBeInstanceOf(JsonText);
     const body = JSON.parse((dialect.list(call).body as JsonText).text) as { payload: { droplets: unknown[]; total: number } };
     expect(body.payload.total).toBe(N);
     expect(body.payload.droplets).toHaveLength(N);
-    // Generous bounds: on a 2-core machine at load average 10, measured 15-30 ms warm, 190-240 ms cold.
-    expect(warm).toBeLessThan(100);
-    expect(cold).toBeLessThan(1500);
+    // Asked again (from its cache of serialised items): the same droplets, word for word.
+    const payload = (text: string) => (JSON.parse(text) as { payload: unknown }).payload;
+    expect(payload((dialect.list(call).body as JsonText).text)).toEqual(payload((first as JsonText).text));
   });
 
   it('re-serialises only droplets that changed since the last list', () => {
