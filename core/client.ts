@@ -57,6 +57,10 @@ export interface OrchestratorClient {
   register(reg: Registration): Promise<RegisterAck>;
   heartbeat(input: HeartbeatInput): Promise<HeartbeatAck>;
   list(filters?: ListFilters): Promise<FleetList>;
+  /** The list's 2xx answer as received (errors thrown as for list), for a FleetDecoder. */
+  fetchList(filters?: ListFilters): Promise<ExchangeResult>;
+  /** What a decoded answer revealed of the server's dialect. */
+  learnDialect(dialect: WireDialect): void;
   details(id: number): Promise<DetailsResult>;
   health(): Promise<PublicInfo>;
   version(): Promise<PublicInfo>;
@@ -77,7 +81,8 @@ interface Operation<T> {
   actsFor: number | null;
   /** Builds the body in a dialect; absent for GETs. */
   build?: (dialect: WireDialect) => BuiltRequest;
-  read: (body: unknown, result: ExchangeResult) => T & { dialect?: WireDialect };
+  /** Reads the 2xx answer (parseJson first, unless the caller reads the text itself). */
+  read: (result: ExchangeResult) => T & { dialect?: WireDialect };
 }
 
 export function createOrchestratorClient(options: OrchestratorClientOptions): OrchestratorClient {
@@ -120,7 +125,7 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
       tracker.learnFromError(result.status, error.detail);
       throw error;
     }
-    const value = op.read(parseJson(result), result);
+    const value = op.read(result);
     if (value.dialect) tracker.learn(value.dialect);
     return value;
   }
@@ -163,18 +168,23 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
     return probing;
   }
 
-  function list(filters: ListFilters = {}): Promise<FleetList> {
+  function listPath(filters: ListFilters): string {
     const query = new URLSearchParams();
     if (filters.status) query.set('status', filters.status);
     if (filters.capability) query.set('capability', filters.capability);
     const qs = query.toString();
+    return `/droplets${qs ? `?${qs}` : ''}`;
+  }
+
+  function list(filters: ListFilters = {}): Promise<FleetList> {
     return call({
       purpose: 'list',
       method: 'GET',
-      path: `/droplets${qs ? `?${qs}` : ''}`,
+      path: listPath(filters),
       signFor: options.identityDropletId,
       actsFor: null,
-      read: (body, result) => {
+      read: (result) => {
+        const body = parseJson(result);
         const r = readWith(result, body, (b) => readDropletList(b, now));
         return { droplets: r.droplets, total: r.total, unreadable: r.unreadable, dialect: r.dialect, traceId: result.traceId, clockOffsetMs: significantClockOffsetMs(result, body) };
       },
@@ -189,8 +199,8 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
       signFor: reg.id,
       actsFor: reg.id,
       build: (dialect) => buildRegisterRequest({ dialect, now: () => new Date(now()) }, reg),
-      read: (body, result) => {
-        const { dialect, ...ack } = readWith(result, body, readRegisterAck);
+      read: (result) => {
+        const { dialect, ...ack } = readWith(result, parseJson(result), readRegisterAck);
         return { ...ack, traceId: result.traceId, dialect };
       },
     };
@@ -217,8 +227,8 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
       signFor: input.id,
       actsFor: input.id,
       build: (dialect) => buildHeartbeatRequest({ dialect, now: () => new Date(now()) }, input),
-      read: (body, result) => {
-        const { dialect, ...a } = readWith(result, body, (b) => readHeartbeatAck(b, now));
+      read: (result) => {
+        const { dialect, ...a } = readWith(result, parseJson(result), (b) => readHeartbeatAck(b, now));
         return { ...a, traceId: result.traceId, dialect };
       },
     });
@@ -232,7 +242,10 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
       path: `/droplets/${encodeURIComponent(String(id))}`,
       signFor: options.identityDropletId,
       actsFor: id,
-      read: (body, result) => ({ ...readWith(result, body, (b) => readDropletDetails(b, now)), traceId: result.traceId, clockOffsetMs: significantClockOffsetMs(result, body) }),
+      read: (result) => {
+        const body = parseJson(result);
+        return { ...readWith(result, body, (b) => readDropletDetails(b, now)), traceId: result.traceId, clockOffsetMs: significantClockOffsetMs(result, body) };
+      },
     });
     return stripDialect(d);
   }
@@ -244,8 +257,8 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
       path,
       signFor: null,
       actsFor: null,
-      read: (body, result) => ({
-        body: readWith(result, body, (b) => {
+      read: (result) => ({
+        body: readWith(result, parseJson(result), (b) => {
           if (!isRecord(b)) throw new WireFormatError(`expected a JSON object from ${path}`);
           return b;
         }),
@@ -254,10 +267,17 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
     });
   }
 
+  /** GET /droplets, answered unread: the fleet decoder reads it (off main's thread in the app). */
+  function fetchList(filters: ListFilters = {}): Promise<ExchangeResult> {
+    return call({ purpose: 'list', method: 'GET', path: listPath(filters), signFor: options.identityDropletId, actsFor: null, read: (result) => result });
+  }
+
   return {
     register,
     heartbeat,
     list,
+    fetchList,
+    learnDialect: (dialect) => tracker.learn(dialect),
     details,
     health: () => publicRoute('health', '/health'),
     version: () => publicRoute('version', '/management/version'),

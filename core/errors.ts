@@ -46,7 +46,8 @@ export class OrchestratorError extends Error {
     return new OrchestratorError({ ...this.init(), ...changes });
   }
 
-  private init(): OrchestratorErrorInit {
+  /** The fields it was made from (plain data, e.g. to cross from a worker thread). */
+  init(): OrchestratorErrorInit {
     const { kind, message, hint, status, traceId, exchangeId, fields, detail } = this;
     return { kind, message, hint, status, traceId, exchangeId, fields, detail };
   }

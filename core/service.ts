@@ -4,7 +4,7 @@
  * the live feed of one profile, and answers the IPC contract's methods.
  */
 import { join } from 'node:path';
-import { DEFAULT_LIVENESS, type DropletView, type FleetSnapshot, type IpcResult, type KeepAlive, type LivenessSettings, type StewardHandlers } from '../shared/ipc-contract';
+import { DEFAULT_LIVENESS, type DropletView, type FleetUpdate, type IpcResult, type KeepAlive, type LivenessSettings, type StewardHandlers } from '../shared/ipc-contract';
 import type { DialectSetting, DropletDetails, HeartbeatAck, HeartbeatInput } from '../shared/model';
 import { createOrchestratorClient, type OrchestratorClient } from './client';
 import { CommsLog } from './comms-log';
@@ -16,6 +16,8 @@ import { LiveFeed, type LiveState } from './live';
 import type { RetryPolicy } from './retry';
 import { createSigner, type SignerClaims } from './signer';
 import { onLocalClock } from './clock-offset';
+import { inlineFleetDecoder, workerFleetDecoder } from './fleet-decoder';
+import { filtersKey } from './fleet-sync';
 import { createEventHub, type ServiceEventListener } from './events';
 
 export interface ServiceConfig {
@@ -51,6 +53,11 @@ export interface ServiceConfig {
   historySamplesPerDroplet?: number;
   /** Metric history samples kept across all droplets (default 2,000,000). */
   historyTotalSamples?: number;
+  /**
+   * Decode fleet answers in a worker thread started from this file (the built fleet-worker.js,
+   * or core/fleet-worker.ts under tsx); inline on this thread when absent.
+   */
+  fleetWorkerFile?: string;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -115,6 +122,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
 
   const events = createEventHub();
   const emit = events.emit;
+  const fleetDecoder = config.fleetWorkerFile ? workerFleetDecoder(config.fleetWorkerFile) : inlineFleetDecoder();
 
   async function sendHeartbeat(input: HeartbeatInput): Promise<HeartbeatAck> {
     const ack = await client.heartbeat(input);
@@ -132,7 +140,10 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       : new LiveFeed({
           baseUrl: config.orchestratorUrl,
           token: () => signer.tokenFor(config.identityDropletId),
-          onChange: (change) => emit('statusChanged', change),
+          onChange: (change) => {
+            fleetDecoder.applyStatus(change);
+            emit('statusChanged', change);
+          },
           onState: (s) => (liveState = s.state),
         });
   live?.start();
@@ -169,12 +180,14 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       liveUpdates: liveState === 'open',
       liveness: config.liveness ?? DEFAULT_LIVENESS,
     }),
-    listDroplets: async (filters): Promise<FleetSnapshot> => {
-      const fetched = await client.list(filters);
-      const list = { ...fetched, droplets: fetched.droplets.map((d) => onLocalClock(d, fetched.clockOffsetMs)) };
-      // Only rows that carry metrics: a metric-less row (the deployed list) would punch holes in the charts.
-      for (const d of list.droplets) if (d.lastHeartbeat && d.latestMetrics) history.record(d.id, d.lastHeartbeat, d.status, d.latestMetrics);
-      return { ...list, fetchedAt: new Date(now()).toISOString() };
+    listDroplets: async ({ since, ...filters }): Promise<FleetUpdate> => {
+      const answer = await client.fetchList(filters);
+      const update = await fleetDecoder.decode(answer, { key: filtersKey(filters), since, fetchedAt: new Date(now()).toISOString(), nowMs: now() });
+      client.learnDialect(update.dialect);
+      // Only changed droplets come back, so each new beat is recorded once. Only rows that carry
+      // metrics: a metric-less row (the deployed list) would punch holes in the charts.
+      for (const d of update.droplets) if (d.lastHeartbeat && d.latestMetrics) history.record(d.id, d.lastHeartbeat, d.status, d.latestMetrics);
+      return update;
     },
     getDroplet: async ({ id }): Promise<DropletView> => {
       try {
@@ -209,7 +222,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
         keepAlive.stopAll();
         live?.stop();
         events.clear();
-        await Promise.allSettled([history.close(), commsLog.close()]);
+        await Promise.allSettled([history.close(), commsLog.close(), fleetDecoder.close()]);
       })();
       return closing;
     },

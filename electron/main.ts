@@ -11,6 +11,8 @@ import { registerIpc } from './ipc';
 import { keyFilePicker, publicKeySaver } from './key-dialogs';
 import { safeStorageCipher } from './safe-storage';
 import { appUrl, createMainWindow } from './window';
+// Bundled on its own by electron-vite: fleet answers are decoded in this worker thread.
+import fleetWorkerFile from '../core/fleet-worker?modulePath';
 
 const log = (message: string): void => console.warn(`[steward] ${message}`);
 const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
@@ -58,6 +60,7 @@ async function start(): Promise<void> {
     cipher: safeStorageCipher(safeStorage),
     picker: keyFilePicker(dialog, currentWindow),
     saver: publicKeySaver(dialog, currentWindow),
+    serviceExtras: { fleetWorkerFile },
   });
   for (const w of controller.warnings) log(w);
   unregisterIpc = registerIpc({

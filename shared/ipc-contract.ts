@@ -9,7 +9,6 @@ import {
   DialectSettingSchema,
   DropletDetailsSchema,
   DropletIdSchema,
-  DropletSchema,
   HeartbeatAckSchema,
   HeartbeatInputSchema,
   IsoTimeSchema,
@@ -30,6 +29,7 @@ import {
   SigningAlgorithmSchema,
 } from './profile';
 import { FieldErrorSchema } from './udc/errors';
+import { FleetSyncSchema, FleetUpdateSchema } from './fleet-update';
 
 /** Error kinds that cross IPC. Main turns every failure into one of these, never a stack trace. */
 export const ERROR_KINDS = [
@@ -90,21 +90,11 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
-export const FleetSnapshotSchema = z.object({
-  droplets: z.array(DropletSchema),
-  total: z.number().int().nonnegative(),
-  /** Entries the Orchestrator sent that could not be read, each with why. */
-  unreadable: z.array(z.string()),
-  fetchedAt: IsoTimeSchema,
-  /**
-   * The Orchestrator's clock minus this computer's when a minute or more apart (else 0); the
-   * droplets' times have already been moved onto this computer's clock by that much.
-   */
-  clockOffsetMs: z.number(),
-  dialect: WireDialectSchema,
-  traceId: z.string().nullable(),
-});
-export type FleetSnapshot = z.infer<typeof FleetSnapshotSchema>;
+export { FleetSnapshotSchema, FleetUpdateSchema, FleetSyncSchema, type FleetSnapshot, type FleetUpdate, type FleetSync } from './fleet-update';
+
+/** A poll of the fleet: the filters, and the copy the renderer holds (for an answer of changes only). */
+export const FleetPollSchema = ListFiltersSchema.extend({ since: FleetSyncSchema.optional() }).strict();
+export type FleetPoll = z.infer<typeof FleetPollSchema>;
 
 export const DropletViewSchema = z.object({
   droplet: DropletDetailsSchema,
@@ -158,7 +148,7 @@ const ById = z.object({ id: DropletIdSchema }).strict();
 /** Answered by the active profile's service. */
 export const serviceMethods = {
   getAppInfo: { input: NoInput, output: AppInfoSchema },
-  listDroplets: { input: ListFiltersSchema.strict(), output: FleetSnapshotSchema },
+  listDroplets: { input: FleetPollSchema, output: FleetUpdateSchema },
   getDroplet: { input: ById, output: DropletViewSchema },
   registerDroplet: { input: RegistrationSchema.strict(), output: RegisterAckSchema },
   sendHeartbeat: { input: HeartbeatInputSchema.strict(), output: HeartbeatAckSchema },

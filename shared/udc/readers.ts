@@ -46,26 +46,48 @@ export function readId(value: unknown): number | null {
 
 /** An array of strings, or a JSON-encoded one (deployed), or a comma-separated list. */
 export function readCapabilities(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((c): c is string => typeof c === 'string');
+  if (Array.isArray(value)) {
+    // Freshly parsed JSON, owned by nobody else: kept as it is when it is all strings (the usual case).
+    for (const c of value) if (typeof c !== 'string') return value.filter((x): x is string => typeof x === 'string');
+    return value as string[];
+  }
   if (typeof value === 'string') {
     const text = value.trim();
     if (!text) return [];
-    if (text.startsWith('[')) {
-      try {
-        return readCapabilities(JSON.parse(text) as unknown);
-      } catch {
-        throw new WireFormatError(`capabilities is not a readable list: ${text.slice(0, 80)}`);
-      }
-    }
+    if (text.startsWith('[')) return [...decodedList(text)];
     return text.split(',').map((c) => c.trim()).filter(Boolean);
   }
   return [];
 }
 
+/**
+ * The deployed Orchestrator sends every droplet's capabilities as JSON text, and a fleet has
+ * few distinct lists: each is decoded once (bounded, in case every droplet's list differs).
+ */
+const decodedLists = new Map<string, readonly string[]>();
+const DECODED_LISTS_MAX = 2_000;
+
+function decodedList(text: string): readonly string[] {
+  const known = decodedLists.get(text);
+  if (known) return known;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text) as unknown;
+  } catch {
+    throw new WireFormatError(`capabilities is not a readable list: ${text.slice(0, 80)}`);
+  }
+  const list = Array.isArray(parsed) ? readCapabilities(parsed) : [];
+  if (decodedLists.size >= DECODED_LISTS_MAX) decodedLists.clear();
+  decodedLists.set(text, list);
+  return list;
+}
+
 export function readMetrics(value: unknown): Metrics | null {
   if (!isRecord(value)) return null;
   const out: Metrics = {};
-  for (const [k, v] of Object.entries(value)) {
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    const v = value[k];
     if (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' || typeof v === 'boolean' || v === null) out[k] = v as Metrics[string];
   }
   return out;
@@ -75,9 +97,18 @@ function optString(value: unknown): string | null {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
 }
 
-function firstOf(o: Record<string, unknown>, ...keys: string[]): unknown {
-  for (const k of keys) if (o[k] !== undefined && o[k] !== null) return o[k];
-  return undefined;
+/** The first of these fields that is present (up to four names; no rest array: it runs per droplet). */
+function firstOf(o: Record<string, unknown>, a: string, b: string, c?: string, d?: string): unknown {
+  const x = o[a];
+  if (x !== undefined && x !== null) return x;
+  const y = o[b];
+  if (y !== undefined && y !== null) return y;
+  if (c === undefined) return undefined;
+  const z = o[c];
+  if (z !== undefined && z !== null) return z;
+  if (d === undefined) return undefined;
+  const w = o[d];
+  return w !== undefined && w !== null ? w : undefined;
 }
 
 /** One droplet as a list item or details object in either dialect. */

@@ -10,6 +10,7 @@ import {
   type StewardBridge,
 } from '../../shared/ipc-contract';
 import type { Droplet, DropletStatus, StatusChange } from '../../shared/model';
+import { FleetSync, filtersKey } from '../../core/fleet-sync';
 
 export const APP_INFO: AppInfo = {
   appVersion: '0.1.0-test',
@@ -66,6 +67,7 @@ export interface FakeSteward {
 export function fakeSteward(initial: Droplet[]): FakeSteward {
   let droplets = initial;
   let listError: IpcError | null = null;
+  const sync = new FleetSync();
   let clockOffsetMs = 0;
   const listCalls: MethodInput<'listDroplets'>[] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -76,13 +78,15 @@ export function fakeSteward(initial: Droplet[]): FakeSteward {
   const defaults = Object.fromEntries(IPC_METHOD_NAMES.map((m) => [m, notHere]));
   const used: Partial<StewardBridge> = {
     getAppInfo: () => ok(APP_INFO),
-    listDroplets: (filters) => {
+    listDroplets: ({ since, ...filters }) => {
       listCalls.push(filters);
       if (listError) return fail(listError);
       const shown = droplets.filter(
         (d) => (!filters.status || d.status === filters.status) && (!filters.capability || d.capabilities.includes(filters.capability)),
       );
-      return ok({ droplets: shown, total: shown.length, unreadable: [], fetchedAt: new Date().toISOString(), clockOffsetMs, dialect: 'guide', traceId: null });
+      // Main's own change tracking, so the renderer merges real deltas.
+      const diff = sync.diff(filtersKey(filters), shown, since);
+      return ok({ ...diff, total: shown.length, unreadable: [], fetchedAt: new Date().toISOString(), clockOffsetMs, dialect: 'guide', traceId: null });
     },
     getDroplet: ({ id }) => {
       const d = droplets.find((x) => x.id === id);

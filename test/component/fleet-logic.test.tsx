@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetSnapshot } from '../../shared/ipc-contract';
+import type { StatusChange } from '../../shared/model';
 import { judgeFreshness } from '../../renderer/src/components/freshness';
-import { applyStatusChange } from '../../renderer/src/queries/fleet-cache';
+import { applyStatusChanges } from '../../renderer/src/queries/fleet-cache';
 import { serverFilters } from '../../renderer/src/queries/fleet-filters';
 import { capabilitiesOf, countByStatus, filterRows, nextLatenessChange, sortRows, toRows } from '../../renderer/src/views/fleet/fleet-rows';
 import { sameShownDroplet } from '../../renderer/src/views/fleet/FleetRowView';
@@ -113,7 +114,7 @@ describe('serverFilters', () => {
   });
 });
 
-describe('applyStatusChange', () => {
+describe('applyStatusChanges', () => {
   const snapshot: FleetSnapshot = {
     droplets: [d(1, 'active', 5), d(2, 'inactive', 300)],
     total: 2,
@@ -122,7 +123,9 @@ describe('applyStatusChange', () => {
     clockOffsetMs: 0,
     dialect: 'guide',
     traceId: null,
+    sync: { stream: 's', version: 1 },
   };
+  const applyStatusChange = (s: FleetSnapshot, c: StatusChange) => applyStatusChanges(s, [c]);
 
   it('replaces only the changed droplet, keeping the others’ identity', () => {
     const next = applyStatusChange(snapshot, { dropletId: 1, oldStatus: 'active', newStatus: 'error', changedAt: beat(0) });
@@ -134,6 +137,15 @@ describe('applyStatusChange', () => {
   it('moves the beat time on when a droplet comes back active, so it does not show late', () => {
     const next = applyStatusChange(snapshot, { dropletId: 2, oldStatus: 'inactive', newStatus: 'active', changedAt: beat(1) });
     expect(next.droplets[1]).toMatchObject({ status: 'active', lastHeartbeat: beat(1) });
+  });
+
+  it('applies a batch in order, several changes to one droplet included', () => {
+    const next = applyStatusChanges(snapshot, [
+      { dropletId: 1, oldStatus: 'active', newStatus: 'error', changedAt: beat(0) },
+      { dropletId: 2, oldStatus: 'inactive', newStatus: 'maintenance', changedAt: beat(0) },
+      { dropletId: 1, oldStatus: 'error', newStatus: 'inactive', changedAt: beat(0) },
+    ]);
+    expect(next.droplets.map((x) => x.status)).toEqual(['inactive', 'maintenance']);
   });
 
   it('returns the same snapshot for unknown droplets and non-changes', () => {

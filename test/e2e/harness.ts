@@ -14,7 +14,7 @@ import type { SecretCipher } from '../../core/key-vault';
 import type { StewardService } from '../../core/service';
 import { BUILT_IN_PROFILE_ID } from '../../shared/profile';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
-import { openStewardPage } from './steward-page';
+import { builtFleetWorker, openStewardPage } from './steward-page';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
 
@@ -61,7 +61,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     embedded: { orchestratorUrl: sandbox.url, privateKeyPem: sandbox.privateKeyPem!, dialect: opts.dialect ?? 'auto' },
     cipher: TEST_CIPHER,
     picker: { pick: async () => nextKeyFile },
-    serviceExtras: opts.liveness ? { liveness: opts.liveness } : {},
+    serviceExtras: { fleetWorkerFile: builtFleetWorker(), ...(opts.liveness ? { liveness: opts.liveness } : {}) },
   });
   if (opts.pollIntervalMs !== undefined) {
     const { profiles } = await controller.handlers.listProfiles(undefined);

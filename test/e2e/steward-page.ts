@@ -3,6 +3,8 @@
  * main-process service through a stand-in for preload (exposeFunction + addInitScript) that
  * carries exactly the contract's methods and events. Shared by the e2e harness and the bench.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { IPC_EVENT_NAMES, IPC_METHOD_NAMES, type IpcEventName } from '../../shared/ipc-contract';
@@ -11,6 +13,14 @@ import { CHROMIUM_FLAGS } from './chromium';
 import { serveStatic } from './static-server';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+const MAIN_CHUNKS_DIR = fileURLToPath(new URL('../../out/main/chunks', import.meta.url));
+
+/** The fleet decoding worker as electron-vite bundled it for the app (what Electron's main runs). */
+export function builtFleetWorker(): string {
+  const name = existsSync(MAIN_CHUNKS_DIR) ? readdirSync(MAIN_CHUNKS_DIR).find((f) => /^fleet-worker-.*\.js$/.test(f)) : undefined;
+  if (!name) throw new Error(`No built fleet worker in ${MAIN_CHUNKS_DIR}: run \`npx electron-vite build\` first.`);
+  return join(MAIN_CHUNKS_DIR, name);
+}
 
 export interface Crossing {
   direction: 'in' | 'out' | 'event';

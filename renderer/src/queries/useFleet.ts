@@ -3,7 +3,7 @@
  * when a poll fails (react-query keeps the last data beside the error), and polling goes on.
  */
 import { hashKey, keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { FleetSnapshot } from '../../../shared/ipc-contract';
+import { mergeFleetUpdate, type FleetSnapshot } from '../../../shared/fleet-update';
 import type { ListFilters } from '../../../shared/model';
 import { call } from '../api';
 import { useUi } from '../stores/ui';
@@ -16,7 +16,7 @@ import { usePollIntervalMs } from './useAppInfo';
 export function fleetQueryOptions(filters: ListFilters, pollIntervalMs: number) {
   return queryOptions<FleetSnapshot>({
     queryKey: queryKeys.fleet(filters),
-    queryFn: ({ queryKey }) => countedPoll(hashKey(queryKey), () => call('listDroplets', filters)),
+    queryFn: ({ queryKey, client }) => countedPoll(hashKey(queryKey), () => pollFleet(filters, client.getQueryData<FleetSnapshot>(queryKey))),
     // Counted from the last poll, not from the last cache change (pushed status changes patch
     // the cache between polls); eases off while polls fail (x2 each time, up to 60 s).
     refetchInterval: (query) => nextPollDelayMs(query.queryHash, pollIntervalMs, query.state.fetchStatus === 'fetching'),
@@ -27,6 +27,20 @@ export function fleetQueryOptions(filters: ListFilters, pollIntervalMs: number) 
     // some droplet has always changed, and rows compare what they show (FleetRowView's memo).
     structuralSharing: false,
   });
+}
+
+/**
+ * Main answers only the droplets that changed since the copy this cache holds; merged here,
+ * unchanged droplets keep their identity. Should the copy no longer be the one main answered
+ * on top of, the whole list is asked for instead.
+ */
+export async function pollFleet(filters: ListFilters, held: FleetSnapshot | undefined): Promise<FleetSnapshot> {
+  const update = await call('listDroplets', { ...filters, ...(held ? { since: held.sync } : {}) });
+  const merged = mergeFleetUpdate(held, update);
+  if (merged) return merged;
+  const whole = mergeFleetUpdate(undefined, await call('listDroplets', filters));
+  if (!whole) throw new Error('The fleet answer without a base was not a whole list.');
+  return whole;
 }
 
 export function useFleet(filters: ListFilters) {

@@ -1,9 +1,9 @@
 /** Status changes pushed by main (the Orchestrator's WebSocket) patch the cached fleet at once. */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { FleetSnapshot } from '../../../shared/ipc-contract';
+import type { FleetSnapshot } from '../../../shared/fleet-update';
 import type { StatusChange } from '../../../shared/model';
-import { applyStatusChange } from './fleet-cache';
+import { applyStatusChanges } from './fleet-cache';
 import { queryKeys } from './keys';
 
 /**
@@ -23,7 +23,7 @@ export function useLiveStatus(): void {
       const changes = pending;
       pending = [];
       queryClient.setQueriesData<FleetSnapshot>({ queryKey: queryKeys.fleetAll }, (snapshot) =>
-        snapshot ? changes.reduce(applyStatusChange, snapshot) : snapshot,
+        snapshot ? applyStatusChanges(snapshot, changes) : snapshot,
       );
       for (const id of new Set(changes.map((c) => c.dropletId))) void queryClient.invalidateQueries({ queryKey: queryKeys.droplet(id) });
     };

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IpcErrorSchema, type DropletView, type FleetSnapshot, type IpcResult, type KeepAlive } from '../../../shared/ipc-contract';
+import { IpcErrorSchema, type DropletView, type FleetSnapshot, type FleetUpdate, type IpcResult, type KeepAlive } from '../../../shared/ipc-contract';
 import { createDispatch } from '../../../core/dispatch';
 import { generateKeyPair } from '../../../core/keys';
 import { createStewardService, type ServiceConfig, type StewardService } from '../../../core/service';
@@ -91,6 +91,22 @@ describe('StewardService.dispatch', () => {
     expect(log.entries.every((e) => e.requestHeaders.Authorization === 'Bearer <redacted>')).toBe(true);
     const history = ok<{ samples: { cpu_percent: number | null }[] }>(await s.dispatch('getHistory', { id: 42 }));
     expect(history.samples.map((x) => x.cpu_percent)).toContain(12);
+  });
+
+  it('answers a poll from a renderer holding the last answer with only the droplets that changed', async () => {
+    const s = await boot('guide');
+    ok(await s.dispatch('registerDroplet', REG));
+    ok(await s.dispatch('registerDroplet', { ...REG, id: 43, name: 'droplet1' }));
+    const first = ok<FleetUpdate>(await s.dispatch('listDroplets', {}));
+    expect(first.base).toBeNull();
+    expect(first.droplets.map((d) => d.id).sort()).toEqual([42, 43]);
+    ok(await s.dispatch('sendHeartbeat', { id: 43, status: 'error', metrics: { cpu_percent: 99 } }));
+    const second = ok<FleetUpdate>(await s.dispatch('listDroplets', { since: first.sync }));
+    expect(second.base).toEqual(first.sync);
+    expect(second.droplets).toMatchObject([{ id: 43, status: 'error' }]);
+    // A copy main no longer answers on top of: the whole list again.
+    expect(ok<FleetUpdate>(await s.dispatch('listDroplets', { since: first.sync })).base).toBeNull();
+    expect(err(await s.dispatch('listDroplets', { since: { stream: '', version: -1 } })).kind).toBe('bad_input');
   });
 
   it('reads details from the details route when it works', async () => {

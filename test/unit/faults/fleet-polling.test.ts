@@ -6,11 +6,11 @@
  */
 import { environmentManager, QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FleetSnapshot, IpcResult } from '../../../shared/ipc-contract';
+import type { FleetSnapshot, FleetUpdate, IpcResult } from '../../../shared/ipc-contract';
 import { fleetQueryOptions } from '../../../renderer/src/queries/useFleet';
 import { queryKeys } from '../../../renderer/src/queries/keys';
 
-const SNAPSHOT: FleetSnapshot = { droplets: [], total: 0, unreadable: [], fetchedAt: '2026-11-27T05:00:00.000Z', clockOffsetMs: 0, dialect: 'guide', traceId: null };
+const SNAPSHOT: FleetUpdate = { base: null, droplets: [], removed: [], total: 0, unreadable: [], fetchedAt: '2026-11-27T05:00:00.000Z', clockOffsetMs: 0, dialect: 'guide', traceId: null, sync: { stream: 's', version: 1 } };
 
 let polls = 0;
 let failing = false;
@@ -24,7 +24,7 @@ beforeEach(() => {
   failing = false;
   holder.window = {
     steward: {
-      listDroplets: async (): Promise<IpcResult<FleetSnapshot>> => {
+      listDroplets: async (): Promise<IpcResult<FleetUpdate>> => {
         polls++;
         return failing
           ? { ok: false, error: { kind: 'server', message: '503', hint: null, status: 503, traceId: null, fields: [], exchangeId: null } }

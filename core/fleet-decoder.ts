@@ -1,0 +1,114 @@
+/**
+ * Where fleet answers are decoded: in a worker thread (the app: main's thread stays free for
+ * IPC and windows while 4 MB of JSON is parsed), or inline (the CLI, tests). Both answer the
+ * same FleetUpdate and throw the same OrchestratorErrors.
+ */
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FleetUpdate } from '../shared/fleet-update';
+import type { StatusChange } from '../shared/model';
+import { decodeFleetAnswer, type DecodeOutcome, type FleetRequest } from './fleet-decode';
+import { FleetSync } from './fleet-sync';
+import type { FromFleetWorker, ToFleetWorker } from './fleet-worker-protocol';
+import { OrchestratorError } from './errors';
+import type { ExchangeResult } from './transport';
+
+export interface FleetDecoder {
+  /** The poll's answer for the renderer; throws an OrchestratorError when it cannot be read. */
+  decode(result: ExchangeResult, request: FleetRequest): Promise<FleetUpdate>;
+  /** A pushed status change the renderer applies too. */
+  applyStatus(change: StatusChange): void;
+  close(): Promise<void>;
+}
+
+function unwrap(outcome: DecodeOutcome): FleetUpdate {
+  if (!outcome.ok) throw new OrchestratorError(outcome.error);
+  return outcome.update;
+}
+
+export function inlineFleetDecoder(): FleetDecoder {
+  const sync = new FleetSync();
+  return {
+    decode: async (result, request) => unwrap(decodeFleetAnswer(sync, result, request)),
+    applyStatus: (change) => sync.applyStatus(change),
+    close: async () => undefined,
+  };
+}
+
+interface Pending {
+  resolve(update: FleetUpdate): void;
+  reject(e: unknown): void;
+}
+
+/**
+ * `file`: the built fleet-worker.js, or fleet-worker.ts (run through tsx) from source. A worker
+ * that dies fails the polls in flight and is started afresh by the next one (its new stream
+ * makes that answer the whole list).
+ */
+/** The worker from TypeScript source, through tsx (tests, the bench); the app runs the built .js. */
+function sourceWorker(file: string): Worker {
+  const url = JSON.stringify(pathToFileURL(file).href);
+  return new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${url}, ${url}))`, { eval: true });
+}
+
+export function workerFleetDecoder(file: string): FleetDecoder {
+  let worker: Worker | null = null;
+  let seq = 0;
+  const pending = new Map<number, Pending>();
+
+  function failAll(why: string): void {
+    for (const p of pending.values()) p.reject(new Error(`Steward's fleet decoder stopped: ${why}`));
+    pending.clear();
+  }
+
+  function started(): Worker {
+    if (worker) return worker;
+    const w = file.endsWith('.ts') ? sourceWorker(file) : new Worker(file);
+    w.unref(); // an idle decoder never keeps the process alive
+    w.on('message', (m: FromFleetWorker) => {
+      const p = pending.get(m.seq);
+      if (!p) return;
+      pending.delete(m.seq);
+      if ('failure' in m) p.reject(new Error(m.failure));
+      else {
+        try {
+          p.resolve(unwrap(m.outcome));
+        } catch (e) {
+          p.reject(e);
+        }
+      }
+    });
+    w.on('error', (e) => {
+      if (worker === w) worker = null;
+      failAll(e.message);
+    });
+    w.on('exit', (code) => {
+      if (worker === w) worker = null;
+      failAll(`exit code ${code}`);
+    });
+    worker = w;
+    return w;
+  }
+
+  const post = (message: ToFleetWorker): void => started().postMessage(message);
+
+  return {
+    decode(result, request) {
+      const id = ++seq;
+      return new Promise<FleetUpdate>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        post({ type: 'decode', seq: id, result, request });
+      });
+    },
+    applyStatus(change) {
+      // Nothing to patch before the first poll.
+      if (worker) post({ type: 'status', change });
+    },
+    async close() {
+      const w = worker;
+      worker = null;
+      failAll('Steward is closing');
+      if (w) await w.terminate();
+    },
+  };
+}

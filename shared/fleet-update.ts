@@ -1,0 +1,117 @@
+/**
+ * The fleet crosses IPC as changes, not as the whole list: main remembers what it last sent
+ * the renderer for each set of filters and answers a poll with the droplets that differ since
+ * (a few hundred of 10,000 on a typical poll). The renderer names the copy it holds (`since`);
+ * main answers a delta on top of exactly that copy, or the whole list when it cannot.
+ */
+import { z } from 'zod';
+import { DropletSchema, IsoTimeSchema, WireDialectSchema, type Droplet, type StatusChange } from './model';
+
+/** Which copy of a filtered fleet a side holds: `stream` is main's, `version` counts its answers. */
+export const FleetSyncSchema = z.object({ stream: z.string().min(1).max(100), version: z.number().int().nonnegative() });
+export type FleetSync = z.infer<typeof FleetSyncSchema>;
+
+const fleetMeta = {
+  total: z.number().int().nonnegative(),
+  /** Entries the Orchestrator sent that could not be read, each with why. */
+  unreadable: z.array(z.string()),
+  fetchedAt: IsoTimeSchema,
+  /**
+   * The Orchestrator's clock minus this computer's when a minute or more apart (else 0); the
+   * droplets' times have already been moved onto this computer's clock by that much.
+   */
+  clockOffsetMs: z.number(),
+  dialect: WireDialectSchema,
+  traceId: z.string().nullable(),
+  /** The copy this answer brings its receiver to. */
+  sync: FleetSyncSchema,
+};
+
+/** The whole (filtered) fleet, as the renderer holds it. */
+export const FleetSnapshotSchema = z.object({ droplets: z.array(DropletSchema), ...fleetMeta });
+export type FleetSnapshot = z.infer<typeof FleetSnapshotSchema>;
+
+/** A poll's answer: the whole list (`base` null), or what changed on top of `base`. */
+export const FleetUpdateSchema = z.object({
+  base: FleetSyncSchema.nullable(),
+  /** Whole list: every droplet. Delta: droplets new or changed since `base`, in the Orchestrator's order. */
+  droplets: z.array(DropletSchema),
+  /** Delta only: ids no longer listed. */
+  removed: z.array(z.number().int()),
+  ...fleetMeta,
+});
+export type FleetUpdate = z.infer<typeof FleetUpdateSchema>;
+
+export const sameSync = (a: FleetSync | null | undefined, b: FleetSync | null | undefined): boolean =>
+  !!a && !!b && a.stream === b.stream && a.version === b.version;
+
+/**
+ * The snapshot after `update`; null when the update is a delta on a copy other than `prev`
+ * (the caller then asks for the whole list). Unchanged droplets keep their identity, so only
+ * the rows of changed ones render again.
+ */
+export function mergeFleetUpdate(prev: FleetSnapshot | undefined, update: FleetUpdate): FleetSnapshot | null {
+  const { base, removed: _removed, droplets: incoming, ...meta } = update;
+  if (base === null) return { ...meta, droplets: incoming };
+  if (!prev || !sameSync(prev.sync, base)) return null;
+  if (incoming.length === 0 && update.removed.length === 0) return { ...meta, droplets: prev.droplets };
+  const fresh = new Map<number, Droplet>();
+  for (const d of incoming) fresh.set(d.id, d);
+  const gone = new Set(update.removed);
+  const droplets: Droplet[] = [];
+  for (const d of prev.droplets) {
+    if (gone.has(d.id)) continue;
+    const next = fresh.get(d.id);
+    if (next) fresh.delete(d.id);
+    droplets.push(next ?? d);
+  }
+  for (const d of fresh.values()) droplets.push(d);
+  return { ...meta, droplets };
+}
+
+/**
+ * A droplet after a pushed status change; the same object when nothing changes. A change to
+ * active is caused by a beat (or registration), so the beat is at least that recent: without
+ * this the row would show "late" until the next poll brings the beat time.
+ */
+export function applyStatusChange(droplet: Droplet, change: StatusChange): Droplet {
+  const beatAdvances =
+    change.newStatus === 'active' &&
+    change.changedAt !== null &&
+    (droplet.lastHeartbeat === null || Date.parse(change.changedAt) > Date.parse(droplet.lastHeartbeat));
+  if (droplet.status === change.newStatus && !beatAdvances) return droplet;
+  return { ...droplet, status: change.newStatus, lastHeartbeat: beatAdvances ? change.changedAt : droplet.lastHeartbeat };
+}
+
+/** Whether two readings of a droplet show the same thing (field by field; metrics by value). */
+export function sameDroplet(a: Droplet, b: Droplet): boolean {
+  return (
+    a.id === b.id &&
+    a.status === b.status &&
+    a.lastHeartbeat === b.lastHeartbeat &&
+    a.name === b.name &&
+    a.steward === b.steward &&
+    a.endpoint === b.endpoint &&
+    a.version === b.version &&
+    a.registeredAt === b.registeredAt &&
+    sameList(a.capabilities, b.capabilities) &&
+    sameMetrics(a.latestMetrics, b.latestMetrics)
+  );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameMetrics(a: Droplet['latestMetrics'], b: Droplet['latestMetrics']): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  let n = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(b, k) || a[k] !== b[k]) return false;
+    n++;
+  }
+  return n === Object.keys(b).length;
+}

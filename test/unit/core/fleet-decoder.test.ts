@@ -1,0 +1,84 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inlineFleetDecoder, workerFleetDecoder, type FleetDecoder } from '../../../core/fleet-decoder';
+import { isOrchestratorError } from '../../../core/errors';
+import { filtersKey } from '../../../core/fleet-sync';
+import type { ExchangeResult } from '../../../core/transport';
+
+const WORKER_SOURCE = fileURLToPath(new URL('../../../core/fleet-worker.ts', import.meta.url));
+const NOW = Date.parse('2026-11-27T08:00:30.000Z');
+
+function answer(droplets: unknown[], extra: Partial<ExchangeResult> = {}): ExchangeResult {
+  const body = { trace_id: 'tr-1', payload: { droplets, total: droplets.length } };
+  return { status: 200, text: JSON.stringify(body), exchangeId: 7, traceId: 'tr-1', serverDate: NOW, receivedAt: NOW, ...extra };
+}
+
+const wire = (id: number, status = 'active', beat = '2026-11-27T08:00:00Z') => ({
+  id,
+  name: `d${id}`,
+  status,
+  capabilities: ['a'],
+  last_heartbeat: beat,
+  metrics: { cpu_percent: id },
+});
+
+const request = (since?: { stream: string; version: number }) => ({ key: filtersKey({}), since, fetchedAt: '2026-11-27T08:00:30.000Z', nowMs: NOW });
+
+const open: FleetDecoder[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((d) => d.close()));
+});
+
+describe.each([
+  ['inline', () => inlineFleetDecoder()],
+  ['worker thread', () => workerFleetDecoder(WORKER_SOURCE)],
+])('%s fleet decoder', (_name, make) => {
+  const decoder = (): FleetDecoder => {
+    const d = make();
+    open.push(d);
+    return d;
+  };
+
+  it('reads the whole list first, then only what changed', async () => {
+    const d = decoder();
+    const first = await d.decode(answer([wire(1), wire(2)]), request());
+    expect(first.base).toBeNull();
+    expect(first.droplets.map((x) => x.id)).toEqual([1, 2]);
+    expect(first.traceId).toBe('tr-1');
+    const second = await d.decode(answer([wire(1), wire(2, 'error')]), request(first.sync));
+    expect(second.base).toEqual(first.sync);
+    expect(second.droplets).toMatchObject([{ id: 2, status: 'error' }]);
+  });
+
+  it('turns an unreadable answer into a malformed error naming its exchange', async () => {
+    const d = decoder();
+    const e = await d.decode({ ...answer([]), text: '<html><title>Bad Gateway</title></html>' }, request()).catch((x: unknown) => x);
+    expect(isOrchestratorError(e, 'malformed')).toBe(true);
+    expect(e).toMatchObject({ exchangeId: 7, message: expect.stringContaining('HTML') });
+    const shape = await d.decode({ ...answer([]), text: '{"payload":{}}' }, request()).catch((x: unknown) => x);
+    expect(isOrchestratorError(shape, 'malformed')).toBe(true);
+  });
+
+  it('applies pushed status changes to its copy, so the next poll corrects a stale one', async () => {
+    const d = decoder();
+    const first = await d.decode(answer([wire(1)]), request());
+    d.applyStatus({ dropletId: 1, oldStatus: 'active', newStatus: 'inactive', changedAt: null });
+    const second = await d.decode(answer([wire(1)]), request(first.sync));
+    expect(second.droplets).toMatchObject([{ id: 1, status: 'active' }]);
+  });
+
+  it('moves times onto our clock when the Orchestrator clock is hours off', async () => {
+    const d = decoder();
+    const update = await d.decode(answer([wire(1, 'active', '2026-11-27T11:00:00Z')], { serverDate: NOW + 3 * 3_600_000 }), request());
+    expect(update.clockOffsetMs).toBe(3 * 3_600_000);
+    expect(update.droplets[0]!.lastHeartbeat).toBe('2026-11-27T08:00:00.000Z');
+  });
+});
+
+describe('worker fleet decoder', () => {
+  it('fails the polls in flight when its worker cannot start, and says so', async () => {
+    const d = workerFleetDecoder('/nonexistent/fleet-worker.js');
+    open.push(d);
+    await expect(d.decode(answer([wire(1)]), request())).rejects.toThrow(/fleet decoder stopped/);
+  });
+});

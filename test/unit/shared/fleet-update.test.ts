@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { applyStatusChange, mergeFleetUpdate, sameDroplet, type FleetUpdate } from '../../../shared/fleet-update';
+import type { Droplet } from '../../../shared/model';
+import { droplet, T0, T1 } from './fleet-fixtures';
+
+const meta = { total: 0, unreadable: [], fetchedAt: T0, clockOffsetMs: 0, dialect: 'guide' as const, traceId: null };
+
+function full(droplets: Droplet[], version = 1): FleetUpdate {
+  return { ...meta, total: droplets.length, base: null, droplets, removed: [], sync: { stream: 's', version } };
+}
+
+function delta(droplets: Droplet[], removed: number[], baseVersion: number): FleetUpdate {
+  return { ...meta, base: { stream: 's', version: baseVersion }, droplets, removed, sync: { stream: 's', version: baseVersion + 1 } };
+}
+
+describe('mergeFleetUpdate', () => {
+  const held = mergeFleetUpdate(undefined, full([droplet(1), droplet(2), droplet(3)]))!;
+
+  it('takes a whole list as it is', () => {
+    expect(held.droplets.map((d) => d.id)).toEqual([1, 2, 3]);
+    expect(held.sync).toEqual({ stream: 's', version: 1 });
+  });
+
+  it('replaces changed droplets in place, drops removed ones, appends new ones, and keeps the rest identical', () => {
+    const changed = droplet(2, { status: 'error' });
+    const next = mergeFleetUpdate(held, delta([changed, droplet(9)], [3], 1))!;
+    expect(next.droplets.map((d) => d.id)).toEqual([1, 2, 9]);
+    expect(next.droplets[0]).toBe(held.droplets[0]);
+    expect(next.droplets[1]).toBe(changed);
+    expect(next.sync.version).toBe(2);
+  });
+
+  it('keeps the very same droplets array when nothing changed', () => {
+    const next = mergeFleetUpdate(held, delta([], [], 1))!;
+    expect(next.droplets).toBe(held.droplets);
+    expect(next.fetchedAt).toBe(T0);
+  });
+
+  it('refuses a delta on a copy it does not hold (the caller then asks for the whole list)', () => {
+    expect(mergeFleetUpdate(held, delta([], [], 7))).toBeNull();
+    expect(mergeFleetUpdate(undefined, delta([], [], 1))).toBeNull();
+    expect(mergeFleetUpdate(held, { ...delta([], [], 1), base: { stream: 'other', version: 1 } })).toBeNull();
+  });
+});
+
+describe('sameDroplet', () => {
+  it('sees a change in any field a steward could notice', () => {
+    const d = droplet(1);
+    expect(sameDroplet(d, droplet(1))).toBe(true);
+    const overrides: Partial<Droplet>[] = [
+      { status: 'error' as const },
+      { lastHeartbeat: T1 },
+      { name: 'x' },
+      { steward: 'Ana' },
+      { endpoint: null },
+      { version: '2.0' },
+      { registeredAt: T1 },
+      { capabilities: ['a'] },
+      { capabilities: ['a', 'c'] },
+      { latestMetrics: null },
+      { latestMetrics: { cpu_percent: 11, memory_mb: 100 } },
+      { latestMetrics: { cpu_percent: 10 } },
+      { latestMetrics: { cpu_percent: 10, memory_mb: 100, errors_last_minute: 0 } },
+    ];
+    for (const over of overrides) {
+      expect(sameDroplet(d, droplet(1, over)), JSON.stringify(over)).toBe(false);
+    }
+  });
+});
+
+describe('applyStatusChange', () => {
+  it('changes the status, moves the beat on when the droplet comes back active, and keeps identity otherwise', () => {
+    const d = droplet(1, { status: 'inactive' });
+    expect(applyStatusChange(d, { dropletId: 1, oldStatus: 'inactive', newStatus: 'active', changedAt: T1 })).toMatchObject({ status: 'active', lastHeartbeat: T1 });
+    expect(applyStatusChange(d, { dropletId: 1, oldStatus: 'active', newStatus: 'error', changedAt: T1 })).toMatchObject({ status: 'error', lastHeartbeat: T0 });
+    expect(applyStatusChange(d, { dropletId: 1, oldStatus: 'inactive', newStatus: 'inactive', changedAt: T1 })).toBe(d);
+  });
+});
+
