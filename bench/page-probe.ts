@@ -33,7 +33,7 @@ export const PROBE_SCRIPT = String.raw`
   const QUIET_MS = 60;
   const B = {
     armFor: null, pending: null, answers: [], dropped: 0,
-    countRows: false, prevRows: new Map(), prevSnap: null, prevJudge: 0, calls: {},
+    countRows: false, prevRows: new Map(), fleet: new Map(), prevJudge: 0, calls: {},
   };
   window.__bench = B;
 
@@ -79,14 +79,15 @@ export const PROBE_SCRIPT = String.raw`
     delete p.rowsRaw;
     if (!raw) return;
     let changed = 0;
-    if (p.prevSnap) {
-      const before = new Map(p.prevSnap.map((d) => [d.id, d]));
-      const after = new Map(p.snap.map((d) => [d.id, d]));
-      for (const id of raw.rerendered) if (shown(before.get(id), p.prevJudge) !== shown(after.get(id), p.judge)) changed++;
+    if (p.hadFleet) {
+      // Droplets the answer did not bring are as they were (unless a later answer moved them on).
+      const before = (id) => (p.before.has(id) ? p.before.get(id) : B.fleet.get(id));
+      const after = (id) => (p.after.has(id) ? p.after.get(id) : B.fleet.get(id));
+      for (const id of raw.rerendered) if (shown(before(id), p.prevJudge) !== shown(after(id), p.judge)) changed++;
     }
-    p.rows = { visible: raw.visible, mounted: raw.mounted, moved: raw.moved, rerendered: raw.rerendered.length, changed, unexplained: p.prevSnap ? raw.rerendered.length - changed : 0 };
-    delete p.snap;
-    delete p.prevSnap;
+    p.rows = { visible: raw.visible, mounted: raw.mounted, moved: raw.moved, rerendered: raw.rerendered.length, changed, unexplained: p.hadFleet ? raw.rerendered.length - changed : 0 };
+    delete p.before;
+    delete p.after;
   };
 
   window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
@@ -133,8 +134,27 @@ export const PROBE_SCRIPT = String.raw`
       B.calls[method] = (B.calls[method] || 0) + 1;
       const r = await orig(method, input);
       if (r && r.ok && method === 'listDroplets') {
-        const p = { method, t0: performance.now(), commit: 0, paint: 0, snap: r.value.droplets, prevSnap: B.prevSnap, prevJudge: B.prevJudge, judge: Date.now() };
-        B.prevSnap = r.value.droplets;
+        // The probe's own copy of the fleet, moved on by the answer (a whole list or a delta);
+        // done before the answer is stamped as arrived, so it is not timed.
+        const v = r.value;
+        const before = new Map();
+        const after = new Map();
+        const hadFleet = B.fleet.size > 0;
+        if (v.base === null) {
+          for (const [id, d] of B.fleet) before.set(id, d);
+          B.fleet = new Map();
+        }
+        for (const d of v.droplets) {
+          if (!before.has(d.id)) before.set(d.id, B.fleet.get(d.id));
+          after.set(d.id, d);
+          B.fleet.set(d.id, d);
+        }
+        for (const id of v.removed) {
+          if (!before.has(id)) before.set(id, B.fleet.get(id));
+          after.set(id, undefined);
+          B.fleet.delete(id);
+        }
+        const p = { method, t0: performance.now(), commit: 0, paint: 0, before, after, hadFleet, prevJudge: B.prevJudge, judge: Date.now() };
         B.prevJudge = p.judge;
         if (B.armFor === method && !B.pending) B.pending = p;
       } else if (r && r.ok && method === B.armFor && !B.pending) {

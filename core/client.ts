@@ -81,6 +81,8 @@ interface Operation<T> {
   actsFor: number | null;
   /** Builds the body in a dialect; absent for GETs. */
   build?: (dialect: WireDialect) => BuiltRequest;
+  /** Answer a 2xx body as bytes (`result.bytes`), for the caller to decode. */
+  raw?: boolean;
   /** Reads the 2xx answer (parseJson first, unless the caller reads the text itself). */
   read: (result: ExchangeResult) => T & { dialect?: WireDialect };
 }
@@ -118,7 +120,7 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
     }
     const traceId = built?.traceId ?? newTraceId();
     const token = op.signFor === null ? null : await signer.tokenFor(op.signFor);
-    const result = await transport.send({ method: op.method, path: op.path, body: built?.body, token, traceId, dropletId: op.actsFor });
+    const result = await transport.send({ method: op.method, path: op.path, body: built?.body, token, traceId, dropletId: op.actsFor, raw: op.raw });
     if (result.status < 200 || result.status > 299) {
       const ctx: RequestContext = { purpose: op.purpose, method: op.method, path: op.path, dropletId: op.actsFor, token, fingerprint: signer.fingerprint };
       const error = errorForAnswer(result, ctx);
@@ -267,9 +269,9 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
     });
   }
 
-  /** GET /droplets, answered unread: the fleet decoder reads it (off main's thread in the app). */
+  /** GET /droplets, answered unread and undecoded (`bytes`): the fleet decoder reads it (off main's thread in the app). */
   function fetchList(filters: ListFilters = {}): Promise<ExchangeResult> {
-    return call({ purpose: 'list', method: 'GET', path: listPath(filters), signFor: options.identityDropletId, actsFor: null, read: (result) => result });
+    return call({ purpose: 'list', method: 'GET', path: listPath(filters), signFor: options.identityDropletId, actsFor: null, raw: true, read: (result) => result });
   }
 
   return {

@@ -4,11 +4,11 @@
  * clock once, so liveness, "ago" and the charts all agree, and the UI says it did.
  */
 import type { Droplet, DropletDetails } from '../shared/model';
+import { isoOf } from '../shared/udc/time';
 
 function shifted(iso: string | null, deltaMs: number): string | null {
   if (iso === null || deltaMs === 0) return iso;
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? new Date(t + deltaMs).toISOString() : iso;
+  return isoOf(Date.parse(iso) + deltaMs) ?? iso;
 }
 
 /** The droplet's times on our clock, given the server's clock minus ours. */

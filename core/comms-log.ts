@@ -19,6 +19,11 @@ export interface CommsDraft {
   requestHeaders: Record<string, string>;
   requestBody: string | null;
   responseBody: string | null;
+  /**
+   * Set when `responseBody` is only the head of the answer (`headOf()`, so a 4 MB answer is
+   * never decoded on main's thread): the answer's size in bytes.
+   */
+  responseBytes?: number;
   error: string | null;
 }
 
@@ -70,7 +75,7 @@ export class CommsLog {
       dropletId: draft.dropletId,
       requestHeaders: redactHeaders(draft.requestHeaders),
       requestBody: this.kept(draft.requestBody, scrub),
-      responseBody: this.kept(draft.responseBody, scrub),
+      responseBody: draft.responseBytes === undefined ? this.kept(draft.responseBody, scrub) : this.keptHead(draft.responseBody, draft.responseBytes, scrub),
       error: scrub(draft.error),
     };
     this.ring.push(entry);
@@ -117,6 +122,25 @@ export class CommsLog {
   }
 
   /**
+   * The start of an answer's bytes, decoded: enough for what the log keeps of it. Mostly ASCII,
+   * so a byte a character is tried first; then up to 3 bytes a UTF-16 unit, UTF-8's most.
+   */
+  headOf(bytes: Uint8Array): string {
+    const chars = this.maxBodyChars + SCRUB_MARGIN_CHARS;
+    const head = utf8.decode(bytes.subarray(0, chars));
+    if (head.length >= chars || bytes.byteLength <= chars) return head;
+    return utf8.decode(bytes.subarray(0, chars * 3));
+  }
+
+  private keptHead(head: string | null, totalBytes: number, scrub: (t: string | null) => string | null): string | null {
+    if (head === null) return null;
+    const kept = scrub(head) ?? '';
+    // headOf() gives more than the log keeps unless the answer is shorter: then it is whole.
+    if (head.length <= this.maxBodyChars) return kept;
+    return `${kept.slice(0, this.maxBodyChars)}… [truncated: ${totalBytes.toLocaleString('en-US')} bytes in all]`;
+  }
+
+  /**
    * A body as the log keeps it: scrubbed, and cut at maxBodyChars. Only the part kept is
    * scrubbed (with a margin, so a secret straddling the cut is still caught whole): scrubbing
    * all of a 10,000-droplet answer (4 MB) would cost ~10 ms on every poll.
@@ -127,6 +151,8 @@ export class CommsLog {
     return `${head.slice(0, this.maxBodyChars)}… [truncated: ${text.length - this.maxBodyChars} more characters]`;
   }
 }
+
+const utf8 = new TextDecoder();
 
 /** Longer than any token Steward signs or a server could reasonably echo. */
 const SCRUB_MARGIN_CHARS = 16 * 1024;

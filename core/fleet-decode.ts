@@ -25,8 +25,12 @@ export interface FleetRequest {
 /** Plain data, so it can cross from a worker thread; errors travel as their fields. */
 export type DecodeOutcome = { ok: true; update: FleetUpdate } | { ok: false; error: OrchestratorErrorInit };
 
-export function decodeFleetAnswer(sync: FleetSync, result: ExchangeResult, request: FleetRequest): DecodeOutcome {
+const utf8 = new TextDecoder();
+
+export function decodeFleetAnswer(sync: FleetSync, answer: ExchangeResult, request: FleetRequest): DecodeOutcome {
   try {
+    const { bytes, ...rest } = answer;
+    const result: ExchangeResult = bytes ? { ...rest, text: utf8.decode(bytes) } : answer;
     const body = parseJson(result);
     const list = readWith(result, body, (b) => readDropletList(b, () => request.nowMs));
     const clockOffsetMs = significantClockOffsetMs(result, body);

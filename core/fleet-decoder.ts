@@ -90,14 +90,16 @@ export function workerFleetDecoder(file: string): FleetDecoder {
     return w;
   }
 
-  const post = (message: ToFleetWorker): void => started().postMessage(message);
+  const post = (message: ToFleetWorker, transfer: ArrayBuffer[] = []): void => started().postMessage(message, transfer);
 
   return {
     decode(result, request) {
       const id = ++seq;
       return new Promise<FleetUpdate>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        post({ type: 'decode', seq: id, result, request });
+        // The body's bytes move to the worker (no copy); main has no further use for them.
+        const transfer = result.bytes && result.bytes.byteOffset === 0 && result.bytes.byteLength === result.bytes.buffer.byteLength ? [result.bytes.buffer as ArrayBuffer] : [];
+        post({ type: 'decode', seq: id, result, request }, transfer);
       });
     },
     applyStatus(change) {

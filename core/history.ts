@@ -52,6 +52,7 @@ const STRIDE = 2 + METRIC_COUNT;
 const LINE_LENGTH = 1 + STRIDE;
 /** Extra file lines tolerated before compacting (beyond 2x the samples in memory). */
 const COMPACT_SLACK = 20_000;
+const SNAPSHOT_PIECE_CHARS = 512 * 1024;
 
 class Series {
   /** When last recorded (MetricHistory.clock), for forgetting the stalest droplets. */
@@ -283,6 +284,20 @@ export class MetricHistory {
 
   /** The whole history as file text, one droplet per chunk, built as the write goes (no pause). */
   private *snapshot(counter: { lines: number }): Generator<string> {
+    // Written in pieces of about half a megabyte: one write per droplet would be 10,000 file
+    // operations (most of a compaction's cost on main's thread), one for everything a pause.
+    let piece = '';
+    for (const text of this.snapshotLines(counter)) {
+      piece += text;
+      if (piece.length >= SNAPSHOT_PIECE_CHARS) {
+        yield piece;
+        piece = '';
+      }
+    }
+    if (piece) yield piece;
+  }
+
+  private *snapshotLines(counter: { lines: number }): Generator<string> {
     counter.lines = 1;
     yield HEADER + '\n';
     const row: number[] = [];

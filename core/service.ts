@@ -212,7 +212,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   let closing: Promise<void> | null = null;
   return {
     handlers,
-    dispatch: createDispatch(handlers),
+    dispatch: createDispatch(handlers, undefined, ['listDroplets']),
     onEvent: events.on,
     warnings,
     client,

@@ -22,6 +22,8 @@ export interface ExchangeRequest {
   path: string;
   body?: Record<string, unknown>;
   token?: string | null;
+  /** Answer a 2xx body as bytes, undecoded (for a worker thread to decode); the log gets its head. */
+  raw?: boolean;
   traceId: string | null;
   /** The droplet the request acts for, for the log. */
   dropletId: number | null;
@@ -32,6 +34,8 @@ export interface ExchangeResult {
   text: string;
   exchangeId: number | null;
   traceId: string | null;
+  /** A raw request's 2xx body (then `text` is empty). */
+  bytes?: Uint8Array;
   /** The answer's Date header as epoch ms (the server's clock), when it sent a readable one. */
   serverDate?: number | null;
   /** Our clock (epoch ms) when the answer's headers arrived, to compare with `serverDate`. */
@@ -77,6 +81,9 @@ export function createTransport(options: TransportOptions): Transport {
     let serverDate: number | null = null;
     let receivedAt = startedAt;
     let text: string | null = null;
+    let bytes: Uint8Array | undefined;
+    let logBody: string | null = null;
+    let logBytes: number | undefined;
     let failure: OrchestratorError | null = null;
     let logError: string | null = null;
     try {
@@ -86,7 +93,14 @@ export function createTransport(options: TransportOptions): Transport {
       receivedAt = now();
       serverDate = readHttpDate(res.headers.get('date'));
       const read = await readCapped(res, options.maxResponseBytes);
-      text = read.text;
+      if (req.raw && status >= 200 && status <= 299 && !read.exceeded) {
+        bytes = read.bytes;
+        logBody = options.commsLog?.headOf(bytes) ?? null;
+        logBytes = bytes.byteLength;
+      } else {
+        text = utf8.decode(read.bytes);
+        logBody = text;
+      }
       if (read.exceeded) {
         logError = `answer larger than ${limitText}; stopped reading`;
         failure = new OrchestratorError({
@@ -110,12 +124,13 @@ export function createTransport(options: TransportOptions): Transport {
       dropletId: req.dropletId,
       requestHeaders: headers,
       requestBody: bodyText,
-      responseBody: text,
+      responseBody: logBody,
+      ...(logBytes === undefined ? {} : { responseBytes: logBytes }),
       error: logError,
     });
     const exchangeId = entry?.id ?? null;
     if (failure) throw failure.with({ traceId: req.traceId, exchangeId });
-    return { status: status ?? 0, text: text ?? '', exchangeId, traceId: req.traceId, serverDate, receivedAt };
+    return { status: status ?? 0, text: text ?? '', ...(bytes ? { bytes } : {}), exchangeId, traceId: req.traceId, serverDate, receivedAt };
   }
 
   return { send, host: base.host };
@@ -127,29 +142,39 @@ function readHttpDate(value: string | null): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
-/** Read the body as UTF-8 text, giving up past `max` bytes. */
-async function readCapped(res: Response, max: number): Promise<{ text: string; exceeded: boolean }> {
+const utf8 = new TextDecoder();
+
+/** Read the body, giving up past `max` bytes (what came until then is answered). */
+async function readCapped(res: Response, max: number): Promise<{ bytes: Uint8Array; exceeded: boolean }> {
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > max) {
     await res.body?.cancel().catch(() => undefined);
-    return { text: '', exceeded: true };
+    return { bytes: new Uint8Array(0), exceeded: true };
   }
-  if (!res.body) return { text: '', exceeded: false };
+  if (!res.body) return { bytes: new Uint8Array(0), exceeded: false };
   const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let bytes = 0;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let exceeded = false;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    bytes += value.byteLength;
-    if (bytes > max) {
+    if (size + value.byteLength > max) {
+      exceeded = true;
       await reader.cancel().catch(() => undefined);
-      return { text, exceeded: true };
+      break;
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
+    size += value.byteLength;
   }
-  return { text: text + decoder.decode(), exceeded: false };
+  // One buffer of its own, so it can be handed to a worker thread without a copy.
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return { bytes, exceeded };
 }
 
 const NETWORK_REASONS: Record<string, string> = {

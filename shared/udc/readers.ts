@@ -36,7 +36,7 @@ export function readStatus(value: unknown): DropletStatus {
 }
 
 export function readId(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
   if (typeof value === 'string') {
     const m = /^(?:droplet-)?(\d{1,15})$/.exec(value.trim());
     if (m) return readId(Number(m[1]));
@@ -149,7 +149,7 @@ export function readDropletList(body: unknown, now?: () => number): DropletList 
       unreadable.push(e instanceof Error ? e.message : String(e));
     }
   }
-  const total = typeof env.payload.total === 'number' && env.payload.total >= 0 ? Math.floor(env.payload.total) : items.length;
+  const total = typeof env.payload.total === 'number' && env.payload.total >= 0 && Number.isSafeInteger(Math.floor(env.payload.total)) ? Math.floor(env.payload.total) : items.length;
   return { droplets, total, unreadable, dialect: env.dialect, traceId: env.traceId };
 }
 

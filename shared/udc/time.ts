@@ -22,8 +22,15 @@ export function parseWireTime(value: unknown): string | null {
   // JS Date only understands milliseconds: trim microseconds rather than mis-parse them.
   const trimmed = time!.replace(/(\.\d{3})\d+$/, '$1');
   const zoneText = !zone || zone.toUpperCase() === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
-  const ms = Date.parse(`${date}T${trimmed}${zoneText}`);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+  return isoOf(Date.parse(`${date}T${trimmed}${zoneText}`));
+}
+
+/** ISO text of epoch ms, null when not a time. Years 0000-9999 print as `YYYY-...Z`; outside them toISOString writes `+010000-...`, which no reader expects. */
+const MIN_ISO_MS = -62_167_219_200_000;
+const MAX_ISO_MS = 253_402_300_799_999;
+
+export function isoOf(ms: number): string | null {
+  return Number.isFinite(ms) && ms >= MIN_ISO_MS && ms <= MAX_ISO_MS ? new Date(ms).toISOString() : null;
 }
 
 /**
@@ -83,9 +90,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 export function epochSecondsToIso(seconds: number): string | null {
-  if (!Number.isFinite(seconds)) return null;
-  const d = new Date(seconds * 1000);
-  return Number.isFinite(d.getTime()) ? d.toISOString() : null;
+  return Number.isFinite(seconds) ? isoOf(seconds * 1000) : null;
 }
 
 /** Now as the guide wants it: ISO-8601 with a `Z`. */

@@ -39,3 +39,24 @@ describe('CommsLog with large answers', () => {
     expect(e.responseBody!.length).toBeLessThan(2_100);
   });
 });
+
+describe('CommsLog with an answer kept as bytes (the fleet list, decoded in a worker)', () => {
+  const rawDraft = (log: CommsLog, body: string): CommsDraft => {
+    const bytes = new TextEncoder().encode(body);
+    return { ...draft(log.headOf(bytes)), responseBytes: bytes.byteLength };
+  };
+
+  it('keeps the head, redacted, and says how large the whole answer was', () => {
+    const log = new CommsLog({ maxBodyChars: 1_000 });
+    const body = `${'a'.repeat(980)}${TOKEN}${'é'.repeat(50_000)}`;
+    const e = log.record(rawDraft(log, body));
+    expect(e.responseBody!.startsWith(`${'a'.repeat(980)}<redacted>`)).toBe(true);
+    expect(e.responseBody!.endsWith(`… [truncated: ${new TextEncoder().encode(body).byteLength.toLocaleString('en-US')} bytes in all]`)).toBe(true);
+  });
+
+  it('keeps a short answer whole, multi-byte characters included', () => {
+    const log = new CommsLog({ maxBodyChars: 1_000 });
+    const body = `{"name":"${'ü'.repeat(900)}"}`;
+    expect(log.record(rawDraft(log, body)).responseBody).toBe(body);
+  });
+});

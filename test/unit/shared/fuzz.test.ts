@@ -1,6 +1,7 @@
 // Generated inputs: the readers and builders only ever throw WireFormatError, whatever they get.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DropletListSchema } from '../../../shared/model';
 import { buildHeartbeatRequest, buildRegisterRequest, readDropletDetails, readDropletList, readErrorBody, readHeartbeatAck, readLiveMessage, readRegisterAck, WireFormatError } from '../../../shared/udc';
 
 const onlyTyped = (fn: () => unknown) => {
@@ -26,6 +27,49 @@ describe('generated inputs', () => {
         onlyTyped(() => readHeartbeatAck(b));
         expect(typeof readErrorBody(b).message).toBe('string');
         readLiveMessage(typeof b === 'string' ? b : JSON.stringify(b) ?? '');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('whatever the list says, what the reader makes of it fits the IPC contract (main does not check it again)', () => {
+    const time = fc.oneof(
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString().replace('Z', '+00:00')),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString().replace('Z', '')),
+      fc.double(),
+      fc.string(),
+      fc.constant(null),
+    );
+    const droplet = fc.record(
+      {
+        droplet_id: fc.oneof(fc.integer(), fc.string(), fc.constant('droplet-7')),
+        id: fc.anything(),
+        name: fc.anything(),
+        steward: fc.anything(),
+        endpoint: fc.anything(),
+        version: fc.anything(),
+        capabilities: fc.oneof(fc.array(fc.anything()), fc.array(fc.string()).map((xs) => JSON.stringify(xs)), fc.string(), fc.anything()),
+        status: fc.oneof(fc.constantFrom('active', 'ERROR', ' inactive ', 'maintenance'), fc.anything()),
+        last_heartbeat: time,
+        registered_at: time,
+        metrics: fc.oneof(fc.dictionary(fc.string(), fc.oneof(fc.double(), fc.string(), fc.boolean(), fc.constant(null), fc.anything())), fc.anything()),
+        seconds_since_heartbeat: fc.oneof(fc.double(), fc.anything()),
+      },
+      { requiredKeys: [] },
+    );
+    const body = fc.record({ udc_version: fc.constant('1.0'), payload: fc.record({ droplets: fc.array(droplet, { maxLength: 5 }), total: fc.anything() }, { requiredKeys: ['droplets'] }) }, { requiredKeys: ['payload'] });
+    fc.assert(
+      fc.property(body, (b) => {
+        let list;
+        try {
+          list = readDropletList(JSON.parse(JSON.stringify(b)));
+        } catch (e) {
+          expect(e).toBeInstanceOf(WireFormatError);
+          return;
+        }
+        const checked = DropletListSchema.safeParse({ droplets: list.droplets, total: list.total });
+        expect(checked.success, JSON.stringify(checked.error?.issues.slice(0, 2))).toBe(true);
       }),
       { numRuns: 3000 },
     );

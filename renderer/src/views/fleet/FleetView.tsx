@@ -1,11 +1,12 @@
 /** The fleet: summary counts, filters and the table, wired to the polled data and the UI store. */
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Droplet } from '../../../../shared/model';
 import { errorDetail } from '../../api';
 import { useFilteredFleet, useWholeFleet } from '../../queries/useFleet';
 import { useUi } from '../../stores/ui';
-import { capabilitiesOf, countByStatus, filterRows, sortRows, toRows } from './fleet-rows';
+import { compareText, countByStatus, countCapabilities } from './fleet-rows';
+import { RowModel } from './row-model';
 import { FleetFilters } from './FleetFilters';
 import { FleetTable } from './FleetTable';
 import { CapabilityRankContext, useCapabilityRank } from './capability-rank';
@@ -48,17 +49,22 @@ export function FleetView() {
   const liveness = useLiveness();
   const judgedAt = useLivenessTime(lists, Math.max(whole.dataUpdatedAt, table.dataUpdatedAt), liveness);
 
-  const wholeRows = useMemo(() => toRows(wholeDroplets, judgedAt, liveness), [wholeDroplets, judgedAt, liveness]);
-  const tableRows = useMemo(
-    () => (tableDroplets === wholeDroplets ? wholeRows : toRows(tableDroplets, judgedAt, liveness)),
-    [tableDroplets, wholeDroplets, wholeRows, judgedAt, liveness],
+  // Each poll or batch of pushed changes re-judges and re-places only the rows that changed.
+  const [models] = useState(() => ({ whole: new RowModel(), table: new RowModel() }));
+  const wholeJudged = useMemo(() => models.whole.judge(wholeDroplets, judgedAt, liveness), [models, wholeDroplets, judgedAt, liveness]);
+  const tableJudged = useMemo(
+    () => (tableDroplets === wholeDroplets ? wholeJudged : models.table.judge(tableDroplets, judgedAt, liveness)),
+    [models, tableDroplets, wholeDroplets, wholeJudged, judgedAt, liveness],
   );
+  const wholeRows = wholeJudged.rows;
+  const tableRows = tableJudged.rows;
   const counts = useMemo(() => countByStatus(wholeRows), [wholeRows]);
-  const capabilities = useMemo(() => capabilitiesOf(wholeDroplets), [wholeDroplets]);
-  const capabilityRank = useCapabilityRank(wholeDroplets);
+  const capabilityCounts = useMemo(() => countCapabilities(wholeDroplets), [wholeDroplets]);
+  const capabilities = useMemo(() => [...capabilityCounts.keys()].sort(compareText), [capabilityCounts]);
+  const capabilityRank = useCapabilityRank(capabilityCounts);
   const shown = useMemo(
-    () => sortRows(filterRows(tableRows, { status: ui.status, capability: ui.capability, search }), ui.sort),
-    [tableRows, ui.status, ui.capability, search, ui.sort],
+    () => models.table.show(tableJudged, { status: ui.status, capability: ui.capability, search, sort: ui.sort }),
+    [models, tableJudged, ui.status, ui.capability, search, ui.sort],
   );
 
   const onSelect = useCallback((id: number) => selectDroplet(id), []);

@@ -3,16 +3,13 @@
  * capabilities first: the ones every droplet shares (udc_compliance...) say nothing about it.
  */
 import { createContext, useContext, useMemo } from 'react';
-import type { Droplet } from '../../../../shared/model';
 
 export type CapabilityRank = ReadonlyMap<string, number>;
 
 export const CapabilityRankContext = createContext<CapabilityRank>(new Map());
 
 /** Counts per capability, kept the same object while the counts do not change (rows stay memoised). */
-export function useCapabilityRank(droplets: readonly Droplet[]): CapabilityRank {
-  const counts = new Map<string, number>();
-  for (const d of droplets) for (const c of d.capabilities) counts.set(c, (counts.get(c) ?? 0) + 1);
+export function useCapabilityRank(counts: ReadonlyMap<string, number>): CapabilityRank {
   const key = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([c, n]) => `${c}\u0000${n}`).join('\u0001');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is exactly the content of `counts`
   return useMemo(() => counts, [key]);

@@ -32,7 +32,7 @@ export function nextLatenessChange(droplets: readonly Droplet[], nowMs: number, 
   let next: number | null = null;
   for (const d of droplets) {
     if (d.status !== 'active' || d.lastHeartbeat === null) continue;
-    const lateAt = Date.parse(d.lastHeartbeat) + lateAfterSeconds(liveness) * 1000;
+    const lateAt = beatMsOf(d) + lateAfterSeconds(liveness) * 1000;
     if (Number.isFinite(lateAt) && lateAt > nowMs && (next === null || lateAt < next)) next = lateAt;
   }
   return next;
@@ -54,9 +54,15 @@ function haystack(d: Droplet): string {
  * only here, and a pushed status change can move a row out of the filter between polls.
  */
 export function filterRows(rows: readonly FleetRow[], f: LocalFilters): FleetRow[] {
+  const accept = rowFilter(f);
+  return accept ? rows.filter(accept) : rows.slice();
+}
+
+/** Whether a row passes the filters; null when there are none. */
+export function rowFilter(f: LocalFilters): ((r: FleetRow) => boolean) | null {
   const terms = f.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (f.status === null && f.capability === null && terms.length === 0) return rows.slice();
-  return rows.filter((r) => {
+  if (f.status === null && f.capability === null && terms.length === 0) return null;
+  return (r) => {
     if (f.status !== null && r.status !== f.status) return false;
     if (f.capability !== null && !r.droplet.capabilities.includes(f.capability)) return false;
     if (terms.length > 0) {
@@ -64,7 +70,7 @@ export function filterRows(rows: readonly FleetRow[], f: LocalFilters): FleetRow
       if (!terms.every((t) => text.includes(t))) return false;
     }
     return true;
-  });
+  };
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
@@ -78,9 +84,20 @@ function compareNullable<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => numbe
 const text = (x: string, y: string): number => collator.compare(x, y);
 const num = (x: number, y: number): number => x - y;
 
+const beats = new WeakMap<Droplet, number>();
+
+/** The droplet's last beat as epoch ms (NaN when none), parsed once per droplet object. */
+export function beatMsOf(d: Droplet): number {
+  let ms = beats.get(d);
+  if (ms === undefined) {
+    ms = d.lastHeartbeat === null ? NaN : Date.parse(d.lastHeartbeat);
+    beats.set(d, ms);
+  }
+  return ms;
+}
+
 function beatMs(d: Droplet): number | null {
-  if (d.lastHeartbeat === null) return null;
-  const ms = Date.parse(d.lastHeartbeat);
+  const ms = beatMsOf(d);
   return Number.isFinite(ms) ? ms : null;
 }
 
@@ -109,8 +126,12 @@ function comparePrimary(a: FleetRow, b: FleetRow, key: SortKey, dir: number): nu
 
 /** Sorted copy; ties fall back to id ascending so the order is total and stable across polls. */
 export function sortRows(rows: readonly FleetRow[], sort: UiState['sort']): FleetRow[] {
+  return rows.slice().sort(rowComparator(sort));
+}
+
+export function rowComparator(sort: UiState['sort']): (a: FleetRow, b: FleetRow) => number {
   const dir = sort.dir === 'asc' ? 1 : -1;
-  return rows.slice().sort((a, b) => comparePrimary(a, b, sort.key, dir) || num(a.droplet.id, b.droplet.id));
+  return (a, b) => comparePrimary(a, b, sort.key, dir) || num(a.droplet.id, b.droplet.id);
 }
 
 export function countByStatus(rows: readonly FleetRow[]): Record<EffectiveStatus, number> {
@@ -121,7 +142,14 @@ export function countByStatus(rows: readonly FleetRow[]): Record<EffectiveStatus
 
 /** Every capability in the fleet, sorted, for the capability filter. */
 export function capabilitiesOf(droplets: readonly Droplet[]): string[] {
-  const seen = new Set<string>();
-  for (const d of droplets) for (const c of d.capabilities) seen.add(c);
-  return [...seen].sort(text);
+  return [...countCapabilities(droplets).keys()].sort(text);
 }
+
+/** How many droplets list each capability. */
+export function countCapabilities(droplets: readonly Droplet[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of droplets) for (const c of d.capabilities) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return counts;
+}
+
+export const compareText = text;
