@@ -149,6 +149,13 @@ export const PROBE_SCRIPT = String.raw`
           after.set(d.id, d);
           B.fleet.set(d.id, d);
         }
+        for (const patch of v.patches) {
+          const was = B.fleet.get(patch.id);
+          if (!before.has(patch.id)) before.set(patch.id, was);
+          const d = { ...was, ...patch };
+          after.set(patch.id, d);
+          B.fleet.set(patch.id, d);
+        }
         for (const id of v.removed) {
           if (!before.has(id)) before.set(id, B.fleet.get(id));
           after.set(id, undefined);

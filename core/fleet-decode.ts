@@ -5,6 +5,7 @@
  * (fleet-worker.ts); it imports nothing that needs the main thread.
  */
 import type { FleetSync as SyncMark, FleetUpdate } from '../shared/fleet-update';
+import type { Droplet, Metrics } from '../shared/model';
 import { readDropletList } from '../shared/udc';
 import { parseJson, readWith, significantClockOffsetMs } from './answers';
 import { onLocalClock } from './clock-offset';
@@ -22,8 +23,22 @@ export interface FleetRequest {
   nowMs: number;
 }
 
+/** A beat the list shows for the first time, for the metric history (kept in main). */
+export interface ListedBeat {
+  id: number;
+  time: string;
+  status: string;
+  metrics: Metrics;
+}
+
+/** What a fleet answer gives: the renderer's update, and the new beats for the history. */
+export interface DecodedFleet {
+  update: FleetUpdate;
+  beats: ListedBeat[];
+}
+
 /** Plain data, so it can cross from a worker thread; errors travel as their fields. */
-export type DecodeOutcome = { ok: true; update: FleetUpdate } | { ok: false; error: OrchestratorErrorInit };
+export type DecodeOutcome = ({ ok: true } & DecodedFleet) | { ok: false; error: OrchestratorErrorInit };
 
 const utf8 = new TextDecoder();
 
@@ -36,8 +51,20 @@ export function decodeFleetAnswer(sync: FleetSync, answer: ExchangeResult, reque
     const clockOffsetMs = significantClockOffsetMs(result, body);
     const droplets = clockOffsetMs === 0 ? list.droplets : list.droplets.map((d) => onLocalClock(d, clockOffsetMs));
     const diff = sync.diff(request.key, droplets, request.since);
+    // Only rows that carry metrics: a metric-less row (the deployed list) would punch holes in the charts.
+    const beats: ListedBeat[] = [];
+    const beat = (d: Droplet): void => {
+      if (d.lastHeartbeat && d.latestMetrics) beats.push({ id: d.id, time: d.lastHeartbeat, status: d.status, metrics: d.latestMetrics });
+    };
+    if (diff.base === null) diff.droplets.forEach(beat);
+    else {
+      diff.droplets.forEach(beat);
+      const byId = new Map(droplets.map((d) => [d.id, d]));
+      for (const p of diff.patches) if (p.lastHeartbeat !== undefined) beat(byId.get(p.id)!);
+    }
     return {
       ok: true,
+      beats,
       update: {
         ...diff,
         total: list.total,

@@ -5,25 +5,24 @@
  */
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FleetUpdate } from '../shared/fleet-update';
 import type { StatusChange } from '../shared/model';
-import { decodeFleetAnswer, type DecodeOutcome, type FleetRequest } from './fleet-decode';
+import { decodeFleetAnswer, type DecodedFleet, type DecodeOutcome, type FleetRequest } from './fleet-decode';
 import { FleetSync } from './fleet-sync';
 import type { FromFleetWorker, ToFleetWorker } from './fleet-worker-protocol';
 import { OrchestratorError } from './errors';
 import type { ExchangeResult } from './transport';
 
 export interface FleetDecoder {
-  /** The poll's answer for the renderer; throws an OrchestratorError when it cannot be read. */
-  decode(result: ExchangeResult, request: FleetRequest): Promise<FleetUpdate>;
+  /** The poll's answer for the renderer (and new beats); throws an OrchestratorError when it cannot be read. */
+  decode(result: ExchangeResult, request: FleetRequest): Promise<DecodedFleet>;
   /** A pushed status change the renderer applies too. */
   applyStatus(change: StatusChange): void;
   close(): Promise<void>;
 }
 
-function unwrap(outcome: DecodeOutcome): FleetUpdate {
+function unwrap(outcome: DecodeOutcome): DecodedFleet {
   if (!outcome.ok) throw new OrchestratorError(outcome.error);
-  return outcome.update;
+  return { update: outcome.update, beats: outcome.beats };
 }
 
 export function inlineFleetDecoder(): FleetDecoder {
@@ -36,7 +35,7 @@ export function inlineFleetDecoder(): FleetDecoder {
 }
 
 interface Pending {
-  resolve(update: FleetUpdate): void;
+  resolve(decoded: DecodedFleet): void;
   reject(e: unknown): void;
 }
 
@@ -95,7 +94,7 @@ export function workerFleetDecoder(file: string): FleetDecoder {
   return {
     decode(result, request) {
       const id = ++seq;
-      return new Promise<FleetUpdate>((resolve, reject) => {
+      return new Promise<DecodedFleet>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         // The body's bytes move to the worker (no copy); main has no further use for them.
         const transfer = result.bytes && result.bytes.byteOffset === 0 && result.bytes.byteLength === result.bytes.buffer.byteLength ? [result.bytes.buffer as ArrayBuffer] : [];

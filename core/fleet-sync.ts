@@ -4,7 +4,7 @@
  * here as the renderer applies them, so both sides judge the next poll against the same copy.
  */
 import { randomUUID } from 'node:crypto';
-import { applyStatusChange, sameDroplet, sameSync, type FleetSync as SyncMark } from '../shared/fleet-update';
+import { applyStatusChange, dropletPatch, sameDroplet, sameSync, type DropletPatch, type FleetSync as SyncMark } from '../shared/fleet-update';
 import type { Droplet, ListFilters, StatusChange } from '../shared/model';
 
 /** Filter sets remembered at once (the whole fleet, the table's filter, a few recent ones). */
@@ -13,8 +13,10 @@ const MAX_STREAMS = 6;
 export interface FleetDiff {
   base: SyncMark | null;
   sync: SyncMark;
-  /** Everything (base null), or what is new or changed since base, in the list's order. */
+  /** Everything (base null), or droplets new since base, in the list's order. */
   droplets: Droplet[];
+  /** The changed fields of droplets in base. */
+  patches: DropletPatch[];
   removed: number[];
 }
 
@@ -49,15 +51,15 @@ export class FleetSync {
     const version = (copy?.version ?? 0) + 1;
     const sync = { stream: this.stream, version };
     const delta = copy !== undefined && sameSync(since, { stream: this.stream, version: copy.version });
-    const result = delta ? (alignedDiff(copy.list, droplets) ?? mappedDiff(copy, droplets)) : { list: unique(droplets), changed: null, removed: [] };
+    const result = delta ? (alignedDiff(copy.list, droplets) ?? mappedDiff(copy, droplets)) : { list: unique(droplets), changed: null, added: [], removed: [] };
 
     this.copies.delete(key); // re-inserted last: the least recently polled filter is forgotten first
     this.copies.set(key, { version, list: result.list, index: null });
     if (this.copies.size > MAX_STREAMS) this.copies.delete(this.copies.keys().next().value!);
 
     // A copy: pushed changes patch the remembered list in place, never what was answered.
-    if (!delta || !result.changed) return { base: null, sync, droplets: result.list.slice(), removed: [] };
-    return { base: { stream: this.stream, version: copy.version }, sync, droplets: result.changed, removed: result.removed };
+    if (!delta || !result.changed) return { base: null, sync, droplets: result.list.slice(), patches: [], removed: [] };
+    return { base: { stream: this.stream, version: copy.version }, sync, droplets: result.added, patches: result.changed, removed: result.removed };
   }
 
   /** A pushed status change, applied to every remembered copy that lists the droplet. */
@@ -71,7 +73,9 @@ export class FleetSync {
 
 interface DiffResult {
   list: Droplet[];
-  changed: Droplet[] | null;
+  /** null: no delta (a whole list is answered). */
+  changed: DropletPatch[] | null;
+  added: Droplet[];
   removed: number[];
 }
 
@@ -79,7 +83,7 @@ interface DiffResult {
 function alignedDiff(before: readonly Droplet[], droplets: readonly Droplet[]): DiffResult | null {
   if (before.length !== droplets.length) return null;
   const list: Droplet[] = new Array<Droplet>(droplets.length);
-  const changed: Droplet[] = [];
+  const changed: DropletPatch[] = [];
   for (let i = 0; i < droplets.length; i++) {
     const was = before[i]!;
     const now = droplets[i]!;
@@ -87,28 +91,30 @@ function alignedDiff(before: readonly Droplet[], droplets: readonly Droplet[]): 
     if (sameDroplet(was, now)) list[i] = was;
     else {
       list[i] = now;
-      changed.push(now);
+      changed.push(dropletPatch(was, now));
     }
   }
-  return { list, changed, removed: [] };
+  return { list, changed, added: [], removed: [] };
 }
 
 /** Droplets added, gone or moved: matched by id. */
 function mappedDiff(copy: Copy, droplets: readonly Droplet[]): DiffResult {
   const index = indexOf(copy);
   const list = unique(droplets);
-  const changed: Droplet[] = [];
+  const changed: DropletPatch[] = [];
+  const added: Droplet[] = [];
   const seen = new Set<number>();
   for (let i = 0; i < list.length; i++) {
     const now = list[i]!;
     seen.add(now.id);
     const at = index.get(now.id);
     const was = at === undefined ? undefined : copy.list[at];
-    if (was && sameDroplet(was, now)) list[i] = was;
-    else changed.push(now);
+    if (!was) added.push(now);
+    else if (sameDroplet(was, now)) list[i] = was;
+    else changed.push(dropletPatch(was, now));
   }
   const removed = copy.list.filter((d) => !seen.has(d.id)).map((d) => d.id);
-  return { list, changed, removed };
+  return { list, changed, added, removed };
 }
 
 /** A repeated id: the first reading stands, as the renderer's merge by id would keep it. */

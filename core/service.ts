@@ -182,11 +182,9 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     }),
     listDroplets: async ({ since, ...filters }): Promise<FleetUpdate> => {
       const answer = await client.fetchList(filters);
-      const update = await fleetDecoder.decode(answer, { key: filtersKey(filters), since, fetchedAt: new Date(now()).toISOString(), nowMs: now() });
+      const { update, beats } = await fleetDecoder.decode(answer, { key: filtersKey(filters), since, fetchedAt: new Date(now()).toISOString(), nowMs: now() });
       client.learnDialect(update.dialect);
-      // Only changed droplets come back, so each new beat is recorded once. Only rows that carry
-      // metrics: a metric-less row (the deployed list) would punch holes in the charts.
-      for (const d of update.droplets) if (d.lastHeartbeat && d.latestMetrics) history.record(d.id, d.lastHeartbeat, d.status, d.latestMetrics);
+      for (const b of beats) history.record(b.id, b.time, b.status, b.metrics);
       return update;
     },
     getDroplet: async ({ id }): Promise<DropletView> => {

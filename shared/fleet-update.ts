@@ -31,11 +31,17 @@ const fleetMeta = {
 export const FleetSnapshotSchema = z.object({ droplets: z.array(DropletSchema), ...fleetMeta });
 export type FleetSnapshot = z.infer<typeof FleetSnapshotSchema>;
 
+/** The fields of a listed droplet that changed (a new beat: its time, metrics, maybe status). */
+export const DropletPatchSchema = DropletSchema.partial().extend({ id: DropletSchema.shape.id });
+export type DropletPatch = z.infer<typeof DropletPatchSchema>;
+
 /** A poll's answer: the whole list (`base` null), or what changed on top of `base`. */
 export const FleetUpdateSchema = z.object({
   base: FleetSyncSchema.nullable(),
-  /** Whole list: every droplet. Delta: droplets new or changed since `base`, in the Orchestrator's order. */
+  /** Whole list: every droplet. Delta: droplets not in `base`, in the Orchestrator's order. */
   droplets: z.array(DropletSchema),
+  /** Delta only: droplets in `base` that changed, with only the fields that did. */
+  patches: z.array(DropletPatchSchema),
   /** Delta only: ids no longer listed. */
   removed: z.array(z.number().int()),
   ...fleetMeta,
@@ -51,22 +57,36 @@ export const sameSync = (a: FleetSync | null | undefined, b: FleetSync | null | 
  * the rows of changed ones render again.
  */
 export function mergeFleetUpdate(prev: FleetSnapshot | undefined, update: FleetUpdate): FleetSnapshot | null {
-  const { base, removed: _removed, droplets: incoming, ...meta } = update;
+  const { base, removed, patches, droplets: incoming, ...meta } = update;
   if (base === null) return { ...meta, droplets: incoming };
   if (!prev || !sameSync(prev.sync, base)) return null;
-  if (incoming.length === 0 && update.removed.length === 0) return { ...meta, droplets: prev.droplets };
-  const fresh = new Map<number, Droplet>();
-  for (const d of incoming) fresh.set(d.id, d);
-  const gone = new Set(update.removed);
+  if (incoming.length === 0 && patches.length === 0 && removed.length === 0) return { ...meta, droplets: prev.droplets };
+  const patchOf = new Map<number, DropletPatch>();
+  for (const p of patches) patchOf.set(p.id, p);
+  const gone = new Set(removed);
   const droplets: Droplet[] = [];
   for (const d of prev.droplets) {
     if (gone.has(d.id)) continue;
-    const next = fresh.get(d.id);
-    if (next) fresh.delete(d.id);
-    droplets.push(next ?? d);
+    const patch = patchOf.get(d.id);
+    droplets.push(patch ? { ...d, ...patch } : d);
   }
-  for (const d of fresh.values()) droplets.push(d);
+  for (const d of incoming) droplets.push(d);
   return { ...meta, droplets };
+}
+
+/** What changed from `a` to `b` (the same droplet), as a patch holding only those fields. */
+export function dropletPatch(a: Droplet, b: Droplet): DropletPatch {
+  const patch: DropletPatch = { id: b.id };
+  if (a.status !== b.status) patch.status = b.status;
+  if (a.lastHeartbeat !== b.lastHeartbeat) patch.lastHeartbeat = b.lastHeartbeat;
+  if (!sameMetrics(a.latestMetrics, b.latestMetrics)) patch.latestMetrics = b.latestMetrics;
+  if (a.name !== b.name) patch.name = b.name;
+  if (a.steward !== b.steward) patch.steward = b.steward;
+  if (a.endpoint !== b.endpoint) patch.endpoint = b.endpoint;
+  if (a.version !== b.version) patch.version = b.version;
+  if (a.registeredAt !== b.registeredAt) patch.registeredAt = b.registeredAt;
+  if (!sameList(a.capabilities, b.capabilities)) patch.capabilities = b.capabilities;
+  return patch;
 }
 
 /**

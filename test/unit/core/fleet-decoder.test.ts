@@ -41,13 +41,17 @@ describe.each([
 
   it('reads the whole list first, then only what changed', async () => {
     const d = decoder();
-    const first = await d.decode(answer([wire(1), wire(2)]), request());
+    const { update: first, beats } = await d.decode(answer([wire(1), wire(2)]), request());
     expect(first.base).toBeNull();
     expect(first.droplets.map((x) => x.id)).toEqual([1, 2]);
     expect(first.traceId).toBe('tr-1');
-    const second = await d.decode(answer([wire(1), wire(2, 'error')]), request(first.sync));
-    expect(second.base).toEqual(first.sync);
-    expect(second.droplets).toMatchObject([{ id: 2, status: 'error' }]);
+    expect(beats.map((b) => b.id)).toEqual([1, 2]);
+    const second = await d.decode(answer([wire(1), wire(2, 'error', '2026-11-27T08:00:20Z'), wire(3)]), request(first.sync));
+    expect(second.update.base).toEqual(first.sync);
+    // Changed: only what changed; new: whole; and each new beat once, for the history.
+    expect(second.update.patches).toEqual([{ id: 2, status: 'error', lastHeartbeat: '2026-11-27T08:00:20.000Z' }]);
+    expect(second.update.droplets.map((x) => x.id)).toEqual([3]);
+    expect(second.beats).toMatchObject([{ id: 3 }, { id: 2, status: 'error', time: '2026-11-27T08:00:20.000Z', metrics: { cpu_percent: 2 } }]);
   });
 
   it('turns an unreadable answer into a malformed error naming its exchange', async () => {
@@ -61,15 +65,15 @@ describe.each([
 
   it('applies pushed status changes to its copy, so the next poll corrects a stale one', async () => {
     const d = decoder();
-    const first = await d.decode(answer([wire(1)]), request());
+    const { update: first } = await d.decode(answer([wire(1)]), request());
     d.applyStatus({ dropletId: 1, oldStatus: 'active', newStatus: 'inactive', changedAt: null });
-    const second = await d.decode(answer([wire(1)]), request(first.sync));
-    expect(second.droplets).toMatchObject([{ id: 1, status: 'active' }]);
+    const { update: second } = await d.decode(answer([wire(1)]), request(first.sync));
+    expect(second.patches).toEqual([{ id: 1, status: 'active' }]);
   });
 
   it('moves times onto our clock when the Orchestrator clock is hours off', async () => {
     const d = decoder();
-    const update = await d.decode(answer([wire(1, 'active', '2026-11-27T11:00:00Z')], { serverDate: NOW + 3 * 3_600_000 }), request());
+    const { update } = await d.decode(answer([wire(1, 'active', '2026-11-27T11:00:00Z')], { serverDate: NOW + 3 * 3_600_000 }), request());
     expect(update.clockOffsetMs).toBe(3 * 3_600_000);
     expect(update.droplets[0]!.lastHeartbeat).toBe('2026-11-27T08:00:00.000Z');
   });

@@ -25,7 +25,8 @@ describe('FleetSync', () => {
 
     const second = poll(sync, first.held, [droplet(1), droplet(2, { status: 'error' }), droplet(3)]);
     expect(second.update.base).toEqual(first.update.sync);
-    expect(second.update.droplets.map((d) => d.id)).toEqual([2]);
+    expect(second.update.patches).toEqual([{ id: 2, status: 'error' }]);
+    expect(second.update.droplets).toEqual([]);
     expect(second.held.droplets[0]).toBe(first.held.droplets[0]);
 
     const third = poll(sync, second.held, [droplet(1), droplet(2, { status: 'error' }), droplet(3)]);
@@ -60,7 +61,7 @@ describe('FleetSync', () => {
     const f = poll(sync, filtered, [droplet(2, { status: 'error', name: 'x' })], errors);
     expect(w.update.base).not.toBeNull();
     expect(f.update.base).not.toBeNull();
-    expect(f.update.droplets.map((d) => d.name)).toEqual(['x']);
+    expect(f.update.patches).toEqual([{ id: 2, name: 'x' }]);
   });
 
   it('judges the next poll against pushed status changes, as the renderer applied them', () => {
@@ -71,7 +72,8 @@ describe('FleetSync', () => {
     const patched = { ...a.held, droplets: a.held.droplets.map((d) => (d.id === 1 ? { ...d, status: 'error' as const } : d)) };
     // The list still says active: the renderer's patched copy is corrected.
     const b = poll(sync, patched, [droplet(1), droplet(2)]);
-    expect(b.update.droplets.map((d) => [d.id, d.status])).toEqual([[1, 'active']]);
+    expect(b.update.patches).toEqual([{ id: 1, status: 'active' }]);
+    expect(b.held.droplets.map((d) => d.status)).toEqual(['active', 'active']);
   });
 
   it('keeps the first of two entries with the same id, whole list or delta', () => {

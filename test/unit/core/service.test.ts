@@ -103,7 +103,8 @@ describe('StewardService.dispatch', () => {
     ok(await s.dispatch('sendHeartbeat', { id: 43, status: 'error', metrics: { cpu_percent: 99 } }));
     const second = ok<FleetUpdate>(await s.dispatch('listDroplets', { since: first.sync }));
     expect(second.base).toEqual(first.sync);
-    expect(second.droplets).toMatchObject([{ id: 43, status: 'error' }]);
+    expect(second.droplets).toEqual([]);
+    expect(second.patches).toMatchObject([{ id: 43, status: 'error' }]);
     // A copy main no longer answers on top of: the whole list again.
     expect(ok<FleetUpdate>(await s.dispatch('listDroplets', { since: first.sync })).base).toBeNull();
     expect(err(await s.dispatch('listDroplets', { since: { stream: '', version: -1 } })).kind).toBe('bad_input');

@@ -10,7 +10,7 @@ import type { FleetSnapshot, FleetUpdate, IpcResult } from '../../../shared/ipc-
 import { fleetQueryOptions } from '../../../renderer/src/queries/useFleet';
 import { queryKeys } from '../../../renderer/src/queries/keys';
 
-const SNAPSHOT: FleetUpdate = { base: null, droplets: [], removed: [], total: 0, unreadable: [], fetchedAt: '2026-11-27T05:00:00.000Z', clockOffsetMs: 0, dialect: 'guide', traceId: null, sync: { stream: 's', version: 1 } };
+const SNAPSHOT: FleetUpdate = { base: null, droplets: [], patches: [], removed: [], total: 0, unreadable: [], fetchedAt: '2026-11-27T05:00:00.000Z', clockOffsetMs: 0, dialect: 'guide', traceId: null, sync: { stream: 's', version: 1 } };
 
 let polls = 0;
 let failing = false;

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { applyStatusChange, mergeFleetUpdate, sameDroplet, type FleetUpdate } from '../../../shared/fleet-update';
+import { applyStatusChange, dropletPatch, mergeFleetUpdate, sameDroplet, type FleetUpdate } from '../../../shared/fleet-update';
 import type { Droplet } from '../../../shared/model';
 import { droplet, T0, T1 } from './fleet-fixtures';
 
 const meta = { total: 0, unreadable: [], fetchedAt: T0, clockOffsetMs: 0, dialect: 'guide' as const, traceId: null };
 
 function full(droplets: Droplet[], version = 1): FleetUpdate {
-  return { ...meta, total: droplets.length, base: null, droplets, removed: [], sync: { stream: 's', version } };
+  return { ...meta, total: droplets.length, base: null, droplets, patches: [], removed: [], sync: { stream: 's', version } };
 }
 
-function delta(droplets: Droplet[], removed: number[], baseVersion: number): FleetUpdate {
-  return { ...meta, base: { stream: 's', version: baseVersion }, droplets, removed, sync: { stream: 's', version: baseVersion + 1 } };
+function delta(changed: Droplet[], removed: number[], baseVersion: number, added: Droplet[] = []): FleetUpdate {
+  const patches = changed.map((d) => dropletPatch(droplet(d.id), d));
+  return { ...meta, base: { stream: 's', version: baseVersion }, droplets: added, patches, removed, sync: { stream: 's', version: baseVersion + 1 } };
 }
 
 describe('mergeFleetUpdate', () => {
@@ -22,11 +23,11 @@ describe('mergeFleetUpdate', () => {
   });
 
   it('replaces changed droplets in place, drops removed ones, appends new ones, and keeps the rest identical', () => {
-    const changed = droplet(2, { status: 'error' });
-    const next = mergeFleetUpdate(held, delta([changed, droplet(9)], [3], 1))!;
+    const changed = droplet(2, { status: 'error', lastHeartbeat: T1 });
+    const next = mergeFleetUpdate(held, delta([changed], [3], 1, [droplet(9)]))!;
     expect(next.droplets.map((d) => d.id)).toEqual([1, 2, 9]);
     expect(next.droplets[0]).toBe(held.droplets[0]);
-    expect(next.droplets[1]).toBe(changed);
+    expect(next.droplets[1]).toEqual(changed);
     expect(next.sync.version).toBe(2);
   });
 
@@ -40,6 +41,14 @@ describe('mergeFleetUpdate', () => {
     expect(mergeFleetUpdate(held, delta([], [], 7))).toBeNull();
     expect(mergeFleetUpdate(undefined, delta([], [], 1))).toBeNull();
     expect(mergeFleetUpdate(held, { ...delta([], [], 1), base: { stream: 'other', version: 1 } })).toBeNull();
+  });
+});
+
+describe('dropletPatch', () => {
+  it('holds the id and exactly the fields that changed', () => {
+    expect(dropletPatch(droplet(1), droplet(1))).toEqual({ id: 1 });
+    expect(dropletPatch(droplet(1), droplet(1, { lastHeartbeat: T1, latestMetrics: { cpu_percent: 50 } }))).toEqual({ id: 1, lastHeartbeat: T1, latestMetrics: { cpu_percent: 50 } });
+    expect(dropletPatch(droplet(1), droplet(1, { steward: null, capabilities: [] }))).toEqual({ id: 1, capabilities: [] });
   });
 });
 
