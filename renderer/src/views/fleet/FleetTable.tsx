@@ -51,13 +51,16 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty }: 
   const scrollRef = useRef<HTMLDivElement>(null);
   // Set when the keyboard moved the selection, so focus follows it once the row is rendered.
   const focusPending = useRef(false);
+  const getItemKey = useCallback((index: number) => rows[index]?.droplet.id ?? index, [rows]);
   // No React Compiler here: rows are memoised by hand (FleetRowView), so its caveat does not bite.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.droplet.id ?? index,
+    // Stable while the rows are: a new function each render made the virtualizer re-measure all
+    // 10,000 rows on every scroll frame.
+    getItemKey,
     overscan: 12,
     initialRect: { width: 1000, height: 600 },
   });
