@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIVENESS } from '../../shared/ipc-contract';
 import type { Droplet, DropletStatus } from '../../shared/model';
 import { filterRows, sortRows, toRows } from '../../renderer/src/views/fleet/fleet-rows';
-import { judgeRows, RowModel, showRows, type RowQuery } from '../../renderer/src/views/fleet/row-model';
+import { CapabilityCounter, judgeRows, RowModel, showRows, type RowQuery } from '../../renderer/src/views/fleet/row-model';
 import type { SortKey } from '../../renderer/src/stores/ui';
 import { droplet } from './fleet-fake-steward';
 
@@ -82,5 +82,28 @@ describe('RowModel', () => {
     const shown = showRows(a, query(), null);
     const unrelated = judgeRows([list[0]!], NOW, DEFAULT_LIVENESS, judgeRows(list, NOW, DEFAULT_LIVENESS, null));
     expect(showRows(unrelated, query(), shown).rows.map((r) => r.droplet.id)).toEqual([1]);
+  });
+});
+
+describe('CapabilityCounter', () => {
+  it('counts again when a capability list changes, not when only beats and statuses do', () => {
+    const counter = new CapabilityCounter();
+    const a = droplet(1, 'active', 5, { capabilities: ['gpu', 'ml'] });
+    const b = droplet(2, 'active', 5, { capabilities: ['gpu'] });
+    const first = counter.of([a, b]);
+    expect([...first]).toEqual([
+      ['gpu', 2],
+      ['ml', 1],
+    ]);
+    expect(counter.of([{ ...a, status: 'error' }, { ...b, lastHeartbeat: null }])).toBe(first);
+    expect([...counter.of([a, { ...b, capabilities: ['db'] }])]).toEqual([
+      ['gpu', 1],
+      ['ml', 1],
+      ['db', 1],
+    ]);
+    expect([...counter.of([a])]).toEqual([
+      ['gpu', 1],
+      ['ml', 1],
+    ]);
   });
 });

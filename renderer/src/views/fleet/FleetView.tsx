@@ -5,8 +5,8 @@ import type { Droplet } from '../../../../shared/model';
 import { errorDetail } from '../../api';
 import { useFilteredFleet, useWholeFleet } from '../../queries/useFleet';
 import { useUi } from '../../stores/ui';
-import { compareText, countByStatus, countCapabilities } from './fleet-rows';
-import { RowModel } from './row-model';
+import { compareText, countByStatus } from './fleet-rows';
+import { CapabilityCounter, RowModel } from './row-model';
 import { FleetFilters } from './FleetFilters';
 import { FleetTable } from './FleetTable';
 import { CapabilityRankContext, useCapabilityRank } from './capability-rank';
@@ -50,7 +50,7 @@ export function FleetView() {
   const judgedAt = useLivenessTime(lists, Math.max(whole.dataUpdatedAt, table.dataUpdatedAt), liveness);
 
   // Each poll or batch of pushed changes re-judges and re-places only the rows that changed.
-  const [models] = useState(() => ({ whole: new RowModel(), table: new RowModel() }));
+  const [models] = useState(() => ({ whole: new RowModel(), table: new RowModel(), capabilities: new CapabilityCounter() }));
   const wholeJudged = useMemo(() => models.whole.judge(wholeDroplets, judgedAt, liveness), [models, wholeDroplets, judgedAt, liveness]);
   const tableJudged = useMemo(
     () => (tableDroplets === wholeDroplets ? wholeJudged : models.table.judge(tableDroplets, judgedAt, liveness)),
@@ -59,7 +59,7 @@ export function FleetView() {
   const wholeRows = wholeJudged.rows;
   const tableRows = tableJudged.rows;
   const counts = useMemo(() => countByStatus(wholeRows), [wholeRows]);
-  const capabilityCounts = useMemo(() => countCapabilities(wholeDroplets), [wholeDroplets]);
+  const capabilityCounts = useMemo(() => models.capabilities.of(wholeDroplets), [models, wholeDroplets]);
   const capabilities = useMemo(() => [...capabilityCounts.keys()].sort(compareText), [capabilityCounts]);
   const capabilityRank = useCapabilityRank(capabilityCounts);
   const shown = useMemo(

@@ -7,7 +7,7 @@ import type { Droplet } from '../../../../shared/model';
 import type { LivenessSettings } from '../../../../shared/ipc-contract';
 import type { EffectiveStatus } from '../../../../shared/liveness';
 import type { UiState } from '../../stores/ui';
-import { beatMsOf, lateAfterSeconds, rowComparator, rowFilter, type FleetRow, type LocalFilters } from './fleet-rows';
+import { beatMsOf, countCapabilities, lateAfterSeconds, rowComparator, rowFilter, type FleetRow, type LocalFilters } from './fleet-rows';
 
 /** One list's rows, judged at one time. Row objects are reused while droplet and status stay. */
 export interface JudgedRows {
@@ -111,5 +111,23 @@ export class RowModel {
   show(judged: JudgedRows, query: RowQuery): FleetRow[] {
     this.shown = showRows(judged, query, this.shown);
     return this.shown.rows;
+  }
+}
+
+/**
+ * Capability counts across the fleet, counted again only when some droplet's capability list
+ * changed (a beat or a pushed status keeps the list's identity), not on every poll.
+ */
+export class CapabilityCounter {
+  private lists: readonly (readonly string[])[] = [];
+  private counts = new Map<string, number>();
+
+  of(droplets: readonly Droplet[]): Map<string, number> {
+    const same = droplets.length === this.lists.length && droplets.every((d, i) => d.capabilities === this.lists[i]);
+    if (!same) {
+      this.lists = droplets.map((d) => d.capabilities);
+      this.counts = countCapabilities(droplets);
+    }
+    return this.counts;
   }
 }
