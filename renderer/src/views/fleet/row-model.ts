@@ -17,25 +17,41 @@ export interface JudgedRows {
   fresh: FleetRow[] | null;
   gen: number;
   baseGen: number | null;
+  /** Per row: when an active droplet turns late (epoch ms), else NaN. */
+  lateAt: Float64Array;
+  liveness: LivenessSettings;
+}
+
+function lateAtOf(d: Droplet, lateAfterMs: number): number {
+  return d.status === 'active' ? beatMsOf(d) + lateAfterMs : NaN;
+}
+
+/** As shared/liveness's effectiveStatus, from the row's precomputed lateAt. */
+function statusAt(d: Droplet, lateAt: number, nowMs: number): EffectiveStatus {
+  return d.status === 'active' && nowMs > lateAt ? 'late' : d.status;
 }
 
 /** As shared/liveness's effectiveStatus, without parsing a date per call. */
 export function judgeStatus(d: Droplet, nowMs: number, lateAfterMs: number): EffectiveStatus {
-  if (d.status !== 'active') return d.status;
-  const beat = beatMsOf(d);
-  return Number.isFinite(beat) && nowMs - beat > lateAfterMs ? 'late' : 'active';
+  return statusAt(d, lateAtOf(d, lateAfterMs), nowMs);
 }
 
 let generations = 0;
 
 export function judgeRows(droplets: readonly Droplet[], nowMs: number, liveness: LivenessSettings, prev: JudgedRows | null): JudgedRows {
+  return (prev && alignedJudge(droplets, nowMs, liveness, prev)) ?? fullJudge(droplets, nowMs, liveness, prev);
+}
+
+function fullJudge(droplets: readonly Droplet[], nowMs: number, liveness: LivenessSettings, prev: JudgedRows | null): JudgedRows {
   const lateAfterMs = lateAfterSeconds(liveness) * 1000;
   const rows = new Array<FleetRow>(droplets.length);
+  const lateAt = new Float64Array(droplets.length);
   const byId = new Map<number, FleetRow>();
   const fresh: FleetRow[] = [];
   for (let i = 0; i < droplets.length; i++) {
     const droplet = droplets[i]!;
-    const status = judgeStatus(droplet, nowMs, lateAfterMs);
+    lateAt[i] = lateAtOf(droplet, lateAfterMs);
+    const status = statusAt(droplet, lateAt[i]!, nowMs);
     const old = prev?.byId.get(droplet.id);
     let row: FleetRow;
     if (old && old.droplet === droplet && old.status === status) row = old;
@@ -46,7 +62,43 @@ export function judgeRows(droplets: readonly Droplet[], nowMs: number, liveness:
     rows[i] = row;
     if (!byId.has(droplet.id)) byId.set(droplet.id, row);
   }
-  return { rows, byId, fresh: prev ? fresh : null, gen: ++generations, baseGen: prev?.gen ?? null };
+  return { rows, byId, fresh: prev ? fresh : null, gen: ++generations, baseGen: prev?.gen ?? null, lateAt, liveness };
+}
+
+/**
+ * The usual case, in O(changes) map updates: the same droplets in the same order as last time
+ * (merged updates keep both), a few of them new objects. Null when the list moved otherwise.
+ */
+function alignedJudge(droplets: readonly Droplet[], nowMs: number, liveness: LivenessSettings, prev: JudgedRows): JudgedRows | null {
+  if (prev.liveness !== liveness || prev.rows.length !== droplets.length) return null;
+  const lateAfterMs = lateAfterSeconds(liveness) * 1000;
+  const rows = new Array<FleetRow>(droplets.length);
+  const lateAt = new Float64Array(droplets.length);
+  const fresh: FleetRow[] = [];
+  const replaced: FleetRow[] = [];
+  for (let i = 0; i < droplets.length; i++) {
+    const droplet = droplets[i]!;
+    const old = prev.rows[i]!;
+    const same = old.droplet === droplet;
+    if (!same && old.droplet.id !== droplet.id) return null;
+    const at = same ? prev.lateAt[i]! : lateAtOf(droplet, lateAfterMs);
+    lateAt[i] = at;
+    const status = statusAt(droplet, at, nowMs);
+    if (same && old.status === status) {
+      rows[i] = old;
+      continue;
+    }
+    const row = { droplet, status };
+    rows[i] = row;
+    fresh.push(row);
+    replaced.push(old);
+  }
+  // The previous judgement is done with: its map is brought up to date rather than rebuilt.
+  const byId = prev.byId;
+  fresh.forEach((row, k) => {
+    if (byId.get(row.droplet.id) === replaced[k]) byId.set(row.droplet.id, row);
+  });
+  return { rows, byId, fresh, gen: ++generations, baseGen: prev.gen, lateAt, liveness };
 }
 
 export interface RowQuery extends LocalFilters {
