@@ -6,7 +6,8 @@ import { Segmented } from '../../components/Segmented';
 import { useTick } from '../../components/useTick';
 import { useElementWidth } from '../../components/useElementWidth';
 import { useHistory } from '../../queries/useHistory';
-import { MetricChart, Y_AXIS_WIDTH } from './MetricChart';
+import { MetricChart } from './MetricChart';
+import { Y_AXIS_WIDTH } from './plot';
 import { useChartRange } from './rangeStore';
 import { chartSeries, METRIC_META, RANGES, rangeMs, samplesSince, type RangeKey } from './series';
 import './charts.css';
@@ -35,7 +36,8 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
   // and always reaches the latest fetch so a new sample is never clipped off the right edge.
   const tick = useTick(WINDOW_TICK_MS);
   const end = Math.max(tick, history.dataUpdatedAt);
-  const domain: [number, number] = [end - ms, end];
+  // Stable while the window stands still, so a refetch that changes nothing redraws no chart.
+  const domain = useMemo((): readonly [number, number] => [end - ms, end], [end, ms]);
   const samples = useMemo(() => samplesSince(history.data ?? [], end - ms), [history.data, end, ms]);
   const series = useMemo(
     () => Object.fromEntries(CHARTED_METRICS.map((m) => [m, chartSeries(samples, m, chartWidth - Y_AXIS_WIDTH)])),

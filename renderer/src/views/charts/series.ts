@@ -38,9 +38,19 @@ export const METRIC_META: readonly MetricMeta[] = [
   { metric: 'errors_last_minute', label: 'Errors', unit: 'err/min', domain: [0, 'auto'] },
 ];
 
-/** Samples at or after `sinceMs` (main may answer more than asked, and time moves on between polls). */
+/**
+ * Samples at or after `sinceMs` (main may answer more than asked, and time moves on between
+ * polls). `samples` are oldest first, so the window's start is found by bisection.
+ */
 export function samplesSince(samples: readonly Sample[], sinceMs: number): Sample[] {
-  return samples.filter((s) => s.t >= sinceMs);
+  let lo = 0;
+  let hi = samples.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (samples[mid]!.t < sinceMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return samples.slice(lo);
 }
 
 /** One metric's points for a chart about `widthPx` wide: one point per pixel at most, breaks as `v: null`. */
@@ -61,4 +71,13 @@ export function isolatedIndices(points: readonly ChartPoint[]): Set<number> {
     if ((!before || before.v === null) && (!after || after.v === null)) out.add(i);
   });
   return out;
+}
+
+/** The newest numeric value, or null when the series has none. */
+export function latestValue(points: readonly ChartPoint[]): number | null {
+  for (let i = points.length - 1; i >= 0; i--) {
+    const v = points[i]!.v;
+    if (v !== null) return v;
+  }
+  return null;
 }
