@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sample } from '../../shared/ipc-contract';
 import { MetricCharts } from '../../renderer/src/views/charts/MetricCharts';
 import { useChartRange } from '../../renderer/src/views/charts/rangeStore';
-import { chartSeries, isolatedIndices, latestValue, samplesSince } from '../../renderer/src/views/charts/series';
+import { chartSeries, chartSeriesAll, isolatedIndices, latestValue, samplesSince } from '../../renderer/src/views/charts/series';
 import { formatClock } from '../../renderer/src/components/format';
 import { installDomShims, installFakeSteward, renderWithClient } from './detail-fake-steward';
 
@@ -193,10 +193,15 @@ describe('chart series', () => {
     for (const p of points) if (p.v !== null) expect(real.has(`${p.t}:${p.v}`)).toBe(true);
   });
 
-  it('downsamples to about the chart width', () => {
+  it('downsamples to about the chart width, every metric alike', () => {
     const now = Date.now();
     const dense = Array.from({ length: 2000 }, (_, i) => sample(now - (2000 - i) * 30_000, i));
     expect(chartSeries(dense, 'cpu_percent', 200).length).toBeLessThanOrEqual(200);
+    const gappy = series(50, (m) => m > 5 && m < 9);
+    const all = chartSeriesAll(gappy, 200);
+    for (const metric of ['cpu_percent', 'memory_mb', 'requests_last_minute', 'errors_last_minute'] as const) {
+      expect(all[metric]).toEqual(chartSeries(gappy, metric, 200));
+    }
   });
 
   it('keeps only samples inside the range, and marks lone points so they are drawn', () => {

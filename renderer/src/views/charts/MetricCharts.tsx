@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { CHARTED_METRICS } from '../../../../shared/model';
 import { errorDetail } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Segmented } from '../../components/Segmented';
@@ -9,7 +8,7 @@ import { useHistory } from '../../queries/useHistory';
 import { MetricChart } from './MetricChart';
 import { Y_AXIS_WIDTH } from './plot';
 import { useChartRange } from './rangeStore';
-import { chartSeries, METRIC_META, RANGES, rangeMs, samplesSince, type RangeKey } from './series';
+import { chartSeriesAll, METRIC_META, RANGES, rangeMs, samplesSince, type RangeKey } from './series';
 import './charts.css';
 
 const GRID_GAP = 12;
@@ -39,10 +38,7 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
   // Stable while the window stands still, so a refetch that changes nothing redraws no chart.
   const domain = useMemo((): readonly [number, number] => [end - ms, end], [end, ms]);
   const samples = useMemo(() => samplesSince(history.data ?? [], end - ms), [history.data, end, ms]);
-  const series = useMemo(
-    () => Object.fromEntries(CHARTED_METRICS.map((m) => [m, chartSeries(samples, m, chartWidth - Y_AXIS_WIDTH)])),
-    [samples, chartWidth],
-  );
+  const series = useMemo(() => chartSeriesAll(samples, chartWidth - Y_AXIS_WIDTH), [samples, chartWidth]);
 
   return (
     <section className="st-charts" aria-label="Metric charts">
@@ -59,7 +55,7 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
       ) : (
         <div className="st-charts__grid" ref={gridRef} style={{ gap: GRID_GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
           {METRIC_META.map((meta) => (
-            <MetricChart key={meta.metric} meta={meta} points={series[meta.metric] ?? []} domain={domain} width={chartWidth} height={chartHeight} />
+            <MetricChart key={meta.metric} meta={meta} points={series[meta.metric]} domain={domain} width={chartWidth} height={chartHeight} />
           ))}
         </div>
       )}

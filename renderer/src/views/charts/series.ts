@@ -1,7 +1,7 @@
 /** Pure preparation of heartbeat samples for the metric charts. */
 import type { Sample } from '../../../../shared/ipc-contract';
-import { downsampleSeries, type ChartPoint } from '../../../../shared/downsample';
-import type { ChartedMetric } from '../../../../shared/model';
+import { downsampleColumn, downsampleSeries, sampleColumns, type ChartPoint } from '../../../../shared/downsample';
+import { CHARTED_METRICS, type ChartedMetric } from '../../../../shared/model';
 
 export const RANGES = [
   { value: '15m', label: '15 min', ms: 15 * 60_000 },
@@ -53,9 +53,18 @@ export function samplesSince(samples: readonly Sample[], sinceMs: number): Sampl
   return samples.slice(lo);
 }
 
+const pointBudget = (widthPx: number) => Math.max(2, Math.round(widthPx));
+
 /** One metric's points for a chart about `widthPx` wide: one point per pixel at most, breaks as `v: null`. */
 export function chartSeries(samples: readonly Sample[], metric: ChartedMetric, widthPx: number): ChartPoint[] {
-  return downsampleSeries(samples, metric, Math.max(2, Math.round(widthPx)), MAX_GAP_MS);
+  return downsampleSeries(samples, metric, pointBudget(widthPx), MAX_GAP_MS);
+}
+
+/** `chartSeries` for every charted metric, reading the samples once. */
+export function chartSeriesAll(samples: readonly Sample[], widthPx: number): Record<ChartedMetric, ChartPoint[]> {
+  const columns = sampleColumns(samples);
+  const entries = CHARTED_METRICS.map((m) => [m, downsampleColumn(columns.t, columns.values[m], pointBudget(widthPx), MAX_GAP_MS)] as const);
+  return Object.fromEntries(entries) as Record<ChartedMetric, ChartPoint[]>;
 }
 
 /**
