@@ -100,11 +100,25 @@ export function valueAxis(spec: readonly [number, number | 'auto'], points: read
   }
   const min = Math.min(spec[0], lo);
   const max = spec[1] === 'auto' ? (hi === -Infinity ? spec[0] : hi) : Math.max(spec[1], hi);
-  const values = getNiceTickValues([min, max], VALUE_TICKS, false);
+  const values = niceTicks(min, max);
   const first = values[0] ?? min;
   const last = values[values.length - 1] ?? max;
   return {
     domain: [Math.min(min, first), Math.max(max, last)],
     ticks: values.map((v) => ({ value: v, label: formatNumber(v, 0) })),
   };
+}
+
+/** recharts' nice ticks (decimal arithmetic, ~0.1 ms a call), remembered: the same few domains recur. */
+const niceTickCache = new Map<string, number[]>();
+const NICE_TICK_CACHE_SIZE = 64;
+
+function niceTicks(min: number, max: number): number[] {
+  const key = `${min}:${max}`;
+  let values = niceTickCache.get(key);
+  if (!values) {
+    if (niceTickCache.size >= NICE_TICK_CACHE_SIZE) niceTickCache.clear();
+    niceTickCache.set(key, (values = getNiceTickValues([min, max], VALUE_TICKS, false)));
+  }
+  return values;
 }
