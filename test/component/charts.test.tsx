@@ -145,7 +145,7 @@ describe('MetricCharts', () => {
     expect(linePaths(screen.getByRole('figure', { name: 'CPU (%)' })).points).toBe(50);
   });
 
-  it('lays the charts out in two columns when there is room, else one', async () => {
+  it('lays the charts out in two columns when there is room, else one, drawn at that width from the start', async () => {
     let reportWidth = 800;
     const original = globalThis.ResizeObserver;
     globalThis.ResizeObserver = class {
@@ -159,11 +159,22 @@ describe('MetricCharts', () => {
     };
     try {
       installFakeSteward({ getHistory: () => ({ samples: series(50) }) });
+      // Every chart drawn is drawn at its final width: none at a guessed one first.
+      const drawnWidths: string[] = [];
+      const drawn = new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'attributes') drawnWidths.push(r.oldValue ?? '');
+          for (const n of r.addedNodes) if (n instanceof Element) for (const svg of n.querySelectorAll('svg')) drawnWidths.push(svg.getAttribute('width') ?? '');
+        }
+      });
+      drawn.observe(document.body, { childList: true, subtree: true, attributeFilter: ['width'], attributeOldValue: true });
       const wide = renderWithClient(<MetricCharts dropletId={7} />);
       const grid = () => wide.container.querySelector<HTMLElement>('.st-charts__grid')!;
       await waitFor(() => expect(grid().style.gridTemplateColumns).toBe('repeat(2, minmax(0, 1fr))'));
       // Two charts and the gap share the width.
-      await waitFor(() => expect(grid().querySelector('svg')?.getAttribute('width')).toBe('394'));
+      await waitFor(() => expect(grid().querySelectorAll('svg')).toHaveLength(4));
+      drawn.disconnect();
+      expect(new Set(drawnWidths)).toEqual(new Set(['394']));
       wide.unmount();
 
       reportWidth = 400;

@@ -25,7 +25,9 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
   const setRange = useChartRange((s) => s.setRange);
   const ms = rangeMs(range);
   const history = useHistory(props.dropletId, ms);
-  const [gridRef, gridWidth] = useElementWidth<HTMLDivElement>();
+  // The section is measured, not the grid: it is there while the history loads, so the charts
+  // are first drawn at their width instead of at a guess and then again.
+  const [sectionRef, gridWidth] = useElementWidth<HTMLElement>();
   // Two columns when there is room for two readable charts, else one.
   const columns = gridWidth > 0 && gridWidth < TWO_COLUMNS_MIN ? 1 : 2;
   const chartWidth = props.width ?? (gridWidth > 0 ? Math.floor((gridWidth - GRID_GAP * (columns - 1)) / columns) : FALLBACK_WIDTH);
@@ -41,7 +43,7 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
   const series = useMemo(() => chartSeriesAll(samples, chartWidth - Y_AXIS_WIDTH), [samples, chartWidth]);
 
   return (
-    <section className="st-charts" aria-label="Metric charts">
+    <section className="st-charts" aria-label="Metric charts" ref={sectionRef}>
       <header className="st-charts__head">
         <h3 className="st-section-title">Metrics</h3>
         <Segmented<RangeKey> label="Time range" options={RANGES} value={range} onChange={setRange} />
@@ -53,7 +55,7 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
       ) : samples.length === 0 ? (
         <p className="st-charts__empty">No samples in this range yet</p>
       ) : (
-        <div className="st-charts__grid" ref={gridRef} style={{ gap: GRID_GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+        <div className="st-charts__grid" style={{ gap: GRID_GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
           {METRIC_META.map((meta) => (
             <MetricChart key={meta.metric} meta={meta} points={series[meta.metric]} domain={domain} width={chartWidth} height={chartHeight} />
           ))}
