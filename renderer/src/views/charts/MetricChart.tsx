@@ -10,7 +10,7 @@ import { latestValue, type MetricMeta } from './series';
 /**
  * One compact chart of one metric over a fixed time window. Drawn from recharts' SVG
  * primitives with scales of its own: a LineChart's store, axis measuring and tick formatting
- * cost ~20-60 ms a chart on every range switch, this a fraction of a millisecond.
+ * cost 20-60 ms a chart on every range switch, this about a millisecond.
  */
 export const MetricChart = memo(function MetricChart(props: { meta: MetricMeta; points: ChartPoint[]; domain: readonly [number, number]; width: number; height: number }) {
   const { meta, points, domain, width, height } = props;
