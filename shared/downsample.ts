@@ -23,8 +23,12 @@ export interface ChartPoint {
  * sorted by `t`.
  */
 export function lttb<P extends Point>(points: readonly P[], threshold: number): P[] {
-  const ts = Float64Array.from(points, (p) => p.t);
-  const vs = Float64Array.from(points, (p) => p.v);
+  const ts = new Float64Array(points.length);
+  const vs = new Float64Array(points.length);
+  points.forEach((p, i) => {
+    ts[i] = p.t;
+    vs[i] = p.v;
+  });
   const out: P[] = [];
   lttbRange(ts, vs, 0, points.length, threshold, (i) => out.push(points[i]!));
   return out;
