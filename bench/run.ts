@@ -46,8 +46,8 @@ import { findChromium } from '../test/e2e/chromium';
 import { builtFleetWorker, openStewardPage, type StewardPage } from '../test/e2e/steward-page';
 import { PROBE_SCRIPT, type TimedAnswer } from './page-probe';
 
-/** BENCH_FLEETS=100,1000 runs part of it (while working on the bench); the default is all three. */
-const FLEETS: readonly number[] = (process.env.BENCH_FLEETS ?? '100,1000,10000').split(',').map(Number);
+/** BENCH_FLEETS=100,1000 runs part of it (while working on the bench), BENCH_FLEETS=none only the charts; the default is all three. */
+const FLEETS: readonly number[] = (process.env.BENCH_FLEETS ?? '100,1000,10000').split(',').filter((f) => f !== 'none').map(Number);
 const BIG = 10_000;
 const HEAP_FLEET = 1_000;
 const HEAP_POLLS = 360;

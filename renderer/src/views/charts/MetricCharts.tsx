@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
-import { CHARTED_METRICS } from '../../../../shared/model';
 import { errorDetail } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Segmented } from '../../components/Segmented';
 import { useTick } from '../../components/useTick';
 import { useElementWidth } from '../../components/useElementWidth';
 import { useHistory } from '../../queries/useHistory';
-import { MetricChart, Y_AXIS_WIDTH } from './MetricChart';
+import { MetricChart } from './MetricChart';
+import { Y_AXIS_WIDTH } from './plot';
 import { useChartRange } from './rangeStore';
-import { chartSeries, METRIC_META, RANGES, rangeMs, samplesSince, type RangeKey } from './series';
+import { chartSeriesAll, METRIC_META, RANGES, rangeMs, samplesSince, type RangeKey } from './series';
 import './charts.css';
 
 const GRID_GAP = 12;
@@ -25,7 +25,9 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
   const setRange = useChartRange((s) => s.setRange);
   const ms = rangeMs(range);
   const history = useHistory(props.dropletId, ms);
-  const [gridRef, gridWidth] = useElementWidth<HTMLDivElement>();
+  // The section is measured, not the grid: it is there while the history loads, so the charts
+  // are first drawn at their width instead of at a guess and then again.
+  const [sectionRef, gridWidth] = useElementWidth<HTMLElement>();
   // Two columns when there is room for two readable charts, else one.
   const columns = gridWidth > 0 && gridWidth < TWO_COLUMNS_MIN ? 1 : 2;
   const chartWidth = props.width ?? (gridWidth > 0 ? Math.floor((gridWidth - GRID_GAP * (columns - 1)) / columns) : FALLBACK_WIDTH);
@@ -35,15 +37,13 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
   // and always reaches the latest fetch so a new sample is never clipped off the right edge.
   const tick = useTick(WINDOW_TICK_MS);
   const end = Math.max(tick, history.dataUpdatedAt);
-  const domain: [number, number] = [end - ms, end];
+  // Stable while the window stands still, so a refetch that changes nothing redraws no chart.
+  const domain = useMemo((): readonly [number, number] => [end - ms, end], [end, ms]);
   const samples = useMemo(() => samplesSince(history.data ?? [], end - ms), [history.data, end, ms]);
-  const series = useMemo(
-    () => Object.fromEntries(CHARTED_METRICS.map((m) => [m, chartSeries(samples, m, chartWidth - Y_AXIS_WIDTH)])),
-    [samples, chartWidth],
-  );
+  const series = useMemo(() => chartSeriesAll(samples, chartWidth - Y_AXIS_WIDTH), [samples, chartWidth]);
 
   return (
-    <section className="st-charts" aria-label="Metric charts">
+    <section className="st-charts" aria-label="Metric charts" ref={sectionRef}>
       <header className="st-charts__head">
         <h3 className="st-section-title">Metrics</h3>
         <Segmented<RangeKey> label="Time range" options={RANGES} value={range} onChange={setRange} />
@@ -55,9 +55,9 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
       ) : samples.length === 0 ? (
         <p className="st-charts__empty">No samples in this range yet</p>
       ) : (
-        <div className="st-charts__grid" ref={gridRef} style={{ gap: GRID_GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+        <div className="st-charts__grid" style={{ gap: GRID_GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
           {METRIC_META.map((meta) => (
-            <MetricChart key={meta.metric} meta={meta} points={series[meta.metric] ?? []} domain={domain} width={chartWidth} height={chartHeight} />
+            <MetricChart key={meta.metric} meta={meta} points={series[meta.metric]} domain={domain} width={chartWidth} height={chartHeight} />
           ))}
         </div>
       )}

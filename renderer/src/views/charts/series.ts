@@ -1,7 +1,7 @@
 /** Pure preparation of heartbeat samples for the metric charts. */
 import type { Sample } from '../../../../shared/ipc-contract';
-import { downsampleSeries, type ChartPoint } from '../../../../shared/downsample';
-import type { ChartedMetric } from '../../../../shared/model';
+import { downsampleColumn, downsampleSeries, sampleColumns, type ChartPoint } from '../../../../shared/downsample';
+import { CHARTED_METRICS, type ChartedMetric } from '../../../../shared/model';
 
 export const RANGES = [
   { value: '15m', label: '15 min', ms: 15 * 60_000 },
@@ -38,14 +38,33 @@ export const METRIC_META: readonly MetricMeta[] = [
   { metric: 'errors_last_minute', label: 'Errors', unit: 'err/min', domain: [0, 'auto'] },
 ];
 
-/** Samples at or after `sinceMs` (main may answer more than asked, and time moves on between polls). */
+/**
+ * Samples at or after `sinceMs` (main may answer more than asked, and time moves on between
+ * polls). `samples` are oldest first, so the window's start is found by bisection.
+ */
 export function samplesSince(samples: readonly Sample[], sinceMs: number): Sample[] {
-  return samples.filter((s) => s.t >= sinceMs);
+  let lo = 0;
+  let hi = samples.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (samples[mid]!.t < sinceMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return samples.slice(lo);
 }
+
+const pointBudget = (widthPx: number) => Math.max(2, Math.round(widthPx));
 
 /** One metric's points for a chart about `widthPx` wide: one point per pixel at most, breaks as `v: null`. */
 export function chartSeries(samples: readonly Sample[], metric: ChartedMetric, widthPx: number): ChartPoint[] {
-  return downsampleSeries(samples, metric, Math.max(2, Math.round(widthPx)), MAX_GAP_MS);
+  return downsampleSeries(samples, metric, pointBudget(widthPx), MAX_GAP_MS);
+}
+
+/** `chartSeries` for every charted metric, reading the samples once. */
+export function chartSeriesAll(samples: readonly Sample[], widthPx: number): Record<ChartedMetric, ChartPoint[]> {
+  const columns = sampleColumns(samples);
+  const entries = CHARTED_METRICS.map((m) => [m, downsampleColumn(columns.t, columns.values[m], pointBudget(widthPx), MAX_GAP_MS)] as const);
+  return Object.fromEntries(entries) as Record<ChartedMetric, ChartPoint[]>;
 }
 
 /**
@@ -61,4 +80,13 @@ export function isolatedIndices(points: readonly ChartPoint[]): Set<number> {
     if ((!before || before.v === null) && (!after || after.v === null)) out.add(i);
   });
   return out;
+}
+
+/** The newest numeric value, or null when the series has none. */
+export function latestValue(points: readonly ChartPoint[]): number | null {
+  for (let i = points.length - 1; i >= 0; i--) {
+    const v = points[i]!.v;
+    if (v !== null) return v;
+  }
+  return null;
 }
