@@ -13,12 +13,6 @@ export function formatClock(ms: number): string {
 }
 
 /** "10:02", for chart axis ticks. */
-/** "27 Nov": axis ticks for ranges of days. */
-export function formatDayMonth(ms: number): string {
-  if (!Number.isFinite(ms)) return '—';
-  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
-}
-
 export function formatHourMinute(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
   const d = new Date(ms);
