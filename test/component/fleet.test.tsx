@@ -5,7 +5,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StaleBanner } from '../../renderer/src/components/StaleBanner';
 import { TopBar } from '../../renderer/src/components/TopBar';
 import { createQueryClient } from '../../renderer/src/queries/client';
-import { useLiveStatus } from '../../renderer/src/queries/useLiveStatus';
+import { LIVE_BATCH_MS, useLiveStatus } from '../../renderer/src/queries/useLiveStatus';
+import { setScrolling } from '../../renderer/src/stores/scrolling';
 import { useProfileChanges } from '../../renderer/src/queries/useProfileChanges';
 import { useUi } from '../../renderer/src/stores/ui';
 import { FleetView } from '../../renderer/src/views/fleet/FleetView';
@@ -215,6 +216,20 @@ describe('fleet view', () => {
     expect(shownIds().slice(0, 3)).toEqual([2, 6, 7]);
     expect(screen.getByRole('button', { name: '3 error' })).toBeTruthy();
     expect(fake.listCalls.length).toBe(calls);
+  });
+
+  it('holds a pushed change while the table scrolls and applies it once the scroll settles', async () => {
+    const fake = renderFleet();
+    await loaded();
+    setScrolling(true);
+    try {
+      act(() => fake.emitStatusChange({ dropletId: 7, oldStatus: 'active', newStatus: 'error', changedAt: new Date().toISOString() }));
+      await new Promise((r) => setTimeout(r, LIVE_BATCH_MS * 2 + 100));
+      expect(statusText(7)).toBe('active');
+    } finally {
+      setScrolling(false);
+    }
+    await waitFor(() => expect(statusText(7)).toBe('error'));
   });
 
   it('moves the selection with the arrow keys, focus following', async () => {

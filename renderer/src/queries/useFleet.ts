@@ -6,6 +6,8 @@ import { hashKey, keepPreviousData, queryOptions, useQuery } from '@tanstack/rea
 import { mergeFleetUpdate, type FleetSnapshot } from '../../../shared/fleet-update';
 import type { ListFilters } from '../../../shared/model';
 import { call } from '../api';
+import { whenScrollSettles } from '../stores/scrolling';
+import { SCROLL_HOLD_MAX_MS } from './useLiveStatus';
 import { useUi } from '../stores/ui';
 import { serverFilters } from './fleet-filters';
 import { countedPoll, failureStreak, nextPollDelayMs, pollBackoffMs } from './poll-backoff';
@@ -36,6 +38,8 @@ export function fleetQueryOptions(filters: ListFilters, pollIntervalMs: number) 
  */
 export async function pollFleet(filters: ListFilters, held: FleetSnapshot | undefined): Promise<FleetSnapshot> {
   const update = await call('listDroplets', { ...filters, ...(held ? { since: held.sync } : {}) });
+  // A new answer re-places rows: it lands once the table stops scrolling (or a few seconds on).
+  await whenScrollSettles(SCROLL_HOLD_MAX_MS);
   const merged = mergeFleetUpdate(held, update);
   if (merged) return merged;
   const whole = mergeFleetUpdate(undefined, await call('listDroplets', filters));

@@ -1,7 +1,7 @@
 /**
  * One shared wall clock, ticking on each whole second, for the live "12 s ago" texts. Only
  * components that read it re-render on a tick (not the table around them), and the timer runs
- * only while something is subscribed.
+ * only while something is subscribed and the window can be seen.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -9,9 +9,22 @@ let nowMs = Date.now();
 let timer: ReturnType<typeof setTimeout> | null = null;
 const listeners = new Set<() => void>();
 
+const hidden = (): boolean => typeof document !== 'undefined' && document.hidden;
+
 function scheduleTick(): void {
+  // A window nobody can see (minimised, another desktop) does not tick: it is all day long.
+  if (hidden()) {
+    timer = null;
+    return;
+  }
   // Aligned to the second so every "ago" on screen changes together.
   timer = setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
+}
+
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', () => {
+    if (!hidden() && listeners.size > 0 && timer === null) tick();
+  });
 }
 
 function tick(): void {

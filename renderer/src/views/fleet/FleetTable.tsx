@@ -5,6 +5,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { SortKey, UiState } from '../../stores/ui';
+import { setScrolling } from '../../stores/scrolling';
 import { COLUMNS } from './columns';
 import type { FleetRow } from './fleet-rows';
 import { FleetRowView } from './FleetRowView';
@@ -62,6 +63,7 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty }: 
     // 10,000 rows on every scroll frame.
     getItemKey,
     overscan: 12,
+    onChange: (instance) => setScrolling(instance.isScrolling),
     initialRect: { width: 1000, height: 600 },
   });
 

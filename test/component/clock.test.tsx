@@ -1,0 +1,42 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useNow } from '../../renderer/src/stores/clock';
+
+function Now() {
+  return <span data-testid="now">{useNow()}</span>;
+}
+
+function setHidden(hidden: boolean): void {
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+afterEach(() => {
+  cleanup();
+  setHidden(false);
+  vi.useRealTimers();
+});
+
+describe('the shared clock', () => {
+  it('ticks each second while the window is seen, stops while hidden, and catches up when shown', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-27T09:00:00.000Z'));
+    render(<Now />);
+    const shown = () => Number(screen.getByTestId('now').textContent);
+    const t0 = shown();
+    await act(async () => vi.advanceTimersByTimeAsync(1_100));
+    expect(shown()).toBeGreaterThan(t0);
+
+    act(() => setHidden(true));
+    await act(async () => vi.advanceTimersByTimeAsync(1_100)); // the tick already due
+    const whileHidden = shown();
+    await act(async () => vi.advanceTimersByTimeAsync(10_000));
+    expect(shown()).toBe(whileHidden);
+
+    act(() => setHidden(false));
+    expect(shown()).toBeGreaterThanOrEqual(whileHidden + 10_000);
+    await act(async () => vi.advanceTimersByTimeAsync(1_100));
+    expect(shown()).toBeGreaterThan(whileHidden + 10_000);
+  });
+});
