@@ -2,6 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useNow } from '../../renderer/src/stores/clock';
+import { setScrolling } from '../../renderer/src/stores/scrolling';
 
 function Now() {
   return <span data-testid="now">{useNow()}</span>;
@@ -38,5 +39,23 @@ describe('the shared clock', () => {
     expect(shown()).toBeGreaterThanOrEqual(whileHidden + 10_000);
     await act(async () => vi.advanceTimersByTimeAsync(1_100));
     expect(shown()).toBeGreaterThan(whileHidden + 10_000);
+  });
+
+  it('holds still while the table scrolls and moves on as soon as it stops', async () => {
+    vi.useFakeTimers();
+    render(<Now />);
+    const shown = () => Number(screen.getByTestId('now').textContent);
+    setScrolling(true);
+    try {
+      await act(async () => vi.advanceTimersByTimeAsync(1_100));
+      const held = shown();
+      await act(async () => vi.advanceTimersByTimeAsync(3_000));
+      expect(shown()).toBe(held);
+    } finally {
+      setScrolling(false);
+    }
+    const before = shown();
+    await act(async () => vi.advanceTimersByTimeAsync(300));
+    expect(shown()).toBeGreaterThan(before);
   });
 });

@@ -4,6 +4,9 @@
  * only while something is subscribed and the window can be seen.
  */
 import { useSyncExternalStore } from 'react';
+import { isScrolling } from './scrolling';
+
+const SCROLL_RECHECK_MS = 200;
 
 let nowMs = Date.now();
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -28,6 +31,11 @@ if (typeof document !== 'undefined') {
 }
 
 function tick(): void {
+  // Not while the table scrolls: a frame of scrolling never also redraws every "ago" on screen.
+  if (isScrolling()) {
+    timer = setTimeout(tick, SCROLL_RECHECK_MS);
+    return;
+  }
   nowMs = Date.now();
   for (const listener of listeners) listener();
   scheduleTick();

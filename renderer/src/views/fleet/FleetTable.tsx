@@ -62,7 +62,8 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty }: 
     // Stable while the rows are: a new function each render made the virtualizer re-measure all
     // 10,000 rows on every scroll frame.
     getItemKey,
-    overscan: 12,
+    overscan: 4,
+    useFlushSync: false,
     onChange: (instance) => setScrolling(instance.isScrolling),
     initialRect: { width: 1000, height: 600 },
   });
