@@ -96,9 +96,15 @@ export function workerFleetDecoder(file: string): FleetDecoder {
       const id = ++seq;
       return new Promise<DecodedFleet>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        // The body's bytes move to the worker (no copy); main has no further use for them.
-        const transfer = result.bytes && result.bytes.byteOffset === 0 && result.bytes.byteLength === result.bytes.buffer.byteLength ? [result.bytes.buffer as ArrayBuffer] : [];
-        post({ type: 'decode', seq: id, result, request }, transfer);
+        try {
+          // The body's bytes move to the worker (no copy); main has no further use for them.
+          const transfer = result.bytes && result.bytes.byteOffset === 0 && result.bytes.byteLength === result.bytes.buffer.byteLength ? [result.bytes.buffer as ArrayBuffer] : [];
+          post({ type: 'decode', seq: id, result, request }, transfer);
+        } catch (e) {
+          // The worker could not even be started (a bad path): this poll fails, nothing is left waiting.
+          pending.delete(id);
+          reject(new Error(`Steward's fleet decoder could not start: ${e instanceof Error ? e.message : String(e)}`));
+        }
       });
     },
     applyStatus(change) {

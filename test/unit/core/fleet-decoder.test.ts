@@ -85,4 +85,11 @@ describe('worker fleet decoder', () => {
     open.push(d);
     await expect(d.decode(answer([wire(1)]), request())).rejects.toThrow(/fleet decoder stopped/);
   });
+
+  it('fails a poll at once when the worker file cannot even be named, and keeps failing plainly', async () => {
+    const d = workerFleetDecoder('relative/fleet-worker.js');
+    open.push(d);
+    await expect(d.decode(answer([wire(1)]), request())).rejects.toThrow(/could not start/);
+    await expect(d.decode(answer([wire(1)]), request())).rejects.toThrow(/could not start/);
+  });
 });
