@@ -56,12 +56,10 @@ export function decodeFleetAnswer(sync: FleetSync, answer: ExchangeResult, reque
     const beat = (d: Droplet): void => {
       if (d.lastHeartbeat && d.latestMetrics) beats.push({ id: d.id, time: d.lastHeartbeat, status: d.status, metrics: d.latestMetrics });
     };
-    if (diff.base === null) diff.droplets.forEach(beat);
-    else {
-      diff.droplets.forEach(beat);
-      const byId = new Map(droplets.map((d) => [d.id, d]));
-      for (const p of diff.patches) if (p.lastHeartbeat !== undefined) beat(byId.get(p.id)!);
-    }
+    diff.droplets.forEach(beat);
+    // A patch with a new beat time: record the droplet as read (its first entry, as the diff kept).
+    const beaten = new Set(diff.patches.filter((p) => p.lastHeartbeat !== undefined).map((p) => p.id));
+    if (beaten.size > 0) for (const d of droplets) if (beaten.delete(d.id)) beat(d);
     return {
       ok: true,
       beats,
