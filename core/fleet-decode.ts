@@ -21,6 +21,11 @@ export interface FleetRequest {
   fetchedAt: string;
   /** Our clock (epoch ms) when the answer arrived. */
   nowMs: number;
+  /**
+   * Only this droplet is wanted (the details route failed and the list stands in): the answer
+   * holds it alone, or nothing, and no remembered copy changes.
+   */
+  only?: number;
 }
 
 /** A beat the list shows for the first time, for the metric history (kept in main). */
@@ -49,6 +54,12 @@ export function decodeFleetAnswer(sync: FleetSync, answer: ExchangeResult, reque
     const body = parseJson(result);
     const list = readWith(result, body, (b) => readDropletList(b, () => request.nowMs));
     const clockOffsetMs = significantClockOffsetMs(result, body);
+    const meta = { total: list.total, unreadable: list.unreadable, fetchedAt: request.fetchedAt, clockOffsetMs, dialect: list.dialect, traceId: result.traceId };
+    if (request.only !== undefined) {
+      const found = list.droplets.find((d) => d.id === request.only);
+      const droplets = found ? [onLocalClock(found, clockOffsetMs)] : [];
+      return { ok: true, beats: [], update: { ...meta, base: null, droplets, patches: [], removed: [], sync: { stream: sync.stream, version: 0 } } };
+    }
     const droplets = clockOffsetMs === 0 ? list.droplets : list.droplets.map((d) => onLocalClock(d, clockOffsetMs));
     const diff = sync.diff(request.key, droplets, request.since);
     // Only rows that carry metrics: a metric-less row (the deployed list) would punch holes in the charts.
@@ -63,15 +74,7 @@ export function decodeFleetAnswer(sync: FleetSync, answer: ExchangeResult, reque
     return {
       ok: true,
       beats,
-      update: {
-        ...diff,
-        total: list.total,
-        unreadable: list.unreadable,
-        fetchedAt: request.fetchedAt,
-        clockOffsetMs,
-        dialect: list.dialect,
-        traceId: result.traceId,
-      },
+      update: { ...diff, ...meta },
     };
   } catch (e) {
     if (e instanceof OrchestratorError) return { ok: false, error: e.init() };

@@ -119,7 +119,8 @@ export function sameDroplet(a: Droplet, b: Droplet): boolean {
   );
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
+/** Two string lists with the same items in the same order. */
+export function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -4,6 +4,7 @@
  */
 import { memo } from 'react';
 import type { EffectiveStatus } from '../../../../shared/liveness';
+import { sameList } from '../../../../shared/fleet-update';
 import type { Droplet } from '../../../../shared/model';
 import { CapabilityChips } from './CapabilityChips';
 import { displayEndpoint } from './format';
@@ -78,8 +79,7 @@ export function sameShownDroplet(a: Droplet, b: Droplet): boolean {
     a.endpoint === b.endpoint &&
     a.version === b.version &&
     a.lastHeartbeat === b.lastHeartbeat &&
-    a.capabilities.length === b.capabilities.length &&
-    a.capabilities.every((c, i) => c === b.capabilities[i])
+    sameList(a.capabilities, b.capabilities)
   );
 }
 

@@ -5,7 +5,7 @@ import type { Droplet } from '../../../../shared/model';
 import { errorDetail } from '../../api';
 import { useFilteredFleet, useWholeFleet } from '../../queries/useFleet';
 import { useUi } from '../../stores/ui';
-import { compareText, countByStatus } from './fleet-rows';
+import { capabilityNames, countByStatus } from './fleet-rows';
 import { CapabilityCounter, RowModel } from './row-model';
 import { FleetFilters } from './FleetFilters';
 import { FleetTable } from './FleetTable';
@@ -60,7 +60,7 @@ export function FleetView() {
   const tableRows = tableJudged.rows;
   const counts = useMemo(() => countByStatus(wholeRows), [wholeRows]);
   const capabilityCounts = useMemo(() => models.capabilities.of(wholeDroplets), [models, wholeDroplets]);
-  const capabilities = useMemo(() => [...capabilityCounts.keys()].sort(compareText), [capabilityCounts]);
+  const capabilities = useMemo(() => capabilityNames(capabilityCounts), [capabilityCounts]);
   const capabilityRank = useCapabilityRank(capabilityCounts);
   const shown = useMemo(
     () => models.table.show(tableJudged, { status: ui.status, capability: ui.capability, search, sort: ui.sort }),

@@ -142,7 +142,12 @@ export function countByStatus(rows: readonly FleetRow[]): Record<EffectiveStatus
 
 /** Every capability in the fleet, sorted, for the capability filter. */
 export function capabilitiesOf(droplets: readonly Droplet[]): string[] {
-  return [...countCapabilities(droplets).keys()].sort(text);
+  return capabilityNames(countCapabilities(droplets));
+}
+
+/** The capabilities counted, sorted for the capability filter. */
+export function capabilityNames(counts: ReadonlyMap<string, number>): string[] {
+  return [...counts.keys()].sort(text);
 }
 
 /** How many droplets list each capability. */
@@ -151,5 +156,3 @@ export function countCapabilities(droplets: readonly Droplet[]): Map<string, num
   for (const d of droplets) for (const c of d.capabilities) counts.set(c, (counts.get(c) ?? 0) + 1);
   return counts;
 }
-
-export const compareText = text;

@@ -31,11 +31,6 @@ function statusAt(d: Droplet, lateAt: number, nowMs: number): EffectiveStatus {
   return d.status === 'active' && nowMs > lateAt ? 'late' : d.status;
 }
 
-/** As shared/liveness's effectiveStatus, without parsing a date per call. */
-export function judgeStatus(d: Droplet, nowMs: number, lateAfterMs: number): EffectiveStatus {
-  return statusAt(d, lateAtOf(d, lateAfterMs), nowMs);
-}
-
 let generations = 0;
 
 export function judgeRows(droplets: readonly Droplet[], nowMs: number, liveness: LivenessSettings, prev: JudgedRows | null): JudgedRows {
