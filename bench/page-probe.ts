@@ -37,6 +37,26 @@ export const PROBE_SCRIPT = String.raw`
   };
   window.__bench = B;
 
+  // Where the running code started: a commit run from a timer set before an answer arrived
+  // (the clock's once-a-second tick, a batch of pushed status changes, and the timers those set
+  // in turn, such as react-query's notify) was not caused by that answer, so it does not stretch
+  // the answer's burst. React commits such updates in a microtask just after the timer's
+  // callback, so the mark outlives the callback by two more.
+  B.timerOrigin = null;
+  const setTimeoutOf = window.setTimeout.bind(window);
+  window.setTimeout = (fn, ms, ...args) => {
+    if (typeof fn !== 'function') return setTimeoutOf(fn, ms, ...args);
+    const origin = B.timerOrigin ?? performance.now();
+    return setTimeoutOf(() => {
+      B.timerOrigin = origin;
+      try {
+        fn(...args);
+      } finally {
+        queueMicrotask(() => queueMicrotask(() => { if (B.timerOrigin === origin) B.timerOrigin = null; }));
+      }
+    }, ms);
+  };
+
   const shown = (d, judge) => {
     if (!d) return '';
     const late = d.status === 'active' && d.lastHeartbeat !== null && judge - Date.parse(d.lastHeartbeat) > LATE_MS;
@@ -108,7 +128,8 @@ export const PROBE_SCRIPT = String.raw`
         p.commit = t;
         if (rows) classify(p, rows);
       }
-      if (p) {
+      const unrelated = p && p.commit && p.commit !== t && B.timerOrigin !== null && B.timerOrigin < p.t0;
+      if (p && !unrelated) {
         // Some components (the charts) finish in follow-up commits: the answer is painted in
         // the first frame after the last commit of the burst it started.
         p.lastCommit = t;
