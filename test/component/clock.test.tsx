@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useNow } from '../../renderer/src/stores/clock';
+import { atNextTick, useNow } from '../../renderer/src/stores/clock';
 import { setScrolling } from '../../renderer/src/stores/scrolling';
 
 function Now() {
@@ -39,6 +39,36 @@ describe('the shared clock', () => {
     expect(shown()).toBeGreaterThanOrEqual(whileHidden + 10_000);
     await act(async () => vi.advanceTimersByTimeAsync(1_100));
     expect(shown()).toBeGreaterThan(whileHidden + 10_000);
+  });
+
+  it('runs work queued for the tick on the next whole second, with the clock, even while hidden', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-27T09:00:00.200Z'));
+    render(<Now />);
+    const shown = () => Number(screen.getByTestId('now').textContent);
+    let ranAt: number | null = null;
+    let shownWhenRan: number | null = null;
+    atNextTick(() => {
+      ranAt = Date.now();
+    });
+    await act(async () => vi.advanceTimersByTimeAsync(700));
+    expect(ranAt).toBeNull();
+    await act(async () => vi.advanceTimersByTimeAsync(200));
+    expect(ranAt).toBe(Date.parse('2026-11-27T09:00:01.005Z'));
+    expect(shown()).toBe(ranAt); // the "ago" texts moved on in the same tick
+
+    // Cancelled work does not run; work queued while hidden still does.
+    const cancel = atNextTick(() => {
+      ranAt = -1;
+    });
+    cancel();
+    act(() => setHidden(true));
+    atNextTick(() => {
+      shownWhenRan = shown();
+    });
+    await act(async () => vi.advanceTimersByTimeAsync(1_000));
+    expect(ranAt).toBe(Date.parse('2026-11-27T09:00:01.005Z'));
+    expect(shownWhenRan).toBe(Date.parse('2026-11-27T09:00:01.005Z'));
   });
 
   it('holds still while the table scrolls and moves on as soon as it stops', async () => {

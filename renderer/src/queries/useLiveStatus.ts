@@ -3,15 +3,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { FleetSnapshot } from '../../../shared/fleet-update';
 import type { StatusChange } from '../../../shared/model';
+import { atNextTick } from '../stores/clock';
 import { isScrolling } from '../stores/scrolling';
 import { applyStatusChanges } from './fleet-cache';
 import { queryKeys } from './keys';
 
 /**
- * Changes are applied in batches at most this often: a large fleet pushes several a second,
- * and each cache update re-judges and re-sorts the whole table (~20 ms at 10,000 droplets).
+ * Changes are applied in batches, once a second at most, on the clock's tick: a large fleet
+ * pushes several a second, and each batch is a render and a repaint of the table; on the tick,
+ * the same frame also carries the "ago" texts. A change waits a second at most.
  */
-export const LIVE_BATCH_MS = 500;
+export const LIVE_BATCH_MAX_MS = 1_000;
 /** Longest pushed changes (and poll answers) are held back while the table scrolls. */
 export const SCROLL_HOLD_MAX_MS = 3_000;
 
@@ -21,12 +23,12 @@ export function useLiveStatus(): void {
     if (!window.steward) return undefined;
     let pending: StatusChange[] = [];
     let firstPendingAt = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    let cancel: (() => void) | null = null;
     const flush = (): void => {
-      timer = null;
+      cancel = null;
       // While the table scrolls, changes wait (a frame never carries both), a few seconds at most.
       if (isScrolling() && Date.now() - firstPendingAt < SCROLL_HOLD_MAX_MS) {
-        timer = setTimeout(flush, LIVE_BATCH_MS);
+        cancel = atNextTick(flush);
         return;
       }
       const changes = pending;
@@ -39,11 +41,11 @@ export function useLiveStatus(): void {
     const off = window.steward.on('statusChanged', (change) => {
       if (pending.length === 0) firstPendingAt = Date.now();
       pending.push(change);
-      timer ??= setTimeout(flush, LIVE_BATCH_MS);
+      cancel ??= atNextTick(flush);
     });
     return () => {
       off();
-      if (timer !== null) clearTimeout(timer);
+      cancel?.();
     };
   }, [queryClient]);
 }
