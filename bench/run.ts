@@ -40,10 +40,10 @@ import type { SecretCipher } from '../core/key-vault';
 import { generateKeyPair, type KeyPair } from '../core/keys';
 import { createStewardService, HISTORY_FILE, type ServiceConfig, type StewardService } from '../core/service';
 import { createSigner } from '../core/signer';
-import { downsampleSeries } from '../shared/downsample';
 import type { FleetUpdate, Sample } from '../shared/ipc-contract';
 import { FleetSync } from '../core/fleet-sync';
-import { CHARTED_METRICS } from '../shared/model';
+import { Y_AXIS_WIDTH } from '../renderer/src/views/charts/plot';
+import { chartSeriesAll, samplesSince } from '../renderer/src/views/charts/series';
 import { readDropletList } from '../shared/udc';
 import type { SandboxOptions } from '../sandbox';
 import { findChromium } from '../test/e2e/chromium';
@@ -444,13 +444,13 @@ async function seedHistory(dataDir: string): Promise<void> {
   await history.close();
 }
 
-function prepMs(samples: Sample[], widthPx: number): number {
+/** What MetricCharts does with a history answer: the window's samples, then the four series. */
+function prepMs(samples: Sample[], widthPx: number, rangeMs: number): number {
   const times: number[] = [];
+  const end = samples.at(-1)?.t ?? Date.now();
   for (let k = 0; k < 10; k++) {
     const t = performance.now();
-    const sorted = [...samples].sort((a, b) => a.t - b.t);
-    const since = sorted.filter((x) => x.t >= sorted[0]!.t);
-    for (const m of CHARTED_METRICS) downsampleSeries(since, m, widthPx, 150_000);
+    chartSeriesAll(samplesSince(samples, end - rangeMs), widthPx - Y_AXIS_WIDTH);
     times.push(performance.now() - t);
   }
   return median(times);
@@ -482,7 +482,9 @@ async function measureCharts(chromiumPath: string, key: KeyPair): Promise<ChartF
       // Every range fetched once, then each drawn from react-query's cache while still fresh (no
       // refetch): the charts' own cost. A switch that did fetch is not counted.
       const labels = ['1 h', '24 h', '7 d'] as const;
-      for (const label of labels) await click('.st-seg__opt', label);
+      // Not the range already shown: that click changes nothing and would wait for a refetch.
+      const shown = await evaluate<string>(s.page, `document.querySelector('.st-seg__opt[aria-checked="true"]')?.textContent ?? ''`);
+      for (const label of labels) if (label !== shown.trim()) await click('.st-seg__opt', label);
       for (const label of labels) {
         const c = await click('.st-seg__opt', label);
         if (c.fetched) refetched++;
@@ -504,8 +506,8 @@ async function measureCharts(chromiumPath: string, key: KeyPair): Promise<ChartF
     const day = await mainFor(DAY_MS);
     const week = await mainFor(7 * DAY_MS);
     const chartWidth = 300;
-    const prep24hMs = prepMs(day.samples, chartWidth);
-    const prep7dMs = prepMs(week.samples, chartWidth);
+    const prep24hMs = prepMs(day.samples, chartWidth, DAY_MS);
+    const prep7dMs = prepMs(week.samples, chartWidth, 7 * DAY_MS);
     const h24Median = median(h24);
     return {
       refetched,

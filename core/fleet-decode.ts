@@ -18,8 +18,7 @@ export interface FleetRequest {
   key: string;
   /** The copy the renderer holds, when it holds one. */
   since?: SyncMark;
-  fetchedAt: string;
-  /** Our clock (epoch ms) when the answer arrived. */
+  /** Our clock (epoch ms) when the answer arrived: the update's fetchedAt. */
   nowMs: number;
   /**
    * Only this droplet is wanted (the details route failed and the list stands in): the answer
@@ -29,7 +28,7 @@ export interface FleetRequest {
 }
 
 /** A beat the list shows for the first time, for the metric history (kept in main). */
-export interface ListedBeat {
+interface ListedBeat {
   id: number;
   time: string;
   status: string;
@@ -54,7 +53,7 @@ export function decodeFleetAnswer(sync: FleetSync, answer: ExchangeResult, reque
     const body = parseJson(result);
     const list = readWith(result, body, (b) => readDropletList(b, () => request.nowMs));
     const clockOffsetMs = significantClockOffsetMs(result, body);
-    const meta = { total: list.total, unreadable: list.unreadable, fetchedAt: request.fetchedAt, clockOffsetMs, dialect: list.dialect, traceId: result.traceId };
+    const meta = { total: list.total, unreadable: list.unreadable, fetchedAt: new Date(request.nowMs).toISOString(), clockOffsetMs, dialect: list.dialect, traceId: result.traceId };
     if (request.only !== undefined) {
       const found = list.droplets.find((d) => d.id === request.only);
       const droplets = found ? [onLocalClock(found, clockOffsetMs)] : [];

@@ -10,7 +10,7 @@ import type { Droplet, ListFilters, StatusChange } from '../shared/model';
 /** Filter sets remembered at once (the whole fleet, the table's filter, a few recent ones). */
 const MAX_STREAMS = 6;
 
-export interface FleetDiff {
+interface FleetDiff {
   base: SyncMark | null;
   sync: SyncMark;
   /** Everything (base null), or droplets new since base, in the list's order. */
@@ -51,15 +51,16 @@ export class FleetSync {
     const version = (copy?.version ?? 0) + 1;
     const sync = { stream: this.stream, version };
     const delta = copy !== undefined && sameSync(since, { stream: this.stream, version: copy.version });
-    const result = delta ? (alignedDiff(copy.list, droplets) ?? mappedDiff(copy, droplets)) : { list: unique(droplets), changed: null, added: [], removed: [] };
+    const result = delta ? (alignedDiff(copy.list, droplets) ?? mappedDiff(copy, droplets)) : null;
+    const list = result?.list ?? unique(droplets);
 
     this.copies.delete(key); // re-inserted last: the least recently polled filter is forgotten first
-    this.copies.set(key, { version, list: result.list, index: null });
+    this.copies.set(key, { version, list, index: null });
     if (this.copies.size > MAX_STREAMS) this.copies.delete(this.copies.keys().next().value!);
 
     // A copy: pushed changes patch the remembered list in place, never what was answered.
-    if (!delta || !result.changed) return { base: null, sync, droplets: result.list.slice(), patches: [], removed: [] };
-    return { base: { stream: this.stream, version: copy.version }, sync, droplets: result.added, patches: result.changed, removed: result.removed };
+    if (!result) return { base: null, sync, droplets: list.slice(), patches: [], removed: [] };
+    return { base: { stream: this.stream, version: copy!.version }, sync, droplets: result.added, patches: result.changed, removed: result.removed };
   }
 
   /** A pushed status change, applied to every remembered copy that lists the droplet. */
@@ -73,8 +74,7 @@ export class FleetSync {
 
 interface DiffResult {
   list: Droplet[];
-  /** null: no delta (a whole list is answered). */
-  changed: DropletPatch[] | null;
+  changed: DropletPatch[];
   added: Droplet[];
   removed: number[];
 }

@@ -103,20 +103,24 @@ export function applyStatusChange(droplet: Droplet, change: StatusChange): Dropl
   return { ...droplet, status: change.newStatus, lastHeartbeat: beatAdvances ? change.changedAt : droplet.lastHeartbeat };
 }
 
-/** Whether two readings of a droplet show the same thing (field by field; metrics by value). */
-export function sameDroplet(a: Droplet, b: Droplet): boolean {
+/** Equal in everything a fleet row shows: all but registeredAt and the metrics (a new beat's metrics alone do not count). */
+export function sameShownDroplet(a: Droplet, b: Droplet): boolean {
+  if (a === b) return true;
   return (
     a.id === b.id &&
-    a.status === b.status &&
-    a.lastHeartbeat === b.lastHeartbeat &&
     a.name === b.name &&
     a.steward === b.steward &&
+    a.status === b.status &&
     a.endpoint === b.endpoint &&
     a.version === b.version &&
-    a.registeredAt === b.registeredAt &&
-    sameList(a.capabilities, b.capabilities) &&
-    sameMetrics(a.latestMetrics, b.latestMetrics)
+    a.lastHeartbeat === b.lastHeartbeat &&
+    sameList(a.capabilities, b.capabilities)
   );
+}
+
+/** Whether two readings of a droplet show the same thing (field by field; metrics by value). */
+export function sameDroplet(a: Droplet, b: Droplet): boolean {
+  return a === b || (sameShownDroplet(a, b) && a.registeredAt === b.registeredAt && sameMetrics(a.latestMetrics, b.latestMetrics));
 }
 
 /** Two string lists with the same items in the same order. */

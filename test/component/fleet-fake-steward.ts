@@ -117,7 +117,10 @@ export function fakeSteward(initial: Droplet[]): FakeSteward {
     setClockOffset: (ms) => {
       clockOffsetMs = ms;
     },
-    emitStatusChange: (c) => listeners.get('statusChanged')?.forEach((l) => l(c)),
+    emitStatusChange: (c) => {
+      sync.applyStatus(c); // as main does, so the next poll is judged against the copy the renderer holds
+      listeners.get('statusChanged')?.forEach((l) => l(c));
+    },
     emit: (event, payload) => listeners.get(event)?.forEach((l) => l(payload)),
   };
 }

@@ -5,7 +5,7 @@ import { judgeFreshness } from '../../renderer/src/components/freshness';
 import { applyStatusChanges } from '../../renderer/src/queries/fleet-cache';
 import { serverFilters } from '../../renderer/src/queries/fleet-filters';
 import { capabilitiesOf, countByStatus, filterRows, nextLatenessChange, sortRows, toRows } from '../../renderer/src/views/fleet/fleet-rows';
-import { sameShownDroplet } from '../../renderer/src/views/fleet/FleetRowView';
+import { sameShownDroplet } from '../../shared/fleet-update';
 import { displayEndpoint, formatDuration } from '../../renderer/src/views/fleet/format';
 import { droplet } from './fleet-fake-steward';
 

@@ -8,7 +8,11 @@ import type { Droplet, StatusChange } from '../../../shared/model';
  */
 export function applyStatusChanges(snapshot: FleetSnapshot, changes: readonly StatusChange[]): FleetSnapshot {
   const byId = new Map<number, StatusChange[]>();
-  for (const c of changes) byId.set(c.dropletId, [...(byId.get(c.dropletId) ?? []), c]);
+  for (const c of changes) {
+    const mine = byId.get(c.dropletId);
+    if (mine) mine.push(c);
+    else byId.set(c.dropletId, [c]);
+  }
   let droplets: Droplet[] | null = null;
   snapshot.droplets.forEach((d, i) => {
     const mine = byId.get(d.id);

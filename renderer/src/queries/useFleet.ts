@@ -6,8 +6,7 @@ import { hashKey, keepPreviousData, queryOptions, useQuery } from '@tanstack/rea
 import { mergeFleetUpdate, type FleetSnapshot } from '../../../shared/fleet-update';
 import type { ListFilters } from '../../../shared/model';
 import { call } from '../api';
-import { whenScrollSettles } from '../stores/scrolling';
-import { SCROLL_HOLD_MAX_MS } from './useLiveStatus';
+import { SCROLL_HOLD_MAX_MS, whenScrollSettles } from '../stores/scrolling';
 import { useUi } from '../stores/ui';
 import { serverFilters } from './fleet-filters';
 import { countedPoll, failureStreak, nextPollDelayMs, pollBackoffMs } from './poll-backoff';

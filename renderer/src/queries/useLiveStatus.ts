@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { FleetSnapshot } from '../../../shared/fleet-update';
 import type { StatusChange } from '../../../shared/model';
 import { atNextTick } from '../stores/clock';
-import { isScrolling } from '../stores/scrolling';
+import { isScrolling, SCROLL_HOLD_MAX_MS } from '../stores/scrolling';
 import { applyStatusChanges } from './fleet-cache';
 import { queryKeys } from './keys';
 
@@ -14,8 +14,6 @@ import { queryKeys } from './keys';
  * the same frame also carries the "ago" texts. A change waits a second at most.
  */
 export const LIVE_BATCH_MAX_MS = 1_000;
-/** Longest pushed changes (and poll answers) are held back while the table scrolls. */
-export const SCROLL_HOLD_MAX_MS = 3_000;
 
 export function useLiveStatus(): void {
   const queryClient = useQueryClient();

@@ -3,6 +3,9 @@
  * status changes, a poll's answer) wait until the scroll settles, up to a bound, so a frame of
  * scrolling never also carries a re-sort of the table.
  */
+/** Longest pushed changes and poll answers are held back while the table scrolls. */
+export const SCROLL_HOLD_MAX_MS = 3_000;
+
 let scrolling = false;
 const waiters = new Set<() => void>();
 

@@ -7,7 +7,8 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const originalTz = process.env.TZ;
 afterEach(() => {
-  process.env.TZ = originalTz;
+  if (originalTz === undefined) delete process.env.TZ;
+  else process.env.TZ = originalTz;
 });
 
 /** Pixel positions of `ticks` on a `width`-px axis over [from, to]. */

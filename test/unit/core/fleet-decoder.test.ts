@@ -22,7 +22,7 @@ const wire = (id: number, status = 'active', beat = '2026-11-27T08:00:00Z') => (
   metrics: { cpu_percent: id },
 });
 
-const request = (since?: { stream: string; version: number }) => ({ key: filtersKey({}), since, fetchedAt: '2026-11-27T08:00:30.000Z', nowMs: NOW });
+const request = (since?: { stream: string; version: number }) => ({ key: filtersKey({}), since, nowMs: NOW });
 
 const open: FleetDecoder[] = [];
 afterEach(async () => {

@@ -1,7 +1,7 @@
 /** Tick values and labels for the metric charts: round local times along x, three integers up y. */
 import { getNiceTickValues } from 'recharts';
 import type { ChartPoint } from '../../../../shared/downsample';
-import { formatHourMinute, formatNumber } from '../../components/format';
+import { formatDayMonth, formatHourMinute, formatNumber } from '../../components/format';
 
 export interface Tick {
   value: number;
@@ -19,9 +19,6 @@ const CHAR_PX = 5.5;
 const MIN_LABEL_GAP_PX = 16;
 const VALUE_TICKS = 3;
 
-/** One formatter for all labels: toLocaleDateString with options builds an Intl.DateTimeFormat per call (~0.2 ms). */
-const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
-
 /** Approximate label width; the steps leave enough slack that an estimate is good enough. */
 export function labelWidthPx(label: string): number {
   return label.length * CHAR_PX;
@@ -35,7 +32,7 @@ export function timeTicks(from: number, to: number, widthPx: number): Tick[] {
   const span = to - from;
   if (!(span > 0) || !(widthPx > 0)) return [];
   const byDay = span > DAY_LABELS_BEYOND_MS;
-  const label = byDay ? (t: number) => dayMonth.format(t) : formatHourMinute;
+  const label = byDay ? formatDayMonth : formatHourMinute;
   const room = labelWidthPx(label(to)) + MIN_LABEL_GAP_PX;
   const pxPerMinute = (widthPx * MINUTE_MS) / span;
   const step = STEPS_MIN.find((m) => m * pxPerMinute >= room) ?? STEPS_MIN[STEPS_MIN.length - 1]!;

@@ -6,7 +6,7 @@ import { isolatedIndices } from './series';
 /** Room for the y-axis labels; the plot is the chart's width minus this (and the right margin). */
 export const Y_AXIS_WIDTH = 44;
 /** Room under the plot for the time labels. */
-export const X_AXIS_HEIGHT = 30;
+const X_AXIS_HEIGHT = 30;
 const MARGIN_TOP = 4;
 const MARGIN_RIGHT = 8;
 
@@ -39,7 +39,7 @@ export interface Plot {
   valueTicks: PositionedTick[];
 }
 
-export function chartFrame(width: number, height: number): Frame {
+function chartFrame(width: number, height: number): Frame {
   return { width, height, left: Y_AXIS_WIDTH, top: MARGIN_TOP, right: Math.max(Y_AXIS_WIDTH + 1, width - MARGIN_RIGHT), bottom: Math.max(MARGIN_TOP + 1, height - X_AXIS_HEIGHT) };
 }
 

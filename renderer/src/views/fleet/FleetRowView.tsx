@@ -4,7 +4,7 @@
  */
 import { memo } from 'react';
 import type { EffectiveStatus } from '../../../../shared/liveness';
-import { sameList } from '../../../../shared/fleet-update';
+import { sameShownDroplet } from '../../../../shared/fleet-update';
 import type { Droplet } from '../../../../shared/model';
 import { CapabilityChips } from './CapabilityChips';
 import { displayEndpoint } from './format';
@@ -65,21 +65,6 @@ function FleetRowInner({ droplet: d, status, selected, tabbable, rowIndex, top, 
         {d.version ?? <span className="muted">—</span>}
       </div>
     </div>
-  );
-}
-
-/** Equal in everything a row shows (metrics are not shown, so a new beat's metrics alone do not count). */
-export function sameShownDroplet(a: Droplet, b: Droplet): boolean {
-  if (a === b) return true;
-  return (
-    a.id === b.id &&
-    a.name === b.name &&
-    a.steward === b.steward &&
-    a.status === b.status &&
-    a.endpoint === b.endpoint &&
-    a.version === b.version &&
-    a.lastHeartbeat === b.lastHeartbeat &&
-    sameList(a.capabilities, b.capabilities)
   );
 }
 

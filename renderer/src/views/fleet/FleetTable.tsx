@@ -3,7 +3,7 @@
  * droplets scroll smoothly), sortable by any column, with the selection moved by arrow keys.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { SortKey, UiState } from '../../stores/ui';
 import { setScrolling } from '../../stores/scrolling';
 import { COLUMNS } from './columns';
@@ -68,7 +68,8 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty }: 
     initialRect: { width: 1000, height: 600 },
   });
 
-  const selectedIndex = selectedId === null ? -1 : rows.findIndex((r) => r.droplet.id === selectedId);
+  // Not on every scroll frame: the virtualizer re-renders the table on each, and rows can be 10,000.
+  const selectedIndex = useMemo(() => (selectedId === null ? -1 : rows.findIndex((r) => r.droplet.id === selectedId)), [rows, selectedId]);
 
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {

@@ -29,13 +29,18 @@ export function toRows(droplets: readonly Droplet[], nowMs: number, liveness: Li
  * the table re-judges the fleet then, instead of every second.
  */
 export function nextLatenessChange(droplets: readonly Droplet[], nowMs: number, liveness: LivenessSettings = DEFAULT_LIVENESS): number | null {
+  const lateAfterMs = lateAfterSeconds(liveness) * 1000;
   let next: number | null = null;
   for (const d of droplets) {
-    if (d.status !== 'active' || d.lastHeartbeat === null) continue;
-    const lateAt = beatMsOf(d) + lateAfterSeconds(liveness) * 1000;
-    if (Number.isFinite(lateAt) && lateAt > nowMs && (next === null || lateAt < next)) next = lateAt;
+    const lateAt = lateAtMs(d, lateAfterMs);
+    if (lateAt > nowMs && (next === null || lateAt < next)) next = lateAt;
   }
   return next;
+}
+
+/** When an active droplet turns late (epoch ms); NaN for any other, or one that never beat. */
+export function lateAtMs(d: Droplet, lateAfterMs: number): number {
+  return d.status === 'active' ? beatMsOf(d) + lateAfterMs : NaN;
 }
 
 export interface LocalFilters {

@@ -7,7 +7,7 @@ import type { Droplet } from '../../../../shared/model';
 import type { LivenessSettings } from '../../../../shared/ipc-contract';
 import type { EffectiveStatus } from '../../../../shared/liveness';
 import type { UiState } from '../../stores/ui';
-import { beatMsOf, countCapabilities, lateAfterSeconds, rowComparator, rowFilter, type FleetRow, type LocalFilters } from './fleet-rows';
+import { countCapabilities, lateAtMs, lateAfterSeconds, rowComparator, rowFilter, type FleetRow, type LocalFilters } from './fleet-rows';
 
 /** One list's rows, judged at one time. Row objects are reused while droplet and status stay. */
 export interface JudgedRows {
@@ -20,10 +20,6 @@ export interface JudgedRows {
   /** Per row: when an active droplet turns late (epoch ms), else NaN. */
   lateAt: Float64Array;
   liveness: LivenessSettings;
-}
-
-function lateAtOf(d: Droplet, lateAfterMs: number): number {
-  return d.status === 'active' ? beatMsOf(d) + lateAfterMs : NaN;
 }
 
 /** As shared/liveness's effectiveStatus, from the row's precomputed lateAt. */
@@ -45,7 +41,7 @@ function fullJudge(droplets: readonly Droplet[], nowMs: number, liveness: Livene
   const fresh: FleetRow[] = [];
   for (let i = 0; i < droplets.length; i++) {
     const droplet = droplets[i]!;
-    lateAt[i] = lateAtOf(droplet, lateAfterMs);
+    lateAt[i] = lateAtMs(droplet, lateAfterMs);
     const status = statusAt(droplet, lateAt[i]!, nowMs);
     const old = prev?.byId.get(droplet.id);
     let row: FleetRow;
@@ -76,7 +72,7 @@ function alignedJudge(droplets: readonly Droplet[], nowMs: number, liveness: Liv
     const old = prev.rows[i]!;
     const same = old.droplet === droplet;
     if (!same && old.droplet.id !== droplet.id) return null;
-    const at = same ? prev.lateAt[i]! : lateAtOf(droplet, lateAfterMs);
+    const at = same ? prev.lateAt[i]! : lateAtMs(droplet, lateAfterMs);
     lateAt[i] = at;
     const status = statusAt(droplet, at, nowMs);
     if (same && old.status === status) {
