@@ -4,6 +4,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'crypto', 'child_process', 'os'];
+const coreOutside = ['**/electron/**', '**/renderer/**', '**/sandbox/**', '**/cli/**', 'electron'];
+// Lowest first.
+const CORE_LAYERS = ['fs', 'signing', 'orchestrator', 'fleet', 'history', 'profiles', 'app'];
 const forbid = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: groups.map((g) => ({ group: [g], message })) }],
 });
@@ -27,7 +30,12 @@ export default tseslint.config(
     },
   },
   { files: ['shared/**/*.ts'], rules: forbid(['**/core/**', '**/electron/**', '**/sandbox/**', '**/renderer/**', '**/cli/**', 'electron', ...nodeBuiltins], 'shared/ depends on nothing but itself and zod.') },
-  { files: ['core/**/*.ts'], rules: forbid(['**/electron/**', '**/renderer/**', '**/sandbox/**', '**/cli/**', 'electron'], 'core/ is Electron-free and independent of the sandbox.') },
+  { files: ['core/**/*.ts'], rules: forbid(coreOutside, 'core/ is Electron-free and independent of the sandbox.') },
+  // core/'s rooms form layers: a room imports only rooms below it (docs/architecture.md).
+  ...CORE_LAYERS.map((room, i) => ({
+    files: [`core/${room}/**/*.ts`],
+    rules: forbid([...coreOutside, ...CORE_LAYERS.slice(i + 1).map((above) => `**/core/${above}/**`), ...CORE_LAYERS.slice(i + 1).map((above) => `../${above}/*`)], `core/${room}/ sits below ${CORE_LAYERS.slice(i + 1).join(', ')}: it may not import them.`),
+  })),
   { files: ['sandbox/**/*.ts'], rules: forbid(['**/core/**', '**/electron/**', '**/renderer/**', '**/cli/**', 'electron'], 'The sandbox is the other side of the wire: it shares only shared/.') },
   { files: ['cli/**/*.ts'], rules: forbid(['**/electron/**', '**/renderer/**', 'electron'], 'The CLI runs in plain Node.') },
 );

@@ -1,9 +1,9 @@
 /** Runs one CLI command through the same service the app's IPC handlers use. */
 import type { IpcMethodName, IpcResult, MethodInput, MethodOutput } from '../shared/ipc-contract';
-import { createOrchestratorClient } from '../core/client';
-import { loadKeyFile } from '../core/keys';
-import { createStewardService, type StewardService } from '../core/service';
-import { toIpcError } from '../core/errors';
+import { createOrchestratorClient } from '../core/orchestrator/client';
+import { loadKeyFile } from '../core/signing/keys';
+import { createStewardService, type StewardService } from '../core/app/service';
+import { toIpcError } from '../core/orchestrator/errors';
 import type { Command, Common } from './args';
 import { UsageError } from './args';
 import { formatDroplet, formatHeartbeat, formatList, formatRegistered } from './format';

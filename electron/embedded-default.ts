@@ -4,8 +4,8 @@
  * simulated fleet, so a steward sees a live fleet within seconds.
  */
 import { join } from 'node:path';
-import { generateKeyPair } from '../core/keys';
-import type { ServiceConfig } from '../core/service';
+import { generateKeyPair } from '../core/signing/keys';
+import type { ServiceConfig } from '../core/app/service';
 import { startSandbox } from '../sandbox/index';
 
 export const EMBEDDED_PROFILE_NAME = 'Local sandbox';

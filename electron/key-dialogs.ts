@@ -5,7 +5,7 @@
  */
 import type { BrowserWindow, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import type { KeyFilePicker, PublicKeySaver } from '../core/key-vault';
+import type { KeyFilePicker, PublicKeySaver } from '../core/profiles/key-vault';
 
 export interface DialogLike {
   showOpenDialog(window: BrowserWindow, options: OpenDialogOptions): Promise<OpenDialogReturnValue>;

@@ -4,7 +4,7 @@
  * (stopping keep-alives) and the sandbox.
  */
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
-import { createAppController, type AppController } from '../core/app-controller';
+import { createAppController, type AppController } from '../core/app/app-controller';
 import { startEmbeddedDefault, type EmbeddedDefault } from './embedded-default';
 import { hardenSession, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
@@ -12,7 +12,7 @@ import { keyFilePicker, publicKeySaver } from './key-dialogs';
 import { safeStorageCipher } from './safe-storage';
 import { appUrl, createMainWindow } from './window';
 // Bundled on its own by electron-vite: fleet answers are decoded in this worker thread.
-import fleetWorkerFile from '../core/fleet-worker?modulePath';
+import fleetWorkerFile from '../core/fleet/decode-worker?modulePath';
 
 const log = (message: string): void => console.warn(`[steward] ${message}`);
 const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;

@@ -3,7 +3,7 @@
  * are deprecated in Electron 45). The Electron object comes in as a narrow interface so
  * this is tested without Electron.
  */
-import type { SecretCipher } from '../core/key-vault';
+import type { SecretCipher } from '../core/profiles/key-vault';
 
 /** The part of `Electron.SafeStorage` used here. */
 export interface SafeStorageLike {

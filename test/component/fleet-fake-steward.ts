@@ -10,7 +10,7 @@ import {
   type StewardBridge,
 } from '../../shared/ipc-contract';
 import type { Droplet, DropletStatus, StatusChange } from '../../shared/model';
-import { FleetSync, filtersKey } from '../../core/fleet-sync';
+import { FleetSync, filtersKey } from '../../core/fleet/sent-copies';
 
 export const APP_INFO: AppInfo = {
   appVersion: '0.1.0-test',

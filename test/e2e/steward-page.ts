@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { IPC_EVENT_NAMES, IPC_METHOD_NAMES, type IpcEventName } from '../../shared/ipc-contract';
-import type { StewardService } from '../../core/service';
+import type { StewardService } from '../../core/app/service';
 import { CHROMIUM_FLAGS } from './chromium';
 import { serveStatic } from './static-server';
 
@@ -17,7 +17,7 @@ const MAIN_CHUNKS_DIR = fileURLToPath(new URL('../../out/main/chunks', import.me
 
 /** The fleet decoding worker as electron-vite bundled it for the app (what Electron's main runs). */
 export function builtFleetWorker(): string {
-  const name = existsSync(MAIN_CHUNKS_DIR) ? readdirSync(MAIN_CHUNKS_DIR).find((f) => /^fleet-worker-.*\.js$/.test(f)) : undefined;
+  const name = existsSync(MAIN_CHUNKS_DIR) ? readdirSync(MAIN_CHUNKS_DIR).find((f) => /^decode-worker-.*\.js$/.test(f)) : undefined;
   if (!name) throw new Error(`No built fleet worker in ${MAIN_CHUNKS_DIR}: run \`npx electron-vite build\` first.`);
   return join(MAIN_CHUNKS_DIR, name);
 }

@@ -7,8 +7,8 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
-import { generateKeyPair, type KeyPair } from '../../../core/keys';
-import { createStewardService, type ServiceConfig, type StewardService } from '../../../core/service';
+import { generateKeyPair, type KeyPair } from '../../../core/signing/keys';
+import { createStewardService, type ServiceConfig, type StewardService } from '../../../core/app/service';
 import type { FleetSnapshot, IpcError, IpcResult } from '../../../shared/ipc-contract';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox';
 

@@ -4,10 +4,10 @@
  * keeps working and recovers by itself, and that nothing is left unhandled.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { StewardService } from '../../../core/service';
+import type { StewardService } from '../../../core/app/service';
 import type { Sample } from '../../../shared/ipc-contract';
 import { startSandbox, type RunningSandbox } from '../../../sandbox';
-import { closedPort } from '../core/tiny-server';
+import { closedPort } from '../../support/tiny-server';
 import { failure, FLEET, KEY, serviceFor, settle, snapshot, startRig, watchForCrashes, type Rig } from './fault-front';
 
 const crashes = watchForCrashes();

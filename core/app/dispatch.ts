@@ -1,0 +1,62 @@
+/**
+ * The IPC boundary in main: check the method name and input against the contract, run the
+ * handler, check its output, and turn every failure into an IpcError value. Never throws,
+ * so nothing (no stack trace, no file path) crosses to the renderer by accident.
+ */
+import type { z } from 'zod';
+import { ipcMethods, type AppHandlers, type IpcError, type IpcMethodName, type IpcResult } from '../../shared/ipc-contract';
+import { toIpcError } from '../orchestrator/errors';
+
+export type Dispatch = (method: string, input: unknown) => Promise<IpcResult<unknown>>;
+
+export function isIpcMethod(method: unknown): method is IpcMethodName {
+  return typeof method === 'string' && Object.hasOwn(ipcMethods, method);
+}
+
+/**
+ * `handlers` may cover part of the contract (a profile's service answers only its methods);
+ * `mapError` lets a caller name its own error types before the generic mapping.
+ * `unchecked`: methods whose answers are not checked against the contract again here, because
+ * they are built only from what the tolerant readers make (generated-input tests show that
+ * always fits), and checking them would cost main's thread most of a poll at 10,000 droplets.
+ */
+export function createDispatch(
+  handlers: Partial<AppHandlers>,
+  mapError: (e: unknown) => IpcError = toIpcError,
+  unchecked: readonly IpcMethodName[] = [],
+): Dispatch {
+  return async (method, input) => {
+    const handler = isIpcMethod(method) ? (handlers[method] as ((input: unknown) => Promise<unknown>) | undefined) : undefined;
+    if (!isIpcMethod(method) || !handler) {
+      return { ok: false, error: badInput(`Steward has no method "${String(method)}".`, []) };
+    }
+    const spec = ipcMethods[method];
+    const parsed = (spec.input as z.ZodType).safeParse(input);
+    if (!parsed.success) {
+      const issues = parsed.error.issues;
+      const fields = issues.map((i) => {
+        const loc = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
+        return { loc, msg: i.message, type: i.code, field: loc.join('.') };
+      });
+      const words = fields.map((f) => (f.field ? `${f.field}: ${f.msg}` : f.msg)).join('; ');
+      return { ok: false, error: badInput(`Invalid input for ${method}: ${words}.`, fields) };
+    }
+    let value: unknown;
+    try {
+      value = await handler(parsed.data);
+    } catch (e) {
+      return { ok: false, error: mapError(e) };
+    }
+    if (unchecked.includes(method)) return { ok: true, value };
+    const checked = (spec.output as z.ZodType).safeParse(value);
+    if (!checked.success) {
+      const where = checked.error.issues.map((i) => i.path.map(String).join('.') || '(root)').slice(0, 5).join(', ');
+      return { ok: false, error: { ...toIpcError(null), message: `Steward's answer to ${method} did not fit its own contract (at ${where}). This is a bug in Steward.` } };
+    }
+    return { ok: true, value: checked.data };
+  };
+}
+
+function badInput(message: string, fields: IpcError['fields']): IpcError {
+  return { kind: 'bad_input', message, hint: null, status: null, traceId: null, fields, exchangeId: null };
+}

@@ -1,0 +1,246 @@
+/**
+ * The main-process service Electron's ipcMain handlers (and the e2e stand-in for preload)
+ * call: it owns the signer, client, communications log, metric history, keep-alives and
+ * the live feed of one profile, and answers the IPC contract's methods.
+ */
+import { join } from 'node:path';
+import { DEFAULT_LIVENESS, type DropletView, type FleetUpdate, type IpcResult, type KeepAlive, type LivenessSettings, type StewardHandlers } from '../../shared/ipc-contract';
+import type { DialectSetting, DropletDetails, HeartbeatAck, HeartbeatInput, ListFilters } from '../../shared/model';
+import { createOrchestratorClient, type OrchestratorClient } from '../orchestrator/client';
+import { CommsLog } from '../orchestrator/comms-log';
+import { createDispatch } from './dispatch';
+import { isOrchestratorError, type OrchestratorError } from '../orchestrator/errors';
+import { MetricHistory } from '../history/metric-history';
+import { KeepAliveScheduler } from './keepalive';
+import { LiveFeed, type LiveState } from '../fleet/live-feed';
+import type { RetryPolicy } from '../orchestrator/retry';
+import { createSigner, type SignerClaims } from '../signing/signer';
+import { onLocalClock } from '../orchestrator/clock-offset';
+import type { DecodedFleet, FleetRequest } from '../fleet/decode-pipeline';
+import { inlineFleetDecoder, workerFleetDecoder } from '../fleet/decoder';
+import { filtersKey } from '../fleet/sent-copies';
+import { createEventHub, type ServiceEventListener } from './events';
+
+export interface ServiceConfig {
+  profileName: string;
+  orchestratorUrl: string;
+  dialect: DialectSetting;
+  /** The droplet list and details requests are signed for. */
+  identityDropletId: number;
+  /** Put in tokens as the `steward` claim unless `claims.steward` says otherwise. */
+  steward?: string;
+  privateKeyPem: string;
+  tokenLifetimeSeconds?: number;
+  claims?: SignerClaims;
+  pollIntervalMs: number;
+  /** When Steward itself shows an active droplet as late (default 60 s + 15 s). */
+  liveness?: LivenessSettings;
+  /** The communications log file and the metric history live here when set. */
+  dataDir?: string;
+  embeddedSandbox: boolean;
+  appVersion: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Follow /ws/droplets for pushed status changes (default true). */
+  liveUpdates?: boolean;
+  /** Communications log entries kept in memory (default 2000). */
+  commsLogCapacity?: number;
+  /** Largest communications log file before it rotates (default 5 MB). */
+  commsLogFileBytes?: number;
+  /** Communications log files kept, the current one included (default 3). */
+  commsLogFiles?: number;
+  /** Metric history samples kept per droplet (default 10080: 7 days of one-minute beats). */
+  historySamplesPerDroplet?: number;
+  /** Metric history samples kept across all droplets (default 2,000,000). */
+  historyTotalSamples?: number;
+  /**
+   * Decode fleet answers in a worker thread started from this file (the built decode-worker.js,
+   * or core/fleet/decode-worker.ts under tsx); inline on this thread when absent.
+   */
+  fleetWorkerFile?: string;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type { ServiceEventListener } from './events';
+
+export interface StewardService {
+  handlers: StewardHandlers;
+  /** Validates the method and input against the contract, runs it, never throws. */
+  dispatch(method: string, input: unknown): Promise<IpcResult<unknown>>;
+  onEvent(listener: ServiceEventListener): () => void;
+  /** Problems met at start that did not stop it (e.g. an unreadable history file). */
+  readonly warnings: string[];
+  readonly client: OrchestratorClient;
+  readonly commsLog: CommsLog;
+  close(): Promise<void>;
+}
+
+export const COMMS_LOG_FILE = 'comms.log';
+export const HISTORY_FILE = 'metric-history.jsonl';
+
+/** Details failures the fleet list can stand in for. */
+const FALLBACK_KINDS = ['server', 'malformed', 'method_not_allowed', 'not_found'] as const;
+
+export async function createStewardService(config: ServiceConfig): Promise<StewardService> {
+  const now = config.now ?? Date.now;
+  const signer = createSigner({
+    privateKeyPem: config.privateKeyPem,
+    lifetimeSeconds: config.tokenLifetimeSeconds,
+    claims: { ...(config.steward !== undefined ? { steward: config.steward } : {}), ...config.claims },
+    now,
+  });
+  const commsLog = new CommsLog({
+    capacity: config.commsLogCapacity,
+    maxFileBytes: config.commsLogFileBytes,
+    keepFiles: config.commsLogFiles,
+    file: config.dataDir ? join(config.dataDir, COMMS_LOG_FILE) : undefined,
+    now,
+  });
+  const client = createOrchestratorClient({
+    baseUrl: config.orchestratorUrl,
+    signer,
+    identityDropletId: config.identityDropletId,
+    dialect: config.dialect,
+    timeoutMs: config.timeoutMs,
+    retry: config.retry,
+    commsLog,
+    fetch: config.fetch,
+    now,
+    sleep: config.sleep,
+  });
+  const warnings: string[] = [];
+  const history = new MetricHistory({
+    file: config.dataDir ? join(config.dataDir, HISTORY_FILE) : undefined,
+    maxSamplesPerDroplet: config.historySamplesPerDroplet,
+    maxTotalSamples: config.historyTotalSamples,
+    now,
+    onError: () => undefined,
+  });
+  const { warning } = await history.load();
+  if (warning) warnings.push(warning);
+
+  const events = createEventHub();
+  const emit = events.emit;
+  const fleetDecoder = config.fleetWorkerFile ? workerFleetDecoder(config.fleetWorkerFile) : inlineFleetDecoder();
+
+  async function sendHeartbeat(input: HeartbeatInput): Promise<HeartbeatAck> {
+    const ack = await client.heartbeat(input);
+    // No deployed route serves past metrics: our own beats are the history's main source.
+    history.record(input.id, new Date(now()).toISOString(), input.status, input.metrics ?? null);
+    return ack;
+  }
+
+  const keepAlive = new KeepAliveScheduler({ send: sendHeartbeat, onChange: (list: KeepAlive[]) => emit('keepAliveChanged', list), now });
+
+  let liveState: LiveState = 'closed';
+  const live =
+    config.liveUpdates === false
+      ? null
+      : new LiveFeed({
+          baseUrl: config.orchestratorUrl,
+          token: () => signer.tokenFor(config.identityDropletId),
+          onChange: (change) => {
+            fleetDecoder.applyStatus(change);
+            emit('statusChanged', change);
+          },
+          onState: (s) => (liveState = s.state),
+        });
+  live?.start();
+
+  function recordDetails(d: DropletDetails): void {
+    for (const h of d.heartbeats) history.record(d.id, h.time, h.status, h.metrics);
+    if (d.lastHeartbeat && d.latestMetrics) history.record(d.id, d.lastHeartbeat, d.status, d.latestMetrics);
+  }
+
+  /** `GET /droplets`, decoded in the fleet worker (the whole list is 4 MB at 10,000 droplets); its dialect is learnt. */
+  async function decodeList(filters: ListFilters, extra: Pick<FleetRequest, 'since' | 'only'>): Promise<DecodedFleet> {
+    const answer = await client.fetchList(filters);
+    const decoded = await fleetDecoder.decode(answer, { key: filtersKey(filters), nowMs: now(), ...extra });
+    client.learnDialect(decoded.update.dialect);
+    return decoded;
+  }
+
+  /** The droplet as the list shows it, when the details route fails. */
+  async function fromList(id: number, cause: OrchestratorError): Promise<DropletView> {
+    let update;
+    try {
+      ({ update } = await decodeList({}, { only: id }));
+    } catch {
+      throw cause; // the details failure is the one the steward asked about
+    }
+    const droplet = update.droplets[0];
+    if (!droplet) throw cause;
+    return { droplet: { ...droplet, heartbeats: [] }, source: 'list', note: fallbackNote(cause), traceId: update.traceId };
+  }
+
+  const handlers: StewardHandlers = {
+    getAppInfo: async () => ({
+      appVersion: config.appVersion,
+      profileName: config.profileName,
+      orchestratorUrl: config.orchestratorUrl,
+      dialectSetting: config.dialect,
+      dialect: client.currentDialect(),
+      identityDropletId: config.identityDropletId,
+      steward: config.steward ?? null,
+      embeddedSandbox: config.embeddedSandbox,
+      pollIntervalMs: config.pollIntervalMs,
+      liveUpdates: liveState === 'open',
+      liveness: config.liveness ?? DEFAULT_LIVENESS,
+    }),
+    listDroplets: async ({ since, ...filters }): Promise<FleetUpdate> => {
+      const { update, beats } = await decodeList(filters, { since });
+      for (const b of beats) history.record(b.id, b.time, b.status, b.metrics);
+      return update;
+    },
+    getDroplet: async ({ id }): Promise<DropletView> => {
+      try {
+        const { traceId, clockOffsetMs, ...fetched } = await client.details(id);
+        const droplet = onLocalClock(fetched, clockOffsetMs);
+        recordDetails(droplet);
+        return { droplet, source: 'details', note: null, traceId };
+      } catch (e) {
+        if (isOrchestratorError(e, ...FALLBACK_KINDS)) return fromList(id, e);
+        throw e;
+      }
+    },
+    registerDroplet: (reg) => client.register(reg),
+    sendHeartbeat,
+    getHistory: async ({ id, sinceMs }) => ({ samples: history.samples(id, sinceMs) }),
+    getCommsLog: async (input) => ({ entries: commsLog.entries(input?.limit) }),
+    startKeepAlive: async (input) => keepAlive.start(input),
+    stopKeepAlive: async ({ id }) => keepAlive.stop(id),
+    listKeepAlive: async () => keepAlive.list(),
+  };
+
+  let closing: Promise<void> | null = null;
+  return {
+    handlers,
+    dispatch: createDispatch(handlers, undefined, ['listDroplets']),
+    onEvent: events.on,
+    warnings,
+    client,
+    commsLog,
+    close() {
+      closing ??= (async () => {
+        keepAlive.stopAll();
+        live?.stop();
+        events.clear();
+        await Promise.allSettled([history.close(), commsLog.close(), fleetDecoder.close()]);
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Quiet words for why the list stands in: "The Orchestrator's details route failed (500: ...)". */
+export function fallbackNote(e: OrchestratorError): string {
+  const tail = "showing what the fleet list knows.";
+  if (e.kind === 'malformed') return `The Orchestrator's details answer could not be read; ${tail}`;
+  if (e.kind === 'server') {
+    const detail = (e.detail ?? '').replace(/^Failed to [^:]{1,80}:\s*/, '');
+    return `The Orchestrator's details route failed (${e.status ?? 'error'}${detail ? `: ${detail}` : ''}); ${tail}`;
+  }
+  return `The Orchestrator has no details route for this droplet (${e.status ?? 'error'}); ${tail}`;
+}

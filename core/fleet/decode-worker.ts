@@ -1,0 +1,25 @@
+/**
+ * Worker-thread entry: decodes fleet answers off main's thread, so a 4 MB list at 10,000
+ * droplets never stalls IPC or the window (see decoder.ts, which starts it).
+ */
+import { parentPort } from 'node:worker_threads';
+import { decodeFleetAnswer } from './decode-pipeline';
+import { FleetSync } from './sent-copies';
+import type { FromFleetWorker, ToFleetWorker } from './decode-worker-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('decode-worker.ts runs only as a worker thread');
+const sync = new FleetSync();
+port.on('message', (message: ToFleetWorker) => {
+  if (message.type === 'status') {
+    sync.applyStatus(message.change);
+    return;
+  }
+  let reply: FromFleetWorker;
+  try {
+    reply = { seq: message.seq, outcome: decodeFleetAnswer(sync, message.result, message.request) };
+  } catch (e) {
+    reply = { seq: message.seq, failure: e instanceof Error ? e.message : String(e) };
+  }
+  port.postMessage(reply);
+});

@@ -1,0 +1,121 @@
+/**
+ * Where fleet answers are decoded: in a worker thread (the app: main's thread stays free for
+ * IPC and windows while 4 MB of JSON is parsed), or inline (the CLI, tests). Both answer the
+ * same FleetUpdate and throw the same OrchestratorErrors.
+ */
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { StatusChange } from '../../shared/model';
+import { decodeFleetAnswer, type DecodedFleet, type DecodeOutcome, type FleetRequest } from './decode-pipeline';
+import { FleetSync } from './sent-copies';
+import type { FromFleetWorker, ToFleetWorker } from './decode-worker-protocol';
+import { OrchestratorError } from '../orchestrator/errors';
+import type { ExchangeResult } from '../orchestrator/transport';
+
+export interface FleetDecoder {
+  /** The poll's answer for the renderer (and new beats); throws an OrchestratorError when it cannot be read. */
+  decode(result: ExchangeResult, request: FleetRequest): Promise<DecodedFleet>;
+  /** A pushed status change the renderer applies too. */
+  applyStatus(change: StatusChange): void;
+  close(): Promise<void>;
+}
+
+function unwrap(outcome: DecodeOutcome): DecodedFleet {
+  if (!outcome.ok) throw new OrchestratorError(outcome.error);
+  return { update: outcome.update, beats: outcome.beats };
+}
+
+export function inlineFleetDecoder(): FleetDecoder {
+  const sync = new FleetSync();
+  return {
+    decode: async (result, request) => unwrap(decodeFleetAnswer(sync, result, request)),
+    applyStatus: (change) => sync.applyStatus(change),
+    close: async () => undefined,
+  };
+}
+
+interface Pending {
+  resolve(decoded: DecodedFleet): void;
+  reject(e: unknown): void;
+}
+
+/**
+ * `file`: the built decode-worker.js, or decode-worker.ts (run through tsx) from source. A worker
+ * that dies fails the polls in flight and is started afresh by the next one (its new stream
+ * makes that answer the whole list).
+ */
+/** The worker from TypeScript source, through tsx (tests, the bench); the app runs the built .js. */
+function sourceWorker(file: string): Worker {
+  const url = JSON.stringify(pathToFileURL(file).href);
+  return new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${url}, ${url}))`, { eval: true });
+}
+
+export function workerFleetDecoder(file: string): FleetDecoder {
+  let worker: Worker | null = null;
+  let seq = 0;
+  const pending = new Map<number, Pending>();
+
+  function failAll(why: string): void {
+    for (const p of pending.values()) p.reject(new Error(`Steward's fleet decoder stopped: ${why}`));
+    pending.clear();
+  }
+
+  function started(): Worker {
+    if (worker) return worker;
+    const w = file.endsWith('.ts') ? sourceWorker(file) : new Worker(file);
+    w.unref(); // an idle decoder never keeps the process alive
+    w.on('message', (m: FromFleetWorker) => {
+      const p = pending.get(m.seq);
+      if (!p) return;
+      pending.delete(m.seq);
+      if ('failure' in m) p.reject(new Error(m.failure));
+      else {
+        try {
+          p.resolve(unwrap(m.outcome));
+        } catch (e) {
+          p.reject(e);
+        }
+      }
+    });
+    w.on('error', (e) => {
+      if (worker === w) worker = null;
+      failAll(e.message);
+    });
+    w.on('exit', (code) => {
+      if (worker === w) worker = null;
+      failAll(`exit code ${code}`);
+    });
+    worker = w;
+    return w;
+  }
+
+  const post = (message: ToFleetWorker, transfer: ArrayBuffer[] = []): void => started().postMessage(message, transfer);
+
+  return {
+    decode(result, request) {
+      const id = ++seq;
+      return new Promise<DecodedFleet>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        try {
+          // The body's bytes move to the worker (no copy); main has no further use for them.
+          const transfer = result.bytes && result.bytes.byteOffset === 0 && result.bytes.byteLength === result.bytes.buffer.byteLength ? [result.bytes.buffer as ArrayBuffer] : [];
+          post({ type: 'decode', seq: id, result, request }, transfer);
+        } catch (e) {
+          // The worker could not even be started (a bad path): this poll fails, nothing is left waiting.
+          pending.delete(id);
+          reject(new Error(`Steward's fleet decoder could not start: ${e instanceof Error ? e.message : String(e)}`));
+        }
+      });
+    },
+    applyStatus(change) {
+      // Nothing to patch before the first poll.
+      if (worker) post({ type: 'status', change });
+    },
+    async close() {
+      const w = worker;
+      worker = null;
+      failAll('Steward is closing');
+      if (w) await w.terminate();
+    },
+  };
+}

@@ -1,0 +1,295 @@
+/**
+ * The Orchestrator HTTP client. Each request is signed for the droplet it acts for, written
+ * in the dialect the server speaks (learned when `auto`), logged, and read with the tolerant
+ * readers from shared/udc. A 401 is retried once with a freshly signed token; registration
+ * is retried with backoff on network errors and 5xx (the deployed Orchestrator answers 500
+ * to a new droplet's first registration). Polling requests are not retried: polling is.
+ */
+import type { DropletDetails, HeartbeatAck, HeartbeatInput, ListFilters, RegisterAck, Registration, WireDialect, DropletList, DialectSetting } from '../../shared/model';
+import {
+  buildHeartbeatRequest,
+  buildRegisterRequest,
+  isRecord,
+  newTraceId,
+  readDropletDetails,
+  readDropletList,
+  readHeartbeatAck,
+  readRegisterAck,
+  WireFormatError,
+  type BuiltRequest,
+} from '../../shared/udc';
+import { errorForAnswer, parseJson, readWith, significantClockOffsetMs, type Purpose, type RequestContext } from './answers';
+import type { CommsLog } from './comms-log';
+import { DialectTracker, isEnvelopeRefusal } from './dialect';
+import { isOrchestratorError, OrchestratorError } from './errors';
+import { backoffDelay, type RetryPolicy } from './retry';
+import type { TokenSource } from '../signing/signer';
+import { createTransport, type ExchangeResult } from './transport';
+
+export interface OrchestratorClientOptions {
+  baseUrl: string;
+  signer: TokenSource;
+  /** The droplet list and details requests are signed for. */
+  identityDropletId: number;
+  dialect: DialectSetting;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  commsLog?: CommsLog;
+  fetch?: typeof fetch;
+  /** Epoch milliseconds. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** In [0, 1), for the backoff jitter. */
+  random?: () => number;
+  maxResponseBytes?: number;
+}
+
+/** `clockOffsetMs`: the Orchestrator's clock minus ours when it is a minute or more off, else 0. */
+export type FleetList = DropletList & { unreadable: string[]; dialect: WireDialect; traceId: string | null; clockOffsetMs: number };
+export type DetailsResult = DropletDetails & { traceId: string | null; clockOffsetMs: number };
+export interface PublicInfo {
+  /** The JSON object the route answered. */
+  body: Record<string, unknown>;
+  traceId: string | null;
+}
+
+export interface OrchestratorClient {
+  register(reg: Registration): Promise<RegisterAck>;
+  heartbeat(input: HeartbeatInput): Promise<HeartbeatAck>;
+  list(filters?: ListFilters): Promise<FleetList>;
+  /** The list's 2xx answer as received (errors thrown as for list), for a FleetDecoder. */
+  fetchList(filters?: ListFilters): Promise<ExchangeResult>;
+  /** What a decoded answer revealed of the server's dialect. */
+  learnDialect(dialect: WireDialect): void;
+  details(id: number): Promise<DetailsResult>;
+  health(): Promise<PublicInfo>;
+  version(): Promise<PublicInfo>;
+  currentDialect(): WireDialect | null;
+  readonly baseUrl: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+interface Operation<T> {
+  purpose: Purpose;
+  method: 'GET' | 'POST';
+  path: string;
+  /** Droplet the token is signed for; null for public routes. */
+  signFor: number | null;
+  /** Droplet the request acts for, for the log and messages. */
+  actsFor: number | null;
+  /** Builds the body in a dialect; absent for GETs. */
+  build?: (dialect: WireDialect) => BuiltRequest;
+  /** Answer a 2xx body as bytes (`result.bytes`), for the caller to decode. */
+  raw?: boolean;
+  /** Reads the 2xx answer (parseJson first, unless the caller reads the text itself). */
+  read: (result: ExchangeResult) => T & { dialect?: WireDialect };
+}
+
+export function createOrchestratorClient(options: OrchestratorClientOptions): OrchestratorClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const transport = createTransport({
+    baseUrl: options.baseUrl,
+    timeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    commsLog: options.commsLog,
+    fetch: options.fetch,
+    now: options.now,
+  });
+  const tracker = new DialectTracker(options.dialect);
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const random = options.random ?? Math.random;
+  const retry: RetryPolicy = { attempts: 4, baseMs: 250, maxMs: 4000, ...options.retry };
+  const signer = options.signer;
+  let probing: Promise<WireDialect> | null = null;
+
+  /** One request-and-answer, with nothing retried. */
+  async function once<T>(op: Operation<T>, dialect: WireDialect | null): Promise<T> {
+    let built: BuiltRequest | null = null;
+    if (op.build) {
+      try {
+        built = op.build(dialect ?? 'guide');
+      } catch (e) {
+        if (e instanceof WireFormatError) {
+          throw new OrchestratorError({ kind: 'validation', message: e.message, hint: 'Nothing was sent to the Orchestrator.' });
+        }
+        throw e;
+      }
+    }
+    const traceId = built?.traceId ?? newTraceId();
+    const token = op.signFor === null ? null : await signer.tokenFor(op.signFor);
+    const result = await transport.send({ method: op.method, path: op.path, body: built?.body, token, traceId, dropletId: op.actsFor, raw: op.raw });
+    if (result.status < 200 || result.status > 299) {
+      const ctx: RequestContext = { purpose: op.purpose, method: op.method, path: op.path, dropletId: op.actsFor, token, fingerprint: signer.fingerprint };
+      const error = errorForAnswer(result, ctx);
+      tracker.learnFromError(result.status, error.detail);
+      throw error;
+    }
+    const value = op.read(result);
+    if (value.dialect) tracker.learn(value.dialect);
+    return value;
+  }
+
+  /** A 401 is answered once more with a fresh token; a body the server refused as the wrong dialect is resent once in the right one. */
+  async function call<T>(op: Operation<T>): Promise<T> {
+    const dialect = op.build ? (tracker.current() ?? (await probeDialect())) : tracker.current();
+    let resent = false;
+    let resigned = false;
+    for (;;) {
+      try {
+        return await once(op, resent ? tracker.current() : dialect);
+      } catch (e) {
+        if (isOrchestratorError(e, 'auth') && op.signFor !== null && !resigned) {
+          resigned = true;
+          signer.invalidate(op.signFor);
+          continue;
+        }
+        if (isOrchestratorError(e, 'auth') && resigned) {
+          throw e.with({ hint: `${e.hint ?? ''} Steward signed a fresh token and tried again; that was refused too.`.trim() });
+        }
+        if (isOrchestratorError(e, 'validation') && isEnvelopeRefusal(e.status, e.detail) && options.dialect === 'auto' && dialect !== 'deployed' && !resent) {
+          resent = true;
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Before the first POST in `auto`, an authenticated GET /droplets shows the dialect. */
+  function probeDialect(): Promise<WireDialect> {
+    probing ??= list({}).then(
+      (r) => tracker.current() ?? r.dialect,
+      (e: unknown) => {
+        probing = null;
+        throw e;
+      },
+    );
+    return probing;
+  }
+
+  function listPath(filters: ListFilters): string {
+    const query = new URLSearchParams();
+    if (filters.status) query.set('status', filters.status);
+    if (filters.capability) query.set('capability', filters.capability);
+    const qs = query.toString();
+    return `/droplets${qs ? `?${qs}` : ''}`;
+  }
+
+  function list(filters: ListFilters = {}): Promise<FleetList> {
+    return call({
+      purpose: 'list',
+      method: 'GET',
+      path: listPath(filters),
+      signFor: options.identityDropletId,
+      actsFor: null,
+      read: (result) => {
+        const body = parseJson(result);
+        const r = readWith(result, body, (b) => readDropletList(b, now));
+        return { droplets: r.droplets, total: r.total, unreadable: r.unreadable, dialect: r.dialect, traceId: result.traceId, clockOffsetMs: significantClockOffsetMs(result, body) };
+      },
+    });
+  }
+
+  async function register(reg: Registration): Promise<RegisterAck> {
+    const op: Operation<RegisterAck> = {
+      purpose: 'register',
+      method: 'POST',
+      path: '/droplets/register',
+      signFor: reg.id,
+      actsFor: reg.id,
+      build: (dialect) => buildRegisterRequest({ dialect, now: () => new Date(now()) }, reg),
+      read: (result) => {
+        const { dialect, ...ack } = readWith(result, parseJson(result), readRegisterAck);
+        return { ...ack, traceId: result.traceId, dialect };
+      },
+    };
+    const attempts = Math.max(1, Math.floor(retry.attempts));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return stripDialect(await call(op));
+      } catch (e) {
+        const retriable = isOrchestratorError(e, 'network', 'server', 'timeout');
+        if (!retriable || attempt >= attempts) {
+          if (retriable && attempts > 1) throw e.with({ hint: `${e.hint ?? ''} Steward tried ${attempts} times.`.trim() });
+          throw e;
+        }
+        await sleep(backoffDelay(attempt, retry, random));
+      }
+    }
+  }
+
+  async function heartbeat(input: HeartbeatInput): Promise<HeartbeatAck> {
+    const ack = await call<HeartbeatAck>({
+      purpose: 'heartbeat',
+      method: 'POST',
+      path: `/droplets/${encodeURIComponent(String(input.id))}/heartbeat`,
+      signFor: input.id,
+      actsFor: input.id,
+      build: (dialect) => buildHeartbeatRequest({ dialect, now: () => new Date(now()) }, input),
+      read: (result) => {
+        const { dialect, ...a } = readWith(result, parseJson(result), (b) => readHeartbeatAck(b, now));
+        return { ...a, traceId: result.traceId, dialect };
+      },
+    });
+    return stripDialect(ack);
+  }
+
+  async function details(id: number): Promise<DetailsResult> {
+    const d = await call<DetailsResult>({
+      purpose: 'details',
+      method: 'GET',
+      path: `/droplets/${encodeURIComponent(String(id))}`,
+      signFor: options.identityDropletId,
+      actsFor: id,
+      read: (result) => {
+        const body = parseJson(result);
+        return { ...readWith(result, body, (b) => readDropletDetails(b, now)), traceId: result.traceId, clockOffsetMs: significantClockOffsetMs(result, body) };
+      },
+    });
+    return stripDialect(d);
+  }
+
+  function publicRoute(purpose: 'health' | 'version', path: string): Promise<PublicInfo> {
+    return call({
+      purpose,
+      method: 'GET',
+      path,
+      signFor: null,
+      actsFor: null,
+      read: (result) => ({
+        body: readWith(result, parseJson(result), (b) => {
+          if (!isRecord(b)) throw new WireFormatError(`expected a JSON object from ${path}`);
+          return b;
+        }),
+        traceId: result.traceId,
+      }),
+    });
+  }
+
+  /** GET /droplets, answered unread and undecoded (`bytes`): the fleet decoder reads it (off main's thread in the app). */
+  function fetchList(filters: ListFilters = {}): Promise<ExchangeResult> {
+    return call({ purpose: 'list', method: 'GET', path: listPath(filters), signFor: options.identityDropletId, actsFor: null, raw: true, read: (result) => result });
+  }
+
+  return {
+    register,
+    heartbeat,
+    list,
+    fetchList,
+    learnDialect: (dialect) => tracker.learn(dialect),
+    details,
+    health: () => publicRoute('health', '/health'),
+    version: () => publicRoute('version', '/management/version'),
+    currentDialect: () => tracker.current(),
+    baseUrl: options.baseUrl,
+  };
+}
+
+/** Values cross IPC as the model's shapes; the dialect is the client's business. */
+function stripDialect<T extends object>(value: T & { dialect?: WireDialect }): T {
+  const { dialect: _dialect, ...rest } = value;
+  return rest as T;
+}

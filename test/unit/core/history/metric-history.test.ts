@@ -1,0 +1,255 @@
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { MetricHistory } from '../../../../core/history/metric-history';
+import { parseIsoMs } from '../../../../shared/udc/time';
+
+const T0 = Date.parse('2026-11-27T05:00:00.000Z');
+const iso = (minute: number): string => new Date(T0 + minute * 60_000).toISOString();
+const m = (cpu: number) => ({ cpu_percent: cpu, memory_mb: 512, requests_last_minute: 10, errors_last_minute: 0, uptime: 'x' });
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'steward-history-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('MetricHistory in memory', () => {
+  it('turns a heartbeat into a sample, metrics absent as null', () => {
+    const h = new MetricHistory();
+    expect(h.record(42, iso(0), 'active', { cpu_percent: 12.5, memory_mb: '256', requests_last_minute: true, other: 1 })).toBe(true);
+    expect(h.record(42, iso(1), null, null)).toBe(true);
+    expect(h.samples(42)).toEqual([
+      { t: T0, status: 'active', cpu_percent: 12.5, memory_mb: 256, requests_last_minute: null, errors_last_minute: null },
+      { t: T0 + 60_000, status: null, cpu_percent: null, memory_mb: null, requests_last_minute: null, errors_last_minute: null },
+    ]);
+    expect(h.samples(7)).toEqual([]);
+  });
+
+  it('deduplicates by heartbeat time and keeps out-of-order beats sorted', () => {
+    const h = new MetricHistory();
+    expect(h.record(1, iso(5), 'active', m(5))).toBe(true);
+    expect(h.record(1, iso(5), 'active', m(99))).toBe(false);
+    expect(h.record(1, '2026-11-27T05:05:00Z', 'active', m(99))).toBe(false); // same instant, other spelling
+    expect(h.record(1, iso(1), 'active', m(1))).toBe(true);
+    expect(h.record(1, iso(3), 'error', m(3))).toBe(true);
+    expect(h.record(1, iso(9), 'active', m(9))).toBe(true);
+    expect(h.record(1, iso(3), 'active', m(33))).toBe(false);
+    expect(h.record(1, 'not a time', 'active', m(1))).toBe(false);
+    expect(h.samples(1).map((s) => [s.t, s.cpu_percent, s.status])).toEqual([
+      [T0 + 60_000, 1, 'active'],
+      [T0 + 180_000, 3, 'error'],
+      [T0 + 300_000, 5, 'active'],
+      [T0 + 540_000, 9, 'active'],
+    ]);
+    expect(h.samples(1, T0 + 180_000).map((s) => s.cpu_percent)).toEqual([3, 5, 9]);
+    expect(h.samples(1, T0 + 181_000).map((s) => s.cpu_percent)).toEqual([5, 9]);
+  });
+
+  it('keeps at most maxSamplesPerDroplet, dropping the oldest', () => {
+    const h = new MetricHistory({ maxSamplesPerDroplet: 50 });
+    for (let i = 0; i < 500; i++) h.record(1, iso(i), 'active', m(i));
+    const s = h.samples(1);
+    expect(s).toHaveLength(50);
+    expect(s[0]!.cpu_percent).toBe(450);
+    expect(s.at(-1)!.cpu_percent).toBe(499);
+    // A beat older than everything kept adds nothing; a late one inside the window does.
+    expect(h.record(1, iso(10), 'active', m(10))).toBe(false);
+    expect(h.record(1, iso(460.5), 'active', m(460.5))).toBe(true);
+    const after = h.samples(1);
+    expect(after).toHaveLength(50);
+    expect(after[0]!.cpu_percent).toBe(451);
+    expect(after.map((x) => x.t)).toEqual([...after.map((x) => x.t)].sort((a, b) => a - b));
+    expect(h.stats()).toMatchObject({ droplets: 1, samples: 50 });
+  });
+
+  it('forgets the droplets heard from least recently beyond maxDroplets, a batch at a time', () => {
+    const h = new MetricHistory({ maxDroplets: 10 });
+    for (let id = 1; id <= 10; id++) h.record(id, iso(0), 'active', null);
+    for (let id = 1; id <= 5; id++) h.record(id, iso(1), 'active', null);
+    h.record(7, iso(0), 'active', null); // a repeated beat still says 7 is around
+    h.record(11, iso(1), 'active', null); // over the limit: down to 9, the stalest go
+    const kept = Array.from({ length: 11 }, (_, i) => h.samples(i + 1).length);
+    expect(kept).toEqual([2, 2, 2, 2, 2, 0, 1, 0, 1, 1, 1]);
+    expect(h.stats()).toMatchObject({ droplets: 9, samples: 14 });
+  });
+
+  // Its speed is a bench figure (`npm run bench`), not a timed test.
+  it('records polls of 10,000 droplets, each keeping its newest samples within its bound', () => {
+    // Small per-droplet bound so the polls also drop old samples.
+    const h = new MetricHistory({ file: join(dir, 'h.jsonl'), maxSamplesPerDroplet: 8 });
+    const metrics = m(1);
+    const poll = (minute: number): void => {
+      const t = iso(minute);
+      for (let id = 1; id <= 10_000; id++) h.record(id, t, 'active', metrics);
+    };
+    for (let i = 0; i < 15; i++) poll(i);
+    expect(h.samples(10_000)).toHaveLength(8);
+    expect(h.samples(10_000)[0]!.t).toBe(T0 + 7 * 60_000);
+  });
+});
+
+describe('parseIsoMs', () => {
+  it('agrees with Date.parse on canonical times and anything else', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_000_000_000_000, max: 253_000_000_000_000 }), (ms) => {
+        const text = new Date(ms).toISOString();
+        expect(parseIsoMs(text)).toBe(Date.parse(text));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of ['2026-02-31T00:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-11-27T24:00:00.000Z', '2026-11-27T05:00:00Z', '2026-11-27 05:00:00.000Z', '2026-1a-27T05:00:00.000Z', 'garbage']) {
+      expect(parseIsoMs(text)).toEqual(Date.parse(text));
+    }
+  });
+});
+
+describe('MetricHistory on disk', () => {
+  it('survives a restart, appending between compactions', async () => {
+    const file = join(dir, 'history.jsonl');
+    const a = new MetricHistory({ file, flushDelayMs: 10_000 });
+    expect(await a.load()).toEqual({ warning: null });
+    a.record(1, iso(0), 'active', m(0));
+    a.record(2, iso(0), 'error', null);
+    await a.flush();
+    a.record(1, iso(2), 'active', m(2));
+    a.record(1, iso(1), 'inactive', m(1));
+    await a.close();
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(5); // header, 2 compacted, 2 appended
+
+    const b = new MetricHistory({ file });
+    expect(await b.load()).toEqual({ warning: null });
+    expect(b.samples(1)).toEqual(a.samples(1));
+    expect(b.samples(1).map((s) => s.status)).toEqual(['active', 'inactive', 'active']);
+    expect(b.samples(2)).toEqual(a.samples(2));
+    await b.close();
+  });
+
+  it('flushes by itself after flushDelayMs', async () => {
+    const file = join(dir, 'history.jsonl');
+    const h = new MetricHistory({ file, flushDelayMs: 20 });
+    await h.load();
+    h.record(1, iso(0), 'active', m(0));
+    await expect.poll(async () => (await readFile(file, 'utf8').catch(() => '')).split('\n').length, { timeout: 2000 }).toBe(3);
+    await h.close();
+  });
+
+  it('merges what was recorded before load with the file, and writes nothing before load', async () => {
+    const file = join(dir, 'history.jsonl');
+    const a = new MetricHistory({ file });
+    await a.load();
+    a.record(1, iso(0), 'active', m(0));
+    await a.close();
+
+    const b = new MetricHistory({ file });
+    b.record(1, iso(1), 'active', m(1));
+    await b.flush(); // not loaded yet: must not replace the file
+    expect(await b.load()).toEqual({ warning: null });
+    await b.close();
+    const c = new MetricHistory({ file });
+    await c.load();
+    expect(c.samples(1).map((s) => s.cpu_percent)).toEqual([0, 1]);
+  });
+
+  it('reads past a torn last line (a crash mid-append) without a warning', async () => {
+    const file = join(dir, 'history.jsonl');
+    const a = new MetricHistory({ file });
+    await a.load();
+    a.record(1, iso(0), 'active', m(0));
+    await a.close();
+    await appendFile(file, '[1,1795000000000,"act');
+
+    const b = new MetricHistory({ file });
+    expect(await b.load()).toEqual({ warning: null });
+    expect(b.samples(1)).toHaveLength(1);
+    b.record(1, iso(1), 'active', m(1));
+    await b.close();
+    const c = new MetricHistory({ file });
+    expect(await c.load()).toEqual({ warning: null });
+    expect(c.samples(1).map((s) => s.cpu_percent)).toEqual([0, 1]);
+    expect(await readdir(dir)).toEqual(['history.jsonl']);
+  });
+
+  it('keeps a damaged file aside, salvages what it can and says so', async () => {
+    const file = join(dir, 'history.jsonl');
+    const a = new MetricHistory({ file });
+    await a.load();
+    a.record(1, iso(0), 'active', m(0));
+    a.record(1, iso(1), 'active', m(1));
+    await a.close();
+    const original = (await readFile(file, 'utf8')).replace(/\n\[1,\d+,"active",0,[^\n]*/, '\n\u0000\u0000garbage');
+    await writeFile(file, original);
+
+    const b = new MetricHistory({ file });
+    const { warning } = await b.load();
+    expect(warning).toMatch(/1 unreadable line; 1 readable samples were kept and the original is kept as .*history\.jsonl\.corrupt-/);
+    expect(b.samples(1).map((s) => s.cpu_percent)).toEqual([1]);
+    const files = await readdir(dir);
+    const backup = files.find((f) => f.includes('.corrupt-'));
+    expect(backup).toBeDefined();
+    expect(await readFile(join(dir, backup!), 'utf8')).toBe(original);
+    // The live file was rewritten clean: the next start has nothing to complain about.
+    const c = new MetricHistory({ file });
+    expect(await c.load()).toEqual({ warning: null });
+    expect(c.samples(1)).toHaveLength(1);
+  });
+
+  it('keeps a file that is not a history aside rather than replacing it', async () => {
+    const file = join(dir, 'history.jsonl');
+    await writeFile(file, '{"something": "else"}');
+    const h = new MetricHistory({ file });
+    const { warning } = await h.load();
+    expect(warning).toMatch(/is not a Steward history file/);
+    const backup = (await readdir(dir)).find((f) => f.includes('.corrupt-'));
+    expect(await readFile(join(dir, backup!), 'utf8')).toBe('{"something": "else"}');
+    h.record(1, iso(0), 'active', null);
+    await h.close();
+    const again = new MetricHistory({ file });
+    expect(await again.load()).toEqual({ warning: null });
+    expect(again.samples(1)).toHaveLength(1);
+  });
+
+  it('loses nothing recorded while a compaction is being written', async () => {
+    const file = join(dir, 'history.jsonl');
+    const h = new MetricHistory({ file, flushDelayMs: 60_000 });
+    await h.load();
+    for (let id = 1; id <= 100; id++) for (let i = 0; i < 100; i++) h.record(id, iso(i), 'active', m(i));
+    const compaction = h.flush(); // the first write compacts, a droplet per chunk
+    let extra = 0;
+    const during = setInterval(() => {
+      for (let id = 1; id <= 100; id += 7) h.record(id, iso(100 + extra), 'active', m(100 + extra));
+      extra++;
+    }, 0);
+    await compaction;
+    clearInterval(during);
+    expect(extra).toBeGreaterThan(0);
+    await h.close();
+    const again = new MetricHistory({ file });
+    expect(await again.load()).toEqual({ warning: null });
+    for (const id of [1, 8, 99, 100]) expect(again.samples(id)).toEqual(h.samples(id));
+    expect(again.stats().samples).toBe(h.stats().samples);
+  });
+
+  it('compacts once the file holds far more than is kept', async () => {
+    const file = join(dir, 'history.jsonl');
+    const h = new MetricHistory({ file, maxSamplesPerDroplet: 10 });
+    await h.load();
+    for (let i = 0; i < 25_000; i++) h.record(1, iso(i), 'active', null);
+    await h.flush(); // first write compacts: header + 10
+    for (let i = 25_000; i < 50_000; i++) h.record(1, iso(i), 'active', null);
+    await h.flush(); // appended: 25,011 lines
+    expect((await readFile(file, 'utf8')).split('\n')).toHaveLength(25_012);
+    h.record(1, iso(50_000), 'active', null);
+    await h.flush(); // now over the limit: compacted
+    expect((await readFile(file, 'utf8')).split('\n')).toHaveLength(12);
+    await h.close();
+    const again = new MetricHistory({ file, maxSamplesPerDroplet: 10 });
+    await again.load();
+    expect(again.samples(1).map((s) => s.t)).toEqual(h.samples(1).map((s) => s.t));
+  });
+});
