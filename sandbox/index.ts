@@ -12,6 +12,7 @@ import { createDeployedDialect } from './dialects/deployed';
 import { createGuideDialect } from './dialects/guide';
 import { Faults } from './faults';
 import { startFleet, type Fleet } from './fleet';
+import { createHostCheck, LISTEN_ADDRESS, type HostCheck } from './host-check';
 import type { InfoDeps } from './info';
 import { generateKeyPair } from './keys';
 import { startMonitor } from './monitor';
@@ -83,10 +84,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const dialect = dialectName === 'deployed' ? createDeployedDialect({ store, now }) : createGuideDialect({ store, now });
 
   let url = '';
+  // Set once the port is known; nothing arrives before listen() resolves.
+  let hostCheck: HostCheck = () => false;
+  const isOwnHost: HostCheck = (host) => hostCheck(host);
   const server: Server = createServer();
-  const live = attachLiveChannel({ server, auth, dialect, store, pingIntervalMs });
+  const live = attachLiveChannel({ server, auth, dialect, store, pingIntervalMs, isOwnHost });
   const info: InfoDeps = { store, now, startedAt: now(), url: () => url, formatTime: dialect.formatTime, liveConnections: live.connections };
-  server.on('request', createRequestHandler({ dialect, auth, faults, info }));
+  server.on('request', createRequestHandler({ dialect, auth, faults, info, isOwnHost }));
 
   try {
     await listen(server, checkedInt('port', opts.port ?? 0, 0, 65535));
@@ -95,7 +99,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     throw e;
   }
   const port = (server.address() as AddressInfo).port;
-  url = `http://127.0.0.1:${port}`;
+  url = `http://${LISTEN_ADDRESS}:${port}`;
+  hostCheck = createHostCheck(LISTEN_ADDRESS, port);
 
   const fleet: Fleet | null =
     fleetSize > 0 ? startFleet({ store, now, rng: createPrng(deriveSeed(opts.seed, 0)), count: fleetSize, beatMs, seedHistoryMinutes }) : null;
@@ -128,7 +133,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
 function listen(server: Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, LISTEN_ADDRESS, () => {
       server.off('error', reject);
       resolve();
     });

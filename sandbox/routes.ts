@@ -10,8 +10,6 @@ export interface RouteRequest {
   method: string;
   path: string;
   query: URLSearchParams;
-  /** `http://host:port`, for absolute redirects as Starlette writes them. */
-  origin: string;
 }
 
 export type Route =
@@ -28,7 +26,8 @@ export function buildRoutes(dialect: Dialect, info: InfoDeps): Route[] {
     publicGet(/^\/management\/version$/, () => json(200, versionBody(info))),
     publicGet(/^\/ws\/status$/, () => json(200, wsStatusBody(info))),
     { method: 'GET', pattern: /^\/droplets$/, auth: true, handle: (call) => dialect.list(call) },
-    publicGet(/^\/droplets\/$/, (req) => ({ status: 307, headers: { location: `${req.origin}/droplets${queryText(req.query)}` } })),
+    // Absolute, as Starlette writes it (F9), but from the listening address: never from Host.
+    publicGet(/^\/droplets\/$/, (req) => ({ status: 307, headers: { location: `${info.url()}/droplets${queryText(req.query)}` } })),
     { method: 'POST', pattern: /^\/droplets\/register$/, auth: true, handle: (call) => dialect.register(call) },
     { method: 'GET', pattern: /^\/droplets\/([^/]+)$/, auth: true, handle: (call, [id]) => dialect.details(call, id ?? '') },
     { method: 'POST', pattern: /^\/droplets\/([^/]+)\/heartbeat$/, auth: true, handle: (call, [id]) => dialect.heartbeat(call, id ?? '') },

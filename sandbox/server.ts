@@ -1,11 +1,13 @@
 /**
- * The HTTP side: read the body, apply injected faults, route, authenticate, answer JSON.
+ * The HTTP side: read the body, check the Host, apply injected faults, route, authenticate,
+ * answer JSON.
  * Handlers are synchronous and O(droplets) at worst, so a list of 10,000 builds in a few ms.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticator } from './auth';
 import type { Dialect } from './dialects/types';
 import type { Faults } from './faults';
+import { MISDIRECTED, type HostCheck } from './host-check';
 import type { InfoDeps } from './info';
 import { detail, JsonText, type Reply } from './reply';
 import { buildRoutes, matchRoute } from './routes';
@@ -17,12 +19,15 @@ export interface HandlerDeps {
   auth: Authenticator;
   faults: Faults;
   info: InfoDeps;
+  /** Whether a Host header names this sandbox (see host-check.ts). */
+  isOwnHost: HostCheck;
 }
 
-export function createRequestHandler({ dialect, auth, faults, info }: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestHandler({ dialect, auth, faults, info, isOwnHost }: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const routes = buildRoutes(dialect, info);
 
   const handle = async (req: IncomingMessage, rawBody: string): Promise<Reply> => {
+    if (!isOwnHost(req.headers.host)) return MISDIRECTED;
     const fault = await faults.apply();
     if (fault) return fault;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -31,7 +36,7 @@ export function createRequestHandler({ dialect, auth, faults, info }: HandlerDep
     if (match.kind === 'not-found') return dialect.notFound(url.pathname);
     if (match.kind === 'method-not-allowed') return detail(405, 'Method Not Allowed');
     const { route, params } = match;
-    if (!route.auth) return route.handle({ method, path: url.pathname, query: url.searchParams, origin: `http://${req.headers.host ?? '127.0.0.1'}` });
+    if (!route.auth) return route.handle({ method, path: url.pathname, query: url.searchParams });
     const outcome = await auth.fromHeader(req.headers.authorization);
     if (!outcome.ok) return outcome.reply;
     return route.handle({ path: url.pathname, query: url.searchParams, rawBody, claims: outcome.claims }, params);

@@ -1,12 +1,14 @@
 /**
  * `/ws/droplets?token=JWT`: status changes from the store and a periodic ping, as envelopes
- * in the sandbox's dialect. A missing or refused token fails the handshake with HTTP 403.
+ * in the sandbox's dialect. A foreign Host fails the handshake with 421 (as HTTP routes do),
+ * a missing or refused token with 403.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Authenticator } from './auth';
 import type { Dialect } from './dialects/types';
+import { MISDIRECTED, type HostCheck } from './host-check';
 import type { SandboxStore, StatusChangeEvent } from './store';
 
 export interface LiveChannelOptions {
@@ -15,6 +17,7 @@ export interface LiveChannelOptions {
   dialect: Dialect;
   store: SandboxStore;
   pingIntervalMs: number;
+  isOwnHost: HostCheck;
 }
 
 export interface LiveChannel {
@@ -22,7 +25,7 @@ export interface LiveChannel {
   close(): void;
 }
 
-export function attachLiveChannel({ server, auth, dialect, store, pingIntervalMs }: LiveChannelOptions): LiveChannel {
+export function attachLiveChannel({ server, auth, dialect, store, pingIntervalMs, isOwnHost }: LiveChannelOptions): LiveChannel {
   const wss = new WebSocketServer({ noServer: true });
   const clients = new Set<WebSocket>();
 
@@ -34,6 +37,7 @@ export function attachLiveChannel({ server, auth, dialect, store, pingIntervalMs
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => socket.destroy());
+    if (!isOwnHost(req.headers.host)) return refuse(socket, MISDIRECTED.status, 'Misdirected Request', JSON.stringify(MISDIRECTED.body));
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== '/ws/droplets') return refuse(socket, 404, 'Not Found');
     const token = url.searchParams.get('token');
@@ -66,7 +70,8 @@ export function attachLiveChannel({ server, auth, dialect, store, pingIntervalMs
   };
 }
 
-function refuse(socket: Duplex, status: number, reason: string): void {
+function refuse(socket: Duplex, status: number, reason: string, jsonBody = ''): void {
   if (socket.destroyed) return;
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  const type = jsonBody ? 'Content-Type: application/json\r\n' : '';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n${type}Content-Length: ${Buffer.byteLength(jsonBody)}\r\n\r\n${jsonBody}`);
 }
