@@ -1,8 +1,10 @@
 /**
  * Bearer-token checks per dialect. Both verify the signature with the configured public key
- * (only the algorithm that key implies) and honour exp/nbf. The deployed Orchestrator runs
- * python-jose with its defaults, which additionally refuses any `aud`, a non-string `sub`
- * and a non-numeric `iat`, and answers a missing header with 403 rather than 401.
+ * (only the algorithm that key implies), honour exp/nbf, and, stricter than production,
+ * require `exp` and refuse an `iat` in the future, so a leaked token cannot live forever.
+ * The deployed Orchestrator runs python-jose with its defaults, which additionally refuses
+ * any `aud`, a non-string `sub` and a non-numeric `iat`, and answers a missing header with
+ * 403 rather than 401.
  */
 import { jwtVerify, type JWTPayload } from 'jose';
 import type { WireDialect } from '../shared/model';
@@ -17,6 +19,12 @@ export interface Authenticator {
   /** From a bare token (the WebSocket `?token=`). */
   fromToken(token: string): Promise<AuthOutcome>;
 }
+
+/**
+ * How far `iat` may be ahead of the sandbox's clock, for a signer whose clock runs a little
+ * fast (Steward's own signer backdates iat by 5 s). exp and nbf keep no tolerance.
+ */
+export const IAT_LEEWAY_SECONDS = 60;
 
 const COULD_NOT_VALIDATE: Reply = {
   status: 401,
@@ -35,7 +43,9 @@ export function createAuthenticator(publicKeyPem: string, dialect: WireDialect, 
 
   const fromToken = async (token: string): Promise<AuthOutcome> => {
     try {
-      const { payload } = await jwtVerify(token, key.key, { algorithms: [key.algorithm], currentDate: new Date(now()) });
+      const at = now();
+      const { payload } = await jwtVerify(token, key.key, { algorithms: [key.algorithm], currentDate: new Date(at), requiredClaims: ['exp'] });
+      if (issuedInFuture(payload, at)) return { ok: false, reply: COULD_NOT_VALIDATE };
       if (dialect === 'deployed' && !passesPythonJoseDefaults(payload)) return { ok: false, reply: COULD_NOT_VALIDATE };
       return { ok: true, claims: payload };
     } catch {
@@ -58,6 +68,11 @@ export function createAuthenticator(publicKeyPem: string, dialect: WireDialect, 
       return fromToken(credentials);
     },
   };
+}
+
+/** jose has already refused a non-numeric iat; a missing one is allowed. */
+function issuedInFuture(claims: JWTPayload, nowMs: number): boolean {
+  return claims.iat !== undefined && claims.iat > nowMs / 1000 + IAT_LEEWAY_SECONDS;
 }
 
 /** python-jose without an audience option refuses any `aud`; it also type-checks sub and jti. */

@@ -346,8 +346,9 @@ describe('deployed dialect: auth (B1-B10, X2, X3)', () => {
     }
   });
 
-  it('accepts a token without exp and one without droplet_id (B9, B10)', async () => {
-    expect((await call(sb.url, 'GET', '/droplets', { token: tok.noExp })).status).toBe(200);
+  it('refuses a token without exp, unlike production (B9: security issue 12), and accepts one without droplet_id (B10)', async () => {
+    const noExp = await call(sb.url, 'GET', '/droplets', { token: tok.noExp });
+    expect([noExp.status, noExp.body]).toEqual([401, { detail: 'Could not validate credentials' }]);
     expect((await call(sb.url, 'GET', '/droplets', { token: tok.noDropletId })).status).toBe(200);
   });
 });
