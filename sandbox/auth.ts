@@ -32,7 +32,7 @@ const COULD_NOT_VALIDATE: Reply = {
   headers: { 'WWW-Authenticate': 'Bearer' },
 };
 
-export function createAuthenticator(publicKeyPem: string, dialect: WireDialect, now: () => number): Authenticator {
+export function createAuthenticator(publicKeyPem: string, dialect: WireDialect, now: () => number, iatLeewaySeconds = IAT_LEEWAY_SECONDS): Authenticator {
   const key: VerificationKey = loadVerificationKey(publicKeyPem);
   // FastAPI's HTTPBearer: 403 in the deployed version, 401 as the guide documents.
   const missingStatus = dialect === 'deployed' ? 403 : 401;
@@ -45,7 +45,7 @@ export function createAuthenticator(publicKeyPem: string, dialect: WireDialect, 
     try {
       const at = now();
       const { payload } = await jwtVerify(token, key.key, { algorithms: [key.algorithm], currentDate: new Date(at), requiredClaims: ['exp'] });
-      if (issuedInFuture(payload, at)) return { ok: false, reply: COULD_NOT_VALIDATE };
+      if (issuedInFuture(payload, at, iatLeewaySeconds)) return { ok: false, reply: COULD_NOT_VALIDATE };
       if (dialect === 'deployed' && !passesPythonJoseDefaults(payload)) return { ok: false, reply: COULD_NOT_VALIDATE };
       return { ok: true, claims: payload };
     } catch {
@@ -71,8 +71,8 @@ export function createAuthenticator(publicKeyPem: string, dialect: WireDialect, 
 }
 
 /** jose has already refused a non-numeric iat; a missing one is allowed. */
-function issuedInFuture(claims: JWTPayload, nowMs: number): boolean {
-  return claims.iat !== undefined && claims.iat > nowMs / 1000 + IAT_LEEWAY_SECONDS;
+function issuedInFuture(claims: JWTPayload, nowMs: number, leewaySeconds: number): boolean {
+  return claims.iat !== undefined && claims.iat > nowMs / 1000 + leewaySeconds;
 }
 
 /** python-jose without an audience option refuses any `aud`; it also type-checks sub and jti. */

@@ -48,6 +48,11 @@ export interface SandboxOptions {
   seed?: number;
   /** Clock for tests, epoch ms. Timers still run on real time; they read this clock. */
   now?: () => number;
+  /**
+   * How far a token's `iat` may be ahead of this clock. Default 60 s; Infinity models an
+   * Orchestrator that does not check it (the deployed one, through python-jose).
+   */
+  iatLeewaySeconds?: number;
 }
 
 export interface RunningSandbox {
@@ -77,7 +82,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
 
   const generated = opts.publicKeyPem === undefined ? await generateKeyPair('RS256') : null;
   const publicKeyPem = generated?.publicKeyPem ?? opts.publicKeyPem ?? '';
-  const auth = createAuthenticator(publicKeyPem, dialectName, now);
+  const auth = createAuthenticator(publicKeyPem, dialectName, now, opts.iatLeewaySeconds);
 
   const store = new SandboxStore();
   const faults = new Faults(createPrng(deriveSeed(opts.seed, 1)), { latencyMs: opts.latencyMs, errorRate: opts.errorRate });

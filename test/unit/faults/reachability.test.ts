@@ -120,8 +120,9 @@ describe('fault matrix: the Orchestrator keeps a different time', () => {
     expect(snapshot(await rig.poll()).droplets).toHaveLength(FLEET);
   });
 
-  it('its clock hours behind: tokens still work, and its times are moved onto this computer’s clock', async () => {
-    rig = await startRig({ serverClock: () => Date.now() - HOURS });
+  it('its clock hours behind: tokens still work where iat is not checked, and its times are moved onto this computer’s clock', async () => {
+    // The deployed Orchestrator (python-jose) does not check iat; the sandbox does by default.
+    rig = await startRig({ serverClock: () => Date.now() - HOURS, sandbox: { iatLeewaySeconds: Infinity } });
     const list = snapshot(await rig.poll());
     expect(list.droplets).toHaveLength(FLEET);
     // The offset is reported (for the window to say so) and already applied: the fleet's beats
@@ -130,6 +131,13 @@ describe('fault matrix: the Orchestrator keeps a different time', () => {
     const beats = list.droplets.filter((d) => d.lastHeartbeat !== null).map((d) => Date.now() - Date.parse(d.lastHeartbeat!));
     expect(beats.length).toBeGreaterThan(0);
     expect(Math.min(...beats)).toBeLessThan(2 * 60_000);
+  });
+
+  it('its clock hours behind, checking iat: the 401 blames the clock', async () => {
+    rig = await startRig({ serverClock: () => Date.now() - HOURS });
+    const e = failure(await rig.poll());
+    expect(e.status).toBe(401);
+    expect(e.hint).toMatch(/^The Orchestrator's clock is 3 h behind this computer's \(by its Date header\), so the tokens Steward signs look issued in the future to it\./);
   });
 
   it('a server whose clock agrees reports no offset', async () => {
