@@ -46,8 +46,8 @@ import { Y_AXIS_WIDTH } from '../renderer/src/views/charts/plot';
 import { chartSeriesAll, samplesSince } from '../renderer/src/views/charts/series';
 import { readDropletList } from '../shared/udc';
 import type { SandboxOptions } from '../sandbox';
-import { findChromium } from '../test/e2e/chromium';
-import { builtFleetWorker, openStewardPage, type StewardPage } from '../test/e2e/steward-page';
+import { findChromium } from '../test/support/chromium';
+import { builtFleetWorker, openStewardPage, type StewardPage } from '../test/support/steward-page';
 import { PROBE_SCRIPT, type TimedAnswer } from './page-probe';
 
 /** BENCH_FLEETS=100,1000 runs part of it (while working on the bench), BENCH_FLEETS=none only the charts; the default is all three. */
