@@ -15,8 +15,9 @@
  * - main per poll (main-per-poll.ts): service.dispatch('listDroplets') against real answers
  *   taken 10 s apart (no network), as the app runs it (decoding in the built worker thread):
  *   main's thread busy (event loop active time plus serialising the answer for IPC, as Electron
- *   does on main), the CPU of all threads, the parts (JSON parse, tolerant reading, change
- *   tracking, copy), the droplets changed per poll and the bytes crossing IPC;
+ *   does on main), the CPU of all threads, the parts (the decode pipeline's own stage times
+ *   from the built worker: parse, tolerant reading with clock correction, change tracking with
+ *   beat extraction; then the IPC copy), the droplets changed per poll and the bytes crossing IPC;
  * - rows re-rendered per poll, split into rows whose droplet showed something new, rows that
  *   moved, and unexplained ones (wasted renders);
  * - scrolling the 10,000-row table (scroll.ts): frames slower than 20 ms;

@@ -1,14 +1,15 @@
 /**
  * Main per poll: service.dispatch('listDroplets') against real answers taken 10 s apart (no
- * network), as the app runs it (decoding in the built worker thread), and its parts.
+ * network), as the app runs it (decoding in the built worker thread), and the decode pipeline's
+ * own stage times from that same worker.
  */
 import { performance } from 'node:perf_hooks';
 import { serialize } from 'node:v8';
-import { FleetSync } from '../../core/fleet/sent-copies';
+import { workerFleetDecoder } from '../../core/fleet/decoder';
 import type { KeyPair } from '../../core/signing/keys';
 import { createSigner } from '../../core/signing/signer';
+import type { ExchangeResult } from '../../core/orchestrator/transport';
 import type { FleetUpdate } from '../../shared/ipc-contract';
-import { readDropletList } from '../../shared/udc';
 import { builtFleetWorker } from '../../test/support/steward-page';
 import { BIG_FLEET } from '../lib/fleet-sizes';
 import { stewardService } from '../lib/session';
@@ -22,7 +23,11 @@ export interface MainFigures {
   mainThreadP95Ms: number;
   /** CPU per poll of the whole process, the decoding worker thread included. */
   cpuMedianMs: number;
-  /** One poll's parts, medians: JSON.parse, tolerant reading, change tracking (in the worker), serialising the delta for IPC (main). */
+  /**
+   * One poll's parts, medians: the decode pipeline's stages as the built worker times them
+   * (bytes to text and JSON.parse; tolerant reading and clock correction; change tracking and
+   * beat extraction), then serialising the delta for IPC (main).
+   */
   parseMs: number;
   readMs: number;
   diffMs: number;
@@ -64,26 +69,31 @@ async function withNetwork(url: string, key: KeyPair): Promise<number[]> {
   return times;
 }
 
-/** The same work inline, part by part, for the breakdown. */
-async function pipelineStages(bodies: readonly string[]): Promise<{ parse: number[]; read: number[]; diff: number[]; clone: number[] }> {
+/**
+ * The same answers through the pipeline the app runs (the built worker, as the service starts
+ * it), each decode timed by stage inside it; then the IPC serialisation on main.
+ */
+async function pipelineStages(encoded: readonly Uint8Array[]): Promise<{ parse: number[]; read: number[]; diff: number[]; clone: number[] }> {
   const parts = { parse: [] as number[], read: [] as number[], diff: [] as number[], clone: [] as number[] };
-  const sync = new FleetSync();
-  let held: FleetUpdate['sync'] | undefined;
-  for (let i = 0; i < 12; i++) {
-    let t = performance.now();
-    const json: unknown = JSON.parse(bodies[ORDER[i % ORDER.length]!]!);
-    parts.parse.push(performance.now() - t);
-    t = performance.now();
-    const list = readDropletList(json);
-    parts.read.push(performance.now() - t);
-    t = performance.now();
-    const diff = sync.diff('bench', list.droplets, held);
-    held = diff.sync;
-    parts.diff.push(performance.now() - t);
-    const update: FleetUpdate = { ...diff, total: list.total, unreadable: list.unreadable, fetchedAt: new Date().toISOString(), clockOffsetMs: 0, dialect: list.dialect, traceId: null };
-    t = performance.now();
-    serialize(update);
-    parts.clone.push(performance.now() - t);
+  const decoder = workerFleetDecoder(builtFleetWorker());
+  try {
+    let held: FleetUpdate['sync'] | undefined;
+    for (let i = 0; i < 12; i++) {
+      const nowMs = Date.now();
+      // The transport's result: the body's bytes (a copy, as they move to the worker) and the Date header's time.
+      const result: ExchangeResult = { status: 200, text: '', bytes: encoded[ORDER[i % ORDER.length]!]!.slice(), exchangeId: null, traceId: null, serverDate: Math.floor(nowMs / 1000) * 1000, receivedAt: nowMs };
+      const { update, stages } = await decoder.decode(result, { key: 'bench', since: held, nowMs, timeStages: true });
+      if (!stages) throw new Error('the fleet worker answered without stage times (is out/ built from this source?)');
+      held = update.sync;
+      parts.parse.push(stages.parseMs);
+      parts.read.push(stages.readMs);
+      parts.diff.push(stages.diffMs);
+      const t = performance.now();
+      serialize(update);
+      parts.clone.push(performance.now() - t);
+    }
+  } finally {
+    await decoder.close();
   }
   return parts;
 }
@@ -133,7 +143,7 @@ export async function measureMain(url: string, key: KeyPair, fleet: number): Pro
   }
   await canned.close();
 
-  const parts = await pipelineStages(bodies);
+  const parts = await pipelineStages(encoded);
   const tail = (xs: number[]) => xs.slice(2); // the first is the whole list, the second warm-up
   return {
     fleet,
