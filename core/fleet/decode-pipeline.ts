@@ -25,6 +25,18 @@ export interface FleetRequest {
    * holds it alone, or nothing, and no remembered copy changes.
    */
   only?: number;
+  /** Time the pipeline's stages (the bench asks); otherwise no clock is read. */
+  timeStages?: boolean;
+}
+
+/** How long one answer's stages took, ms (worker thread). */
+export interface DecodeStages {
+  /** The body's bytes to text, and JSON.parse. */
+  parseMs: number;
+  /** Tolerant reading of either dialect, and moving times onto our clock. */
+  readMs: number;
+  /** Change tracking against the renderer's copy, and picking out new beats. */
+  diffMs: number;
 }
 
 /** A beat the list shows for the first time, for the metric history (kept in main). */
@@ -39,6 +51,8 @@ interface ListedBeat {
 export interface DecodedFleet {
   update: FleetUpdate;
   beats: ListedBeat[];
+  /** Only when the request asked for `timeStages`. */
+  stages?: DecodeStages;
 }
 
 /** Plain data, so it can cross from a worker thread; errors travel as their fields. */
@@ -46,20 +60,35 @@ export type DecodeOutcome = ({ ok: true } & DecodedFleet) | { ok: false; error: 
 
 const utf8 = new TextDecoder();
 
+/** ms since the last lap (or since it was started). */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const t = performance.now();
+    const lap = t - last;
+    last = t;
+    return lap;
+  };
+}
+
 export function decodeFleetAnswer(sync: FleetSync, answer: ExchangeResult, request: FleetRequest): DecodeOutcome {
   try {
+    const lap = request.timeStages ? stopwatch() : undefined;
     const { bytes, ...rest } = answer;
     const result: ExchangeResult = bytes ? { ...rest, text: utf8.decode(bytes) } : answer;
     const body = parseJson(result);
+    const parseMs = lap?.() ?? 0;
     const list = readWith(result, body, (b) => readDropletList(b, () => request.nowMs));
     const clockOffsetMs = significantClockOffsetMs(result, body);
     const meta = { total: list.total, unreadable: list.unreadable, fetchedAt: new Date(request.nowMs).toISOString(), clockOffsetMs, dialect: list.dialect, traceId: result.traceId };
     if (request.only !== undefined) {
       const found = list.droplets.find((d) => d.id === request.only);
       const droplets = found ? [onLocalClock(found, clockOffsetMs)] : [];
-      return { ok: true, beats: [], update: { ...meta, base: null, droplets, patches: [], removed: [], sync: { stream: sync.stream, version: 0 } } };
+      const stages = lap ? { stages: { parseMs, readMs: lap(), diffMs: 0 } } : {};
+      return { ok: true, beats: [], update: { ...meta, base: null, droplets, patches: [], removed: [], sync: { stream: sync.stream, version: 0 } }, ...stages };
     }
     const droplets = clockOffsetMs === 0 ? list.droplets : list.droplets.map((d) => onLocalClock(d, clockOffsetMs));
+    const readMs = lap?.() ?? 0;
     const diff = sync.diff(request.key, droplets, request.since);
     // Only rows that carry metrics: a metric-less row (the deployed list) would punch holes in the charts.
     const beats: ListedBeat[] = [];
@@ -70,10 +99,12 @@ export function decodeFleetAnswer(sync: FleetSync, answer: ExchangeResult, reque
     // A patch with a new beat time: record the droplet as read (its first entry, as the diff kept).
     const beaten = new Set(diff.patches.filter((p) => p.lastHeartbeat !== undefined).map((p) => p.id));
     if (beaten.size > 0) for (const d of droplets) if (beaten.delete(d.id)) beat(d);
+    const stages = lap ? { stages: { parseMs, readMs, diffMs: lap() } } : {};
     return {
       ok: true,
       beats,
       update: { ...diff, ...meta },
+      ...stages,
     };
   } catch (e) {
     if (e instanceof OrchestratorError) return { ok: false, error: e.init() };

@@ -22,7 +22,8 @@ export interface FleetDecoder {
 
 function unwrap(outcome: DecodeOutcome): DecodedFleet {
   if (!outcome.ok) throw new OrchestratorError(outcome.error);
-  return { update: outcome.update, beats: outcome.beats };
+  const { ok: _ok, ...decoded } = outcome;
+  return decoded;
 }
 
 export function inlineFleetDecoder(): FleetDecoder {

@@ -1,7 +1,7 @@
 // The steward's dashboard against a real sandbox: select and chart, register, heartbeat,
 // field errors from the Orchestrator, late then inactive, pushed status changes, details fallback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrSkip } from './chromium';
+import { chromiumOrSkip } from '../support/chromium';
 import { openSession, type Session } from './harness';
 
 const chromiumPath = chromiumOrSkip();

@@ -4,7 +4,7 @@
  * clears by itself, without the steward doing anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrSkip } from './chromium';
+import { chromiumOrSkip } from '../support/chromium';
 import { openSession, type Session } from './harness';
 
 const chromiumPath = chromiumOrSkip();

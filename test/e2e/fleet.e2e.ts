@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrSkip } from './chromium';
+import { chromiumOrSkip } from '../support/chromium';
 import { openSession, type Session } from './harness';
 
 const chromiumPath = chromiumOrSkip();

@@ -14,7 +14,7 @@ import type { SecretCipher } from '../../core/profiles/key-vault';
 import type { StewardService } from '../../core/app/service';
 import { BUILT_IN_PROFILE_ID } from '../../shared/profile';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
-import { builtFleetWorker, openStewardPage } from './steward-page';
+import { builtFleetWorker, openStewardPage } from '../support/steward-page';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, startSandbox, type RunningSandbox } from '../../sandbox';
-import { chromiumOrSkip } from './chromium';
+import { chromiumOrSkip } from '../support/chromium';
 import { openSession, type Session } from './harness';
 
 const chromiumPath = chromiumOrSkip();

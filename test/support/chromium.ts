@@ -1,5 +1,5 @@
 /**
- * Finding a Chromium for the end-to-end tests. Where none is found the suites are skipped
+ * Finding a Chromium for the end-to-end tests and the bench. Where none is found the e2e suites are skipped
  * with a message saying how to install one; under CI (STEWARD_REQUIRE_E2E=1) that is a failure.
  */
 import { existsSync } from 'node:fs';

@@ -3,7 +3,7 @@
  * is not counted as Steward's. Started with the sandbox options as JSON in argv[2]; answers
  * `{ url }` once listening; takes `{ faults }` and `{ close: true }` messages.
  */
-import { startSandbox, type SandboxOptions } from '../sandbox';
+import { startSandbox, type SandboxOptions } from '../../sandbox';
 
 interface Message {
   faults?: { latencyMs?: number; errorRate?: number };

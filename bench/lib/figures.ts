@@ -1,0 +1,20 @@
+/** Everything one bench run measured, as the runner gathers it for the report. */
+import type { ChartFigures } from '../measure/charts';
+import type { HeapFigures } from '../measure/heap';
+import type { CpuFigures } from '../measure/idle-cpu';
+import type { MainFigures } from '../measure/main-per-poll';
+import type { PaintFigures } from '../measure/poll-to-paint';
+import type { ScrollFigures } from '../measure/scroll';
+
+export interface BenchFigures {
+  /** The fleet sizes measured, in order. */
+  fleets: readonly number[];
+  main: MainFigures[];
+  paint: PaintFigures[];
+  /** Only at the big fleet. */
+  scroll: ScrollFigures | null;
+  charts: ChartFigures;
+  heap: HeapFigures | null;
+  /** Idle CPU at each fleet it was measured at. */
+  idle: CpuFigures[];
+}

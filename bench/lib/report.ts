@@ -1,0 +1,83 @@
+/** The bench's output: two tables for people, then one JSON line with every figure for tools. */
+import type { PaintFigures } from '../measure/poll-to-paint';
+import { BIG_FLEET } from './fleet-sizes';
+import type { BenchFigures } from './figures';
+import type { Machine } from './machine';
+import { table } from './table';
+import type { Targets } from './targets';
+
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+const count = (n: number) => n.toLocaleString('en-US');
+
+const NO_PAINT: PaintFigures = { fleet: BIG_FLEET, polls: 0, medianMs: NaN, p95Ms: NaN, commitMedianMs: NaN, rows: { visible: 0, rerendered: 0, changed: 0, moved: 0, mounted: 0, unexplained: 0 } };
+
+/** One row a fleet: poll to paint, main per poll and its parts, rows re-rendered. */
+function perFleetTable(f: BenchFigures): string {
+  return table(
+    ['fleet', 'poll->paint median', 'p95', 'answer->commit', 'main thread/poll median', 'p95', 'CPU/poll (all threads)', 'parse', 'read', 'diff', 'IPC serialise', 'changed/poll', 'with network', 'IPC bytes', 'rows re-rendered (changed / moved / unexplained)'],
+    f.fleets.map((fleet) => {
+      const p = f.paint.find((x) => x.fleet === fleet)!;
+      const m = f.main.find((x) => x.fleet === fleet)!;
+      return [
+        count(fleet),
+        `${p.medianMs} ms`,
+        `${p.p95Ms} ms`,
+        `${p.commitMedianMs} ms`,
+        `${m.mainThreadMedianMs} ms`,
+        `${m.mainThreadP95Ms} ms`,
+        `${m.cpuMedianMs} ms`,
+        `${m.parseMs} ms`,
+        `${m.readMs} ms`,
+        `${m.diffMs} ms`,
+        `${m.cloneMs} ms`,
+        count(m.changedMedian),
+        `${m.withNetworkMedianMs} ms`,
+        count(m.ipcBytes),
+        `${p.rows.rerendered} (${p.rows.changed} / ${p.rows.moved} moved / ${p.rows.unexplained}) in ${p.polls} polls`,
+      ];
+    }),
+  );
+}
+
+/** One row a measure, with its target and verdict where it has one. */
+function measuresTable(f: BenchFigures, targets: Targets): string {
+  const big = f.paint.find((p) => p.fleet === BIG_FLEET) ?? NO_PAINT;
+  // Without the big fleet, its CPU column shows the first fleet's (as it always has).
+  const bigMain = f.main.find((m) => m.fleet === BIG_FLEET) ?? { ...f.main[0]!, mainThreadMedianMs: NaN };
+  const { scroll, charts, heap } = f;
+  return table(
+    ['measure', 'figure', 'target', ''],
+    [
+      ['poll -> paint p95, 10,000', `${big.p95Ms} ms`, targets.pollToPaintP95.target, verdict(targets.pollToPaintP95.met)],
+      ['main thread per poll, 10,000 (median; CPU of all threads in brackets)', `${bigMain.mainThreadMedianMs} ms (${bigMain.cpuMedianMs} ms)`, targets.mainPerPoll.target, verdict(targets.mainPerPoll.met)],
+      ['scrolling 10,000 rows: frames > 20 ms', scroll ? `${scroll.droppedFrames} of ${scroll.frames} (median ${scroll.medianFrameMs} ms, worst ${scroll.worstFrameMs} ms)` : 'n/a', targets.scrollDroppedFrames.target, verdict(targets.scrollDroppedFrames.met)],
+      ['select a droplet -> details and charts painted (median)', `${charts.selectMedianMs} ms`, '', ''],
+      ['charts, 1 h from cache: click -> painted (median)', `${charts.h1MedianMs} ms`, '', ''],
+      ['charts, 24 h from cache: click -> painted (median / p95)', `${charts.h24MedianMs} / ${charts.h24P95Ms} ms`, '', ''],
+      ['charts, 7 days from cache: click -> painted (median / p95)', `${charts.d7MedianMs} / ${charts.d7P95Ms} ms`, targets.chart7d.target, verdict(targets.chart7d.met)],
+      ['history answer, 24 h / 7 d (main ms, bytes)', `${charts.main24h.ms} ms, ${count(charts.main24h.bytes)} B / ${charts.main7d.ms} ms, ${count(charts.main7d.bytes)} B`, '', ''],
+      [`renderer heap, ${heap?.polls ?? 0} polls of ${heap?.fleet ?? 0}`, heap ? `${heap.startMB} -> ${heap.endMB} MB` : 'n/a', targets.heapFlat.target, verdict(targets.heapFlat.met)],
+      ...f.idle.map((c) => [
+        `idle CPU, ${count(c.fleet)} droplets, poll 10 s: main + Chromium`,
+        `${c.mainPercent}% + ${c.chromiumPercent}% (renderer thread ${c.rendererPercent}%, of it script ${c.rendererScriptPercent}%; main with Playwright carrying IPC ${c.mainWithPlaywrightPercent}%)`,
+        c.fleet === BIG_FLEET ? targets.idleCpu.target : '',
+        c.fleet === BIG_FLEET ? verdict(targets.idleCpu.met) : '',
+      ]),
+      ['rows re-rendered without a change', String(targets.onlyChangedRowsRender.value), targets.onlyChangedRowsRender.target, verdict(targets.onlyChangedRowsRender.met)],
+    ],
+  );
+}
+
+/** What the bench prints on stdout: the tables, how long it took, and the JSON line last. */
+export function report(f: BenchFigures, host: Machine, targets: Targets, tookSeconds: number): string {
+  const out: string[] = [];
+  out.push(`Steward bench, ${host.date}: ${host.nproc} x ${host.cpu}, ${host.ramGB} GB RAM, Node ${host.node}, Chromium ${host.chromium}, load average ${host.loadAverage.join(' ')}`);
+  out.push('');
+  out.push(perFleetTable(f));
+  out.push('');
+  out.push(measuresTable(f, targets));
+  out.push('');
+  out.push(`bench took ${tookSeconds} s`);
+  out.push(JSON.stringify({ machine: host, main: f.main, pollToPaint: f.paint, scroll: f.scroll, charts: f.charts, heap: f.heap, idleCpu: f.idle, targets }));
+  return `${out.join('\n')}\n`;
+}

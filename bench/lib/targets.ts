@@ -1,0 +1,45 @@
+/**
+ * The bench's targets, judged from its figures: the JSON's `targets` and the verdicts in the
+ * printed table. To add one, add its goal to GOALS and an entry to `judgeTargets`; it then
+ * appears in the JSON as `targets.<key>: { target, value, met }`.
+ */
+import { BIG_FLEET } from './fleet-sizes';
+import type { BenchFigures } from './figures';
+import { round } from './stats';
+
+const GOALS = {
+  pollToPaintP95Ms: 50,
+  mainPerPollMs: 20,
+  droppedFrames: 0,
+  chart7dMs: 16,
+  /** MB the renderer's heap may grow over the heap polls and still count as flat. */
+  heapFlatMB: 2,
+  idleCpuPercent: 1,
+};
+
+export interface Target {
+  /** The goal, in words. */
+  target: string;
+  value: number;
+  met: boolean;
+}
+
+export type Targets = ReturnType<typeof judgeTargets>;
+
+export function judgeTargets(f: BenchFigures) {
+  const big = f.paint.find((p) => p.fleet === BIG_FLEET);
+  const bigP95 = big?.p95Ms ?? NaN;
+  const bigMain = f.main.find((m) => m.fleet === BIG_FLEET)?.mainThreadMedianMs ?? NaN;
+  const wasted = f.paint.reduce((n, p) => n + p.rows.unexplained, 0);
+  const idleBig = f.idle.find((c) => c.fleet === BIG_FLEET);
+  const idleTotal = idleBig ? idleBig.mainPercent + idleBig.chromiumPercent : NaN;
+  return {
+    pollToPaintP95: { target: `< ${GOALS.pollToPaintP95Ms} ms at 10,000`, value: bigP95, met: bigP95 < GOALS.pollToPaintP95Ms },
+    mainPerPoll: { target: `< ${GOALS.mainPerPollMs} ms at 10,000`, value: bigMain, met: bigMain < GOALS.mainPerPollMs },
+    scrollDroppedFrames: { target: 'none', value: f.scroll?.droppedFrames ?? NaN, met: f.scroll?.droppedFrames === GOALS.droppedFrames },
+    chart7d: { target: `< ${GOALS.chart7dMs} ms`, value: f.charts.d7MedianMs, met: f.charts.d7MedianMs < GOALS.chart7dMs },
+    heapFlat: { target: 'flat', value: f.heap?.growthMB ?? NaN, met: f.heap !== null && f.heap.growthMB < GOALS.heapFlatMB },
+    idleCpu: { target: `< ${GOALS.idleCpuPercent}% of a core`, value: round(idleTotal, 2), met: idleTotal < GOALS.idleCpuPercent },
+    onlyChangedRowsRender: { target: '0 unexplained row renders', value: wasted, met: wasted === 0 },
+  } satisfies Record<string, Target>;
+}

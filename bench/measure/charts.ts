@@ -1,0 +1,142 @@
+/**
+ * Charts: a history answer reaching the page -> charts painted, for 1 h, 24 h and 7 days of
+ * one-minute samples; main's getHistory; and the renderer's data preparation, run in Node.
+ */
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { MetricHistory } from '../../core/history/metric-history';
+import type { KeyPair } from '../../core/signing/keys';
+import { HISTORY_FILE } from '../../core/app/service';
+import type { Sample } from '../../shared/ipc-contract';
+// The renderer's own chart code (kept to this one bench module).
+import { Y_AXIS_WIDTH } from '../../renderer/src/views/charts/plot';
+import { chartSeriesAll, samplesSince } from '../../renderer/src/views/charts/series';
+import { startChildSandbox } from '../lib/child-sandbox';
+import { evaluate, waitForRows } from '../lib/page';
+import { openBenchSession } from '../lib/session';
+import { median, quantile, round } from '../lib/stats';
+import { benchTempDir } from '../lib/temp-dirs';
+
+const CHART_DROPLETS = [100, 101, 102, 103, 104];
+const DAY_MS = 24 * 3_600_000;
+
+export interface ChartFigures {
+  /** Range switches left out because they fetched (the cached answer had gone stale). */
+  refetched: number;
+  /** Click on a droplet -> its details and charts painted (IPC included). */
+  selectMedianMs: number;
+  /** Range switch -> the four charts painted, history already in react-query's cache: the charts' own cost. */
+  h1MedianMs: number;
+  h24MedianMs: number;
+  h24P95Ms: number;
+  /** Main: getHistory for 24 h and 7 days (samples, ms, bytes). */
+  main24h: { samples: number; ms: number; bytes: number };
+  main7d: { samples: number; ms: number; bytes: number };
+  /** Data preparation the renderer does per range (sort, window, downsample x4), measured in Node. */
+  prep24hMs: number;
+  prep7dMs: number;
+  /** The 7-day range (10,080 one-minute samples a metric) switched to from cache -> painted. */
+  d7MedianMs: number;
+  d7P95Ms: number;
+}
+
+/** Seven days of one-minute beats for each droplet, ending now, written through MetricHistory itself. */
+async function seedHistory(dataDir: string): Promise<void> {
+  const history = new MetricHistory({ file: join(dataDir, HISTORY_FILE), flushDelayMs: 0 });
+  await history.load();
+  const end = Math.floor(Date.now() / 60_000) * 60_000 - 60_000;
+  for (const id of CHART_DROPLETS) {
+    for (let i = 10_079; i >= 0; i--) {
+      const t = end - i * 60_000;
+      const wave = Math.sin((t / DAY_MS) * 2 * Math.PI);
+      history.record(id, new Date(t).toISOString(), i % 997 === 0 ? 'error' : 'active', {
+        cpu_percent: round(40 + 30 * wave + ((i * 7919) % 13), 1),
+        memory_mb: 900 + Math.round(200 * wave) + (i % 50),
+        requests_last_minute: 800 + ((i * 31) % 200),
+        errors_last_minute: i % 97 === 0 ? 3 : 0,
+      });
+    }
+  }
+  await history.close();
+}
+
+/** What MetricCharts does with a history answer: the window's samples, then the four series. */
+function prepMs(samples: Sample[], widthPx: number, rangeMs: number): number {
+  const times: number[] = [];
+  const end = samples.at(-1)?.t ?? Date.now();
+  for (let k = 0; k < 10; k++) {
+    const t = performance.now();
+    chartSeriesAll(samplesSince(samples, end - rangeMs), widthPx - Y_AXIS_WIDTH);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+interface Clicked {
+  clickedAt: number;
+  paintedAt: number;
+  fetched: boolean;
+}
+
+export async function measureCharts(chromiumPath: string, key: KeyPair): Promise<ChartFigures> {
+  const orchestrator = await startChildSandbox({ fleet: 100, seed: 42, publicKeyPem: key.publicKeyPem });
+  const dataDir = benchTempDir('steward-bench-charts-');
+  await seedHistory(dataDir);
+  const s = await openBenchSession(chromiumPath, orchestrator.url, key, { serviceDataDir: dataDir, pollIntervalMs: 10_000 });
+  try {
+    await waitForRows(s.page, 100);
+    const select: number[] = [];
+    const h1: number[] = [];
+    const h24: number[] = [];
+    const d7: number[] = [];
+    let refetched = 0;
+    const click = (selector: string, text?: string): Promise<Clicked> =>
+      evaluate<Clicked>(s.page, `window.__bench.clickUntilCharts(${JSON.stringify(selector)}, ${JSON.stringify(text)})`);
+    const took = (c: Clicked) => c.paintedAt - c.clickedAt;
+    for (const id of CHART_DROPLETS) {
+      select.push(took(await click(`[data-droplet-id="${id}"]`)));
+      // Every range fetched once, then each drawn from react-query's cache while still fresh (no
+      // refetch): the charts' own cost. A switch that did fetch is not counted.
+      const labels = ['1 h', '24 h', '7 d'] as const;
+      // Not the range already shown: that click changes nothing and would wait for a refetch.
+      const shown = await evaluate<string>(s.page, `document.querySelector('.st-seg__opt[aria-checked="true"]')?.textContent ?? ''`);
+      for (const label of labels) if (label !== shown.trim()) await click('.st-seg__opt', label);
+      for (const label of labels) {
+        const c = await click('.st-seg__opt', label);
+        if (c.fetched) refetched++;
+        else (label === '24 h' ? h24 : label === '7 d' ? d7 : h1).push(took(c));
+      }
+    }
+    const mainFor = async (rangeMs: number) => {
+      const times: number[] = [];
+      let samples: Sample[] = [];
+      for (let i = 0; i < 6; i++) {
+        const t = performance.now();
+        const r = await s.service.dispatch('getHistory', { id: CHART_DROPLETS[0], sinceMs: Date.now() - rangeMs });
+        times.push(performance.now() - t);
+        if (!r.ok) throw new Error(r.error.message);
+        samples = (r.value as { samples: Sample[] }).samples;
+      }
+      return { samples, figures: { samples: samples.length, ms: round(median(times.slice(1))), bytes: JSON.stringify({ samples }).length } };
+    };
+    const day = await mainFor(DAY_MS);
+    const week = await mainFor(7 * DAY_MS);
+    const chartWidth = 300;
+    return {
+      refetched,
+      selectMedianMs: round(median(select)),
+      h1MedianMs: round(median(h1)),
+      h24MedianMs: round(median(h24)),
+      h24P95Ms: round(quantile(h24, 0.95)),
+      main24h: day.figures,
+      main7d: week.figures,
+      prep24hMs: round(prepMs(day.samples, chartWidth, DAY_MS), 2),
+      prep7dMs: round(prepMs(week.samples, chartWidth, 7 * DAY_MS), 2),
+      d7MedianMs: round(median(d7)),
+      d7P95Ms: round(quantile(d7, 0.95)),
+    };
+  } finally {
+    await s.close();
+    await orchestrator.close();
+  }
+}

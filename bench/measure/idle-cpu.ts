@@ -1,0 +1,78 @@
+/**
+ * The app's default set-up (a poll every 10 s, the live feed on) with the page open: scrolling
+ * the table, then CPU while idle, as % of one core, for all of Chromium's processes and the
+ * renderer's main thread. Steward's main alone is measured apart (idle-main.ts), since with the
+ * page open this process also runs Playwright carrying IPC, which costs far more than Electron's IPC.
+ */
+import { performance } from 'node:perf_hooks';
+import type { CDPSession } from 'playwright-core';
+import type { KeyPair } from '../../core/signing/keys';
+import type { ChildSandbox } from '../lib/child-sandbox';
+import { pollsMade, waitForRows } from '../lib/page';
+import { TICKS_PER_SECOND, treeTicks } from '../lib/process-tree-cpu';
+import { openBenchSession } from '../lib/session';
+import { round } from '../lib/stats';
+import { sleep, waitFor } from '../lib/wait';
+import { measureScroll, type ScrollFigures } from './scroll';
+
+export interface CpuFigures {
+  fleet: number;
+  seconds: number;
+  pollIntervalMs: number;
+  /** % of one core. Steward's main alone (service, fleet worker, live feed; no page attached). */
+  mainPercent: number;
+  /** This process while the page was attached: main plus Playwright carrying IPC (Electron's IPC costs far less). */
+  mainWithPlaywrightPercent: number;
+  /** The renderer's main thread: all tasks (script, style, layout, GC, IPC), and script alone. */
+  rendererPercent: number;
+  rendererScriptPercent: number;
+  /** Every Chromium process (browser, renderer, GPU, utilities). */
+  chromiumPercent: number;
+}
+
+/** Seconds the renderer's main thread has spent on tasks, and on script within them. */
+async function rendererSeconds(cdp: CDPSession): Promise<{ task: number; script: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { task: get('TaskDuration'), script: get('ScriptDuration') };
+}
+
+/** Scrolling (when asked), then idling for `idleSeconds`; `mainPercent` is left for idle-main.ts to fill in. */
+export async function measureScrollAndIdleCpu(chromiumPath: string, orchestrator: ChildSandbox, key: KeyPair, fleet: number, scrolling: boolean, idleSeconds: number): Promise<{ scroll: ScrollFigures | null; cpu: CpuFigures }> {
+  const pollIntervalMs = 10_000;
+  const s = await openBenchSession(chromiumPath, orchestrator.url, key, { pollIntervalMs });
+  try {
+    await waitForRows(s.page, fleet);
+    await s.cdp.send('Performance.enable');
+    // Scroll just after a poll has landed (and its history is written), so no poll falls into
+    // the 4.5 s of scrolling; pushed status changes still may, as they would for a steward.
+    const before = await pollsMade(s.page);
+    await waitFor('a poll', async () => (await pollsMade(s.page)) > before, pollIntervalMs + 5_000, 100);
+    await sleep(2_000);
+    const scroll = scrolling ? await measureScroll(s) : null;
+    await sleep(2_000);
+    const usage0 = process.cpuUsage();
+    const renderer0 = await rendererSeconds(s.cdp);
+    const tree0 = treeTicks(process.pid, orchestrator.pid);
+    const t0 = performance.now();
+    await sleep(idleSeconds * 1000);
+    const wall = (performance.now() - t0) / 1000;
+    const usage = process.cpuUsage(usage0);
+    const renderer1 = await rendererSeconds(s.cdp);
+    const tree = (treeTicks(process.pid, orchestrator.pid) - tree0) / TICKS_PER_SECOND;
+    const percent = (seconds: number) => round((seconds / wall) * 100, 2);
+    const cpu: CpuFigures = {
+      fleet,
+      seconds: round(wall, 0),
+      pollIntervalMs,
+      mainPercent: NaN,
+      mainWithPlaywrightPercent: percent((usage.user + usage.system) / 1e6),
+      rendererPercent: percent(renderer1.task - renderer0.task),
+      rendererScriptPercent: percent(renderer1.script - renderer0.script),
+      chromiumPercent: percent(tree),
+    };
+    return { scroll, cpu };
+  } finally {
+    await s.close();
+  }
+}
