@@ -6,7 +6,7 @@
 import type { Sample } from '../../shared/ipc-contract';
 import type { Metrics } from '../../shared/model';
 import { parseIsoMs } from '../../shared/udc/time';
-import { HistoryFile, LINE_LENGTH } from './history-file';
+import { errorText, HistoryFile, LINE_LENGTH } from './history-file';
 import { metricValues, SeriesStore, type SeriesLimits } from './series';
 
 export interface MetricHistoryOptions extends SeriesLimits {
@@ -16,15 +16,15 @@ export interface MetricHistoryOptions extends SeriesLimits {
   flushDelayMs?: number;
   /** Clock for the name of a damaged file's backup. */
   now?: () => number;
-  /** A background flush failed (the samples stay queued and are retried). */
-  onError?: (e: unknown) => void;
+  /** A background flush failed, in words for the steward (the samples stay queued and are retried). */
+  onWarning?: (message: string) => void;
 }
 
 export class MetricHistory {
   private readonly file: HistoryFile | undefined;
   private readonly store: SeriesStore;
   private readonly flushDelayMs: number;
-  private readonly onError: ((e: unknown) => void) | undefined;
+  private readonly onWarning: ((message: string) => void) | undefined;
   /** Samples recorded since the last flush, LINE_LENGTH numbers each. */
   private pending: number[] = [];
   /** Nothing is written before load(): a first write would replace the file unread. */
@@ -38,7 +38,7 @@ export class MetricHistory {
     this.file = file;
     this.store = new SeriesStore(opts, () => file?.noteShed(this.store.retained));
     this.flushDelayMs = Math.max(0, opts.flushDelayMs ?? 2000);
-    this.onError = opts.onError;
+    this.onWarning = opts.onWarning;
   }
 
   /** Read the file into memory, merging with anything recorded already. Call once, before saving. */
@@ -108,7 +108,9 @@ export class MetricHistory {
     if (this.timer || this.closed) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.flush().catch((e: unknown) => this.onError?.(e));
+      this.flush().catch((e: unknown) =>
+        this.onWarning?.(`The metric history could not be saved to ${this.file!.path} (${errorText(e)}); new samples are kept in memory and saving is tried again.`),
+      );
     }, this.flushDelayMs);
     this.timer.unref?.();
   }
