@@ -54,6 +54,8 @@ export interface ServiceConfig {
   historySamplesPerDroplet?: number;
   /** Metric history samples kept across all droplets (default 2,000,000). */
   historyTotalSamples?: number;
+  /** Recorded samples reach the history file at most this long after (default 2000 ms). */
+  historyFlushDelayMs?: number;
   /**
    * Decode fleet answers in a worker thread started from this file (the built decode-worker.js,
    * or core/fleet/decode-worker.ts under tsx); inline on this thread when absent.
@@ -70,7 +72,7 @@ export interface StewardService {
   /** Validates the method and input against the contract, runs it, never throws. */
   dispatch(method: string, input: unknown): Promise<IpcResult<unknown>>;
   onEvent(listener: ServiceEventListener): () => void;
-  /** Problems met at start that did not stop it (e.g. an unreadable history file). */
+  /** Problems that did not stop it (an unreadable history file at start, one that could not be saved later). */
   readonly warnings: string[];
   readonly client: OrchestratorClient;
   readonly commsLog: CommsLog;
@@ -115,8 +117,12 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     file: config.dataDir ? join(config.dataDir, HISTORY_FILE) : undefined,
     maxSamplesPerDroplet: config.historySamplesPerDroplet,
     maxTotalSamples: config.historyTotalSamples,
+    flushDelayMs: config.historyFlushDelayMs,
     now,
-    onError: () => undefined,
+    // A full disk or lost permission mid-session: said once among the warnings the window shows.
+    onWarning: (w) => {
+      if (!warnings.includes(w)) warnings.push(w);
+    },
   });
   const { warning } = await history.load();
   if (warning) warnings.push(warning);

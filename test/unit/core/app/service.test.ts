@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -193,6 +193,24 @@ describe('StewardService.dispatch', () => {
     expect(text).toContain('"Authorization":"Bearer <redacted>"');
     expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]+\.eyJ/);
     expect(readFileSync(join(dataDir, 'metric-history.jsonl'), 'utf8')).toMatch(/\[42,\d+,"active",33,/);
+  });
+
+  it('tells the steward, plainly and once, when the metric history cannot be saved', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'steward-service-'));
+    const dataDir = join(root, 'data'); // absent at start: an empty history, nothing to warn about
+    const s = await boot('guide', { dataDir, historyFlushDelayMs: 10 });
+    expect(s.warnings).toEqual([]);
+    ok(await s.dispatch('registerDroplet', REG));
+    // Mid-session the history's directory becomes a regular file: every save now fails (even as root).
+    rmSync(dataDir, { recursive: true });
+    writeFileSync(dataDir, '');
+    ok(await s.dispatch('sendHeartbeat', { id: 42, status: 'active', metrics: { cpu_percent: 33 } }));
+    await expect.poll(() => s.warnings, { timeout: 5_000 }).toHaveLength(1);
+    ok(await s.dispatch('sendHeartbeat', { id: 42, status: 'error', metrics: { cpu_percent: 34 } }));
+    await new Promise((r) => setTimeout(r, 100)); // the retry fails the same way
+    expect(s.warnings).toHaveLength(1);
+    expect(s.warnings[0]).toMatch(/^The metric history could not be saved to .*metric-history\.jsonl \(E[A-Z]+: .*\); new samples are kept in memory and saving is tried again\.$/);
+    expect(s.warnings[0]).not.toMatch(/\n|\s+at |\.ts:\d+/);
   });
 
   it('follows the live feed when asked, and says so in getAppInfo', async () => {

@@ -1,0 +1,217 @@
+/**
+ * The metric history on disk: JSON lines, appended per flush (cost proportional to what is
+ * new, not to the whole history) and compacted through writeFileAtomic when the file holds
+ * much more than memory. A crash mid-append can only leave a torn last line, which reading
+ * ignores; samples are idempotent, so replaying the file gives the state before the crash
+ * plus whole new lines. Any other damage is copied aside and reported, then the file is
+ * rewritten.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { errorCode, moveAside, writeFileAtomic } from '../fs/atomic-file';
+import { METRIC_COUNT, STRIDE, type SeriesStore } from './series';
+
+const HEADER = JSON.stringify({ steward: 'metric-history', version: 1 });
+/** A file line is [dropletId, epochMs, status|null, ...metrics|null], metrics in METRIC_COLUMNS order. */
+export const LINE_LENGTH = 1 + STRIDE;
+/** Extra file lines tolerated before compacting (beyond 2x the samples in memory). */
+const COMPACT_SLACK = 20_000;
+const SNAPSHOT_PIECE_CHARS = 512 * 1024;
+
+export interface ReadOutcome {
+  warning: string | null;
+  /** Damage was kept aside: rewrite the file from memory now. */
+  rewrite: boolean;
+}
+
+export class HistoryFile {
+  /** False once the file could not be read or its damage kept aside: never overwrite it then. */
+  writable = true;
+  private linesInFile = 0;
+  private needsCompaction = true;
+
+  constructor(
+    readonly path: string,
+    /** Clock for the name of a damaged file's backup. */
+    private readonly now: () => number,
+  ) {}
+
+  /** Read the file into `store`, merging with what it holds already. */
+  async read(store: SeriesStore): Promise<ReadOutcome> {
+    const file = this.path;
+    let lines = 0;
+    let bad = 0;
+    let headerOk: boolean | null = null;
+    let torn: string | null;
+    try {
+      torn = await readLineBatches(file, (batch) => {
+        lines += batch.length;
+        if (headerOk === null) headerOk = batch[0] === HEADER;
+        bad += applyLines(store, batch, headerOk && lines === batch.length ? 1 : 0);
+      });
+    } catch (e) {
+      if (errorCode(e) === 'ENOENT') return { warning: null, rewrite: false };
+      // Never overwrite what could not be read (it may be a passing permission problem).
+      this.writable = false;
+      return { warning: `The metric history in ${file} could not be read (${errorText(e)}); charts start empty and history is not saved this session.`, rewrite: false };
+    }
+    headerOk ??= torn === null; // no whole line: fine if empty, garbage otherwise
+    // Cut just before its newline, a torn line can still be whole.
+    if (torn !== null && headerOk) applyLines(store, [torn], 0);
+    this.linesInFile = lines;
+    // A torn last line is what a crash mid-append leaves: expected, so no warning; the
+    // rewrite puts the missing newline back before anything is appended.
+    this.needsCompaction = torn !== null || !headerOk || bad > 0 || lines === 0;
+    if (headerOk && bad === 0) return { warning: null, rewrite: false };
+
+    const what = headerOk ? `has ${bad} unreadable line${bad === 1 ? '' : 's'}` : 'is not a Steward history file';
+    let backup: string;
+    try {
+      backup = await moveAside(file, { copy: true, now: new Date(this.now()) });
+    } catch (e) {
+      this.writable = false;
+      return { warning: `The metric history in ${file} ${what} and could not be kept aside (${errorText(e)}); it is left untouched and history is not saved this session.`, rewrite: false };
+    }
+    return { warning: `The metric history in ${file} ${what}; ${store.retained} readable samples were kept and the original is kept as ${backup}.`, rewrite: true };
+  }
+
+  /** The next write should rewrite the whole file rather than append. */
+  wantsCompaction(retained: number): boolean {
+    return this.needsCompaction || this.linesInFile > 2 * retained + COMPACT_SLACK;
+  }
+
+  /** After the total cap dropped samples: rewrite before the file grows far beyond memory. */
+  noteShed(retained: number): void {
+    if (this.linesInFile > 2 * retained + COMPACT_SLACK) this.needsCompaction = true;
+  }
+
+  /** Replace the file with what `store` holds. */
+  async compact(store: SeriesStore): Promise<void> {
+    this.needsCompaction = true; // until the rewrite is done
+    const counter = { lines: 0 };
+    await writeFileAtomic(this.path, snapshot(store, counter));
+    this.needsCompaction = false;
+    this.linesInFile = counter.lines;
+  }
+
+  /** Append samples, LINE_LENGTH numbers each (status as `store`'s code). */
+  async append(flat: number[], store: SeriesStore): Promise<void> {
+    const fh = await open(this.path, 'a', 0o600);
+    try {
+      await fh.appendFile(linesOf(flat, store));
+      await fh.datasync();
+    } finally {
+      await fh.close();
+    }
+    this.linesInFile += flat.length / LINE_LENGTH;
+  }
+}
+
+/** The whole history as file text, one droplet per chunk, built as the write goes (no pause). */
+function* snapshot(store: SeriesStore, counter: { lines: number }): Generator<string> {
+  // Written in pieces of about half a megabyte: one write per droplet would be 10,000 file
+  // operations (most of a compaction's cost on main's thread), one for everything a pause.
+  let piece = '';
+  for (const text of snapshotLines(store, counter)) {
+    piece += text;
+    if (piece.length >= SNAPSHOT_PIECE_CHARS) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece) yield piece;
+}
+
+function* snapshotLines(store: SeriesStore, counter: { lines: number }): Generator<string> {
+  counter.lines = 1;
+  yield HEADER + '\n';
+  const row: number[] = [];
+  for (const { id, data, from } of store.retainedSeries()) {
+    row.length = 0;
+    for (let i = from; i < data.length; i += STRIDE) {
+      row.push(id);
+      for (let k = 0; k < STRIDE; k++) row.push(data[i + k]!);
+    }
+    if (!row.length) continue;
+    counter.lines += row.length / LINE_LENGTH;
+    yield linesOf(row, store);
+  }
+}
+
+/** Apply file lines from index `from`; answers how many were unreadable. */
+function applyLines(store: SeriesStore, lines: string[], from: number): number {
+  if (from >= lines.length) return 0;
+  // One JSON.parse per batch is several times faster than one per line.
+  let rows: unknown[] | null = null;
+  try {
+    const parsed: unknown = JSON.parse(`[${(from ? lines.slice(from) : lines).join(',')}]`);
+    if (Array.isArray(parsed) && parsed.length === lines.length - from) rows = parsed;
+  } catch {
+    // Some line is damaged: fall back to one at a time below.
+  }
+  let bad = 0;
+  for (let i = from; i < lines.length; i++) {
+    let row: unknown = undefined;
+    if (rows) row = rows[i - from];
+    else {
+      try {
+        row = JSON.parse(lines[i]!);
+      } catch {
+        // counted below
+      }
+    }
+    if (!applyRow(store, row)) bad++;
+  }
+  return bad;
+}
+
+function applyRow(store: SeriesStore, v: unknown): boolean {
+  if (!Array.isArray(v) || v.length !== LINE_LENGTH) return false;
+  const [id, t, status] = v as unknown[];
+  if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) return false;
+  if (typeof t !== 'number' || !Number.isFinite(t)) return false;
+  if (status !== null && typeof status !== 'string') return false;
+  const values: number[] = [];
+  for (let k = 0; k < METRIC_COUNT; k++) {
+    const x: unknown = v[3 + k];
+    if (x === null) values.push(NaN);
+    else if (typeof x === 'number' && Number.isFinite(x)) values.push(x);
+    else return false;
+  }
+  store.insert(id, t, store.statusCode(status), values);
+  return true;
+}
+
+function linesOf(flat: number[], store: SeriesStore): string {
+  const out: string[] = [];
+  for (let i = 0; i < flat.length; i += LINE_LENGTH) {
+    const status = store.statusName(flat[i + 2]!);
+    let line = `[${flat[i]},${flat[i + 1]},${status === null ? 'null' : JSON.stringify(status)}`;
+    for (let k = 0; k < METRIC_COUNT; k++) {
+      const v = flat[i + 3 + k]!;
+      line += Number.isNaN(v) ? ',null' : `,${v}`;
+    }
+    out.push(line, ']\n');
+  }
+  return out.join('');
+}
+
+/**
+ * Feed the newline-terminated lines (empty ones skipped) to `onBatch`, a read chunk at a
+ * time, and answer the unterminated remainder (a torn append), if any.
+ */
+async function readLineBatches(file: string, onBatch: (lines: string[]) => void): Promise<string | null> {
+  let rest = '';
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop()!;
+    const lines = parts.filter((p) => p !== '');
+    if (lines.length) onBatch(lines);
+  }
+  return rest === '' ? null : rest;
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,239 @@
+/**
+ * The metric history in memory: one array of numbers per droplet (null metrics as NaN,
+ * statuses interned), so a sample costs ~50 bytes, not an object. Adding is O(1) for the
+ * usual in-order beat. A total cap (maxTotalSamples) bounds the whole: 7 days for 10,000
+ * droplets would be GBs.
+ */
+import type { Sample } from '../../shared/ipc-contract';
+import type { ChartedMetric, Metrics } from '../../shared/model';
+
+/**
+ * A sample's metrics in their order in memory and on disk (history file version 1). The
+ * history's own, not CHARTED_METRICS: reordering that list must not relabel stored values.
+ */
+export const METRIC_COLUMNS = ['cpu_percent', 'memory_mb', 'requests_last_minute', 'errors_last_minute'] as const satisfies readonly ChartedMetric[];
+export const METRIC_COUNT = METRIC_COLUMNS.length;
+/** Numbers per sample in memory: time, status code (-1 for null), metrics (NaN for null). */
+export const STRIDE = 2 + METRIC_COUNT;
+
+export interface SeriesLimits {
+  /** Default 10080: 7 days of one-minute beats. */
+  maxSamplesPerDroplet?: number;
+  /** Default 20000. Beyond it, the droplets heard from least recently are forgotten. */
+  maxDroplets?: number;
+  /**
+   * Samples kept across all droplets (default 2,000,000, about 100 MB). Beyond it, the oldest
+   * samples of the droplets with the most are dropped, until the total is back to 90% of it:
+   * every droplet keeps its newest samples, and small histories are not touched.
+   */
+  maxTotalSamples?: number;
+}
+
+/** About 100 MB of samples at ~50 bytes each. */
+export const DEFAULT_MAX_TOTAL_SAMPLES = 2_000_000;
+
+/** A heartbeat's metrics as numbers in METRIC_COLUMNS order, NaN where absent or not numeric. */
+export function metricValues(metrics: Metrics | null): number[] {
+  return METRIC_COLUMNS.map((name) => metricNumber(metrics?.[name]));
+}
+
+export class Series {
+  /** When last added to (SeriesStore's clock), for forgetting the stalest droplets. */
+  touched = 0;
+  /** The newest sample's time as given, to skip a repeated beat without parsing. */
+  lastIso = '';
+  /** Samples interleaved, STRIDE numbers each: one array per droplet keeps a poll's writes local. */
+  readonly data: number[] = [];
+
+  get count(): number {
+    return this.data.length / STRIDE;
+  }
+
+  time(i: number): number {
+    return this.data[i * STRIDE]!;
+  }
+
+  /** Index of the oldest retained sample: older ones are dropped lazily, in batches. */
+  start(max: number): number {
+    return Math.max(0, this.count - max);
+  }
+
+  /** First index whose time is >= t. */
+  lowerBound(t: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.time(mid) < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/** A droplet's retained samples: `data` from index `from`, STRIDE numbers each. */
+export interface RetainedSeries {
+  id: number;
+  data: readonly number[];
+  from: number;
+}
+
+export class SeriesStore {
+  private readonly max: number;
+  private readonly maxDroplets: number;
+  private readonly maxTotal: number;
+  private readonly series = new Map<number, Series>();
+  private clock = 0;
+  private readonly statusCodes = new Map<string, number>();
+  private readonly statusNames: string[] = [];
+  private retainedCount = 0;
+
+  /** `onShed` runs after the total cap dropped samples (the file may now hold far more). */
+  constructor(
+    limits: SeriesLimits = {},
+    private readonly onShed: () => void = () => undefined,
+  ) {
+    this.max = Math.max(1, Math.floor(limits.maxSamplesPerDroplet ?? 10_080));
+    this.maxDroplets = Math.max(1, Math.floor(limits.maxDroplets ?? 20_000));
+    this.maxTotal = Math.max(1, Math.floor(limits.maxTotalSamples ?? DEFAULT_MAX_TOTAL_SAMPLES));
+  }
+
+  /** Samples retained across all droplets. */
+  get retained(): number {
+    return this.retainedCount;
+  }
+
+  get droplets(): number {
+    return this.series.size;
+  }
+
+  get(id: number): Series | undefined {
+    return this.series.get(id);
+  }
+
+  /** A heard-from droplet that gained nothing is still around: keep it from being forgotten. */
+  touch(series: Series): void {
+    series.touched = ++this.clock;
+  }
+
+  statusCode(status: string | null): number {
+    if (status === null) return -1;
+    let code = this.statusCodes.get(status);
+    if (code === undefined) {
+      code = this.statusNames.push(status) - 1;
+      this.statusCodes.set(status, code);
+    }
+    return code;
+  }
+
+  statusName(code: number): string | null {
+    return code < 0 ? null : this.statusNames[code]!;
+  }
+
+  /** The series when the sample was added; null when it adds nothing. `values` in METRIC_COLUMNS order. */
+  insert(id: number, t: number, code: number, values: readonly number[], known = this.series.get(id)): Series | null {
+    let series = known;
+    if (!series) {
+      series = new Series();
+      series.touched = ++this.clock;
+      this.series.set(id, series);
+      if (this.series.size > this.maxDroplets) this.evictStalest();
+    }
+    series.touched = ++this.clock;
+
+    const d = series.data;
+    const n = series.count;
+    if (n === 0 || t > series.time(n - 1)) {
+      d.push(t, code);
+      for (let k = 0; k < METRIC_COUNT; k++) d.push(values[k]!);
+    } else {
+      const at = series.lowerBound(t);
+      if (at < n && series.time(at) === t) return null;
+      if (n >= this.max && at <= series.start(this.max)) return null;
+      d.splice(at * STRIDE, 0, t, code, ...values);
+    }
+    if (n < this.max) this.retainedCount++;
+    // Drop the oldest in batches: shifting a 10k-sample array on every beat costs O(n) each.
+    const slack = Math.max(16, this.max >> 3);
+    if (n + 1 > this.max + slack) d.splice(0, (n + 1 - this.max) * STRIDE);
+    if (this.retainedCount > this.maxTotal) this.shed();
+    return series;
+  }
+
+  /** Retained samples of a droplet at or after `sinceMs`, oldest first. */
+  samples(id: number, sinceMs?: number): Sample[] {
+    const series = this.series.get(id);
+    if (!series) return [];
+    let from = series.start(this.max);
+    if (sinceMs !== undefined) from = Math.max(from, series.lowerBound(sinceMs));
+    const d = series.data;
+    const out: Sample[] = [];
+    for (let i = from * STRIDE; i < d.length; i += STRIDE) {
+      const metrics = {} as Record<(typeof METRIC_COLUMNS)[number], number | null>;
+      for (let k = 0; k < METRIC_COUNT; k++) metrics[METRIC_COLUMNS[k]!] = orNull(d[i + 2 + k]!);
+      out.push({ t: d[i]!, status: this.statusName(d[i + 1]!), ...metrics });
+    }
+    return out;
+  }
+
+  /** Every droplet's retained samples, in insertion order of the droplets. */
+  *retainedSeries(): Generator<RetainedSeries> {
+    for (const [id, series] of this.series) yield { id, data: series.data, from: series.start(this.max) * STRIDE };
+  }
+
+  /**
+   * Forget the droplets heard from least recently, a tenth of the limit at once: one sort
+   * now and then, rather than a scan (or a re-ordering) on every insert.
+   */
+  private evictStalest(): void {
+    const keep = Math.max(1, Math.floor(this.maxDroplets * 0.9));
+    const byAge = [...this.series].sort((a, b) => a[1].touched - b[1].touched);
+    for (const [id, series] of byAge.slice(0, byAge.length - keep)) {
+      this.retainedCount -= series.count - series.start(this.max);
+      this.series.delete(id);
+    }
+  }
+
+  /**
+   * Back under the total cap, with room to spare so this runs now and then, not per insert:
+   * find the largest per-droplet count L such that keeping at most the newest L samples of
+   * each droplet fits 90% of the cap, and trim the droplets holding more than L.
+   */
+  private shed(): void {
+    const target = Math.floor(this.maxTotal * 0.9);
+    const counts: number[] = [];
+    for (const series of this.series.values()) counts.push(series.count - series.start(this.max));
+    counts.sort((a, b) => a - b);
+    let kept = 0; // samples of the droplets below the level, kept whole
+    let level = 0;
+    for (let i = 0; i < counts.length; i++) {
+      const rest = counts.length - i;
+      if (kept + counts[i]! * rest <= target) {
+        kept += counts[i]!;
+        level = counts[i]!;
+      } else {
+        level = Math.floor((target - kept) / rest);
+        break;
+      }
+    }
+    for (const [id, series] of this.series) {
+      const from = series.start(this.max);
+      const visible = series.count - from;
+      if (visible <= level) continue;
+      series.data.splice(0, (series.count - level) * STRIDE);
+      this.retainedCount -= visible - level;
+      if (level === 0) this.series.delete(id);
+    }
+    this.onShed();
+  }
+}
+
+function metricNumber(v: unknown): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v === 'string' && v.trim() !== '') return Number(v); // NaN when not numeric
+  return NaN;
+}
+
+function orNull(v: number): number | null {
+  return Number.isNaN(v) ? null : v;
+}
