@@ -25,6 +25,11 @@ describe('liveness rows', () => {
     expect(nextLatenessChange(droplets, NOW)).toBe(NOW + 5_000);
     expect(nextLatenessChange([d(1, 'inactive', 10)], NOW)).toBeNull();
   });
+
+  it('still wakes for a droplet whose limit is exactly now: it is not late yet, and turns late just after', () => {
+    expect(toRows([d(1, 'active', 75)], NOW)[0]!.status).toBe('active');
+    expect(nextLatenessChange([d(1, 'active', 75)], NOW)).toBe(NOW);
+  });
 });
 
 describe('sortRows', () => {

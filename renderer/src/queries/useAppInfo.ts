@@ -1,6 +1,7 @@
 /** The active profile and its settings, from main. */
 import { useQuery } from '@tanstack/react-query';
-import { DEFAULT_LIVENESS, type AppInfo, type LivenessSettings } from '../../../shared/ipc-contract';
+import type { AppInfo } from '../../../shared/ipc-contract';
+import { DEFAULT_LIVENESS, type LivenessSettings } from '../../../shared/liveness';
 import { call } from '../api';
 import { queryKeys } from './keys';
 

@@ -3,7 +3,7 @@ import { formatClock, formatHourMinute } from '../../components/format';
 import { statusTone } from '../../components/status';
 import { useNow } from '../../stores/clock';
 import { useLiveness } from '../../queries/useAppInfo';
-import { lateAfterSeconds } from '../fleet/fleet-rows';
+import { lateAfterMs } from '../../../../shared/liveness';
 import { buildSlots, type Beat, type Slot } from './timeline';
 
 const SLOTS = 60;
@@ -14,7 +14,7 @@ export function HeartbeatTimeline(props: { beats: readonly Beat[] }) {
   const now = useNow();
   // Slots only change at minute boundaries (or with new beats), not on every clock tick.
   const minute = Math.ceil(now / SLOT_MS);
-  const overdueMs = lateAfterSeconds(useLiveness()) * 1000;
+  const overdueMs = lateAfterMs(useLiveness());
   const slots = useMemo(
     () => buildSlots(props.beats, minute * SLOT_MS, { slots: SLOTS, slotMs: SLOT_MS, overdueMs }),
     [props.beats, minute, overdueMs],

@@ -1,4 +1,5 @@
 /** Pure model of the heartbeat timeline: the last hour as one-minute slots, uptime-monitor style. */
+import { isOverdue } from '../../../../shared/liveness';
 
 export interface Beat {
   t: number;
@@ -28,7 +29,7 @@ export interface Slot {
 export interface TimelineOptions {
   slots: number;
   slotMs: number;
-  /** How long a beat covers before the next is overdue (interval + grace). */
+  /** How long a beat covers before the next is overdue (shared/liveness's lateAfterMs). */
   overdueMs: number;
 }
 
@@ -69,7 +70,8 @@ export function buildSlots(beats: readonly Beat[], nowMs: number, opts: Timeline
     } else if (!prev) {
       slots.push({ start: slotStart, end: slotEnd, kind: 'none', status: null, beatT: null, count: 0 });
     } else {
-      const kind = slotStart < prev.t + opts.overdueMs ? 'carry' : 'gap';
+      // The fleet's rule at the slot's start: a slot the beat still covers, even for an instant, carries it.
+      const kind = isOverdue(prev.t, slotStart, opts.overdueMs) ? 'gap' : 'carry';
       slots.push({ start: slotStart, end: slotEnd, kind, status: prev.status, beatT: prev.t, count: 0 });
     }
   }

@@ -2,9 +2,8 @@
  * The table's rows from a snapshot: Steward's liveness judgement per droplet, local filters,
  * sorting and counts. Pure, so the whole pipeline is cheap to test and to memoise.
  */
-import { STATUS_SEVERITY, effectiveStatus, type EffectiveStatus } from '../../../../shared/liveness';
+import { DEFAULT_LIVENESS, STATUS_SEVERITY, effectiveStatus, lateAfterMs, lateAtMs, statusAt, type EffectiveStatus, type LivenessSettings } from '../../../../shared/liveness';
 import type { Droplet } from '../../../../shared/model';
-import { DEFAULT_LIVENESS, type LivenessSettings } from '../../../../shared/ipc-contract';
 import type { SortKey, UiState } from '../../stores/ui';
 
 export interface FleetRow {
@@ -16,10 +15,6 @@ export interface FleetRow {
 /** Statuses in the order problems come first; the summary strip and status select use it. */
 export const STATUS_ORDER: readonly EffectiveStatus[] = ['error', 'inactive', 'late', 'maintenance', 'unknown', 'active'];
 
-export function lateAfterSeconds(liveness: LivenessSettings): number {
-  return liveness.intervalSeconds + liveness.graceSeconds;
-}
-
 export function toRows(droplets: readonly Droplet[], nowMs: number, liveness: LivenessSettings = DEFAULT_LIVENESS): FleetRow[] {
   return droplets.map((droplet) => ({ droplet, status: effectiveStatus(droplet, nowMs, liveness).status }));
 }
@@ -29,18 +24,19 @@ export function toRows(droplets: readonly Droplet[], nowMs: number, liveness: Li
  * the table re-judges the fleet then, instead of every second.
  */
 export function nextLatenessChange(droplets: readonly Droplet[], nowMs: number, liveness: LivenessSettings = DEFAULT_LIVENESS): number | null {
-  const lateAfterMs = lateAfterSeconds(liveness) * 1000;
+  const lateAfter = lateAfterMs(liveness);
   let next: number | null = null;
   for (const d of droplets) {
-    const lateAt = lateAtMs(d, lateAfterMs);
-    if (lateAt > nowMs && (next === null || lateAt < next)) next = lateAt;
+    const lateAt = dropletLateAt(d, lateAfter);
+    // Not late yet by the rule, but it will be: the table must look again then.
+    if (Number.isFinite(lateAt) && statusAt(d.status, lateAt, nowMs) !== 'late' && (next === null || lateAt < next)) next = lateAt;
   }
   return next;
 }
 
-/** When an active droplet turns late (epoch ms); NaN for any other, or one that never beat. */
-export function lateAtMs(d: Droplet, lateAfterMs: number): number {
-  return d.status === 'active' ? beatMsOf(d) + lateAfterMs : NaN;
+/** shared/liveness's lateAtMs, with the beat parsed once per droplet object. */
+export function dropletLateAt(d: Droplet, lateAfter: number): number {
+  return lateAtMs(d.status, beatMsOf(d), lateAfter);
 }
 
 export interface LocalFilters {

@@ -4,10 +4,9 @@
  * identity), so only those rows are judged, filtered and placed in the sorted order again.
  */
 import type { Droplet } from '../../../../shared/model';
-import type { LivenessSettings } from '../../../../shared/ipc-contract';
-import type { EffectiveStatus } from '../../../../shared/liveness';
+import { lateAfterMs, statusAt, type LivenessSettings } from '../../../../shared/liveness';
 import type { UiState } from '../../stores/ui';
-import { countCapabilities, lateAtMs, lateAfterSeconds, rowComparator, rowFilter, type FleetRow, type LocalFilters } from './fleet-rows';
+import { countCapabilities, dropletLateAt, rowComparator, rowFilter, type FleetRow, type LocalFilters } from './fleet-rows';
 
 /** One list's rows, judged at one time. Row objects are reused while droplet and status stay. */
 export interface JudgedRows {
@@ -22,11 +21,6 @@ export interface JudgedRows {
   liveness: LivenessSettings;
 }
 
-/** As shared/liveness's effectiveStatus, from the row's precomputed lateAt. */
-function statusAt(d: Droplet, lateAt: number, nowMs: number): EffectiveStatus {
-  return d.status === 'active' && nowMs > lateAt ? 'late' : d.status;
-}
-
 let generations = 0;
 
 export function judgeRows(droplets: readonly Droplet[], nowMs: number, liveness: LivenessSettings, prev: JudgedRows | null): JudgedRows {
@@ -34,15 +28,15 @@ export function judgeRows(droplets: readonly Droplet[], nowMs: number, liveness:
 }
 
 function fullJudge(droplets: readonly Droplet[], nowMs: number, liveness: LivenessSettings, prev: JudgedRows | null): JudgedRows {
-  const lateAfterMs = lateAfterSeconds(liveness) * 1000;
+  const lateAfter = lateAfterMs(liveness);
   const rows = new Array<FleetRow>(droplets.length);
   const lateAt = new Float64Array(droplets.length);
   const byId = new Map<number, FleetRow>();
   const fresh: FleetRow[] = [];
   for (let i = 0; i < droplets.length; i++) {
     const droplet = droplets[i]!;
-    lateAt[i] = lateAtMs(droplet, lateAfterMs);
-    const status = statusAt(droplet, lateAt[i]!, nowMs);
+    lateAt[i] = dropletLateAt(droplet, lateAfter);
+    const status = statusAt(droplet.status, lateAt[i]!, nowMs);
     const old = prev?.byId.get(droplet.id);
     let row: FleetRow;
     if (old && old.droplet === droplet && old.status === status) row = old;
@@ -62,7 +56,7 @@ function fullJudge(droplets: readonly Droplet[], nowMs: number, liveness: Livene
  */
 function alignedJudge(droplets: readonly Droplet[], nowMs: number, liveness: LivenessSettings, prev: JudgedRows): JudgedRows | null {
   if (prev.liveness !== liveness || prev.rows.length !== droplets.length) return null;
-  const lateAfterMs = lateAfterSeconds(liveness) * 1000;
+  const lateAfter = lateAfterMs(liveness);
   const rows = new Array<FleetRow>(droplets.length);
   const lateAt = new Float64Array(droplets.length);
   const fresh: FleetRow[] = [];
@@ -72,9 +66,9 @@ function alignedJudge(droplets: readonly Droplet[], nowMs: number, liveness: Liv
     const old = prev.rows[i]!;
     const same = old.droplet === droplet;
     if (!same && old.droplet.id !== droplet.id) return null;
-    const at = same ? prev.lateAt[i]! : lateAtMs(droplet, lateAfterMs);
+    const at = same ? prev.lateAt[i]! : dropletLateAt(droplet, lateAfter);
     lateAt[i] = at;
-    const status = statusAt(droplet, at, nowMs);
+    const status = statusAt(droplet.status, at, nowMs);
     if (same && old.status === status) {
       rows[i] = old;
       continue;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Droplet } from '../../../../shared/model';
-import type { LivenessSettings } from '../../../../shared/ipc-contract';
+import type { LivenessSettings } from '../../../../shared/liveness';
 import { nextLatenessChange } from './fleet-rows';
 
 export function useLivenessTime(lists: readonly (readonly Droplet[])[], dataUpdatedAt: number, liveness: LivenessSettings): number {
