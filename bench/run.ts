@@ -42,8 +42,8 @@ import { createStewardService, HISTORY_FILE, type ServiceConfig, type StewardSer
 import { createSigner } from '../core/signing/signer';
 import type { FleetUpdate, Sample } from '../shared/ipc-contract';
 import { FleetSync } from '../core/fleet/sent-copies';
-import { Y_AXIS_WIDTH } from '../renderer/src/views/charts/plot';
-import { chartSeriesAll, samplesSince } from '../renderer/src/views/charts/series';
+import { Y_AXIS_WIDTH } from '../renderer/src/features/charts/plot';
+import { chartSeriesAll, samplesSince } from '../renderer/src/features/charts/series';
 import { readDropletList } from '../shared/udc';
 import type { SandboxOptions } from '../sandbox';
 import { findChromium } from '../test/e2e/chromium';

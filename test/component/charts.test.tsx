@@ -2,10 +2,10 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sample } from '../../shared/ipc-contract';
-import { MetricCharts } from '../../renderer/src/views/charts/MetricCharts';
-import { useChartRange } from '../../renderer/src/views/charts/rangeStore';
-import { chartSeries, chartSeriesAll, isolatedIndices, latestValue, samplesSince } from '../../renderer/src/views/charts/series';
-import { formatClock } from '../../renderer/src/components/format';
+import { MetricCharts } from '../../renderer/src/features/charts/MetricCharts';
+import { useChartRange } from '../../renderer/src/state/chart-range';
+import { chartSeries, chartSeriesAll, isolatedIndices, latestValue, samplesSince } from '../../renderer/src/features/charts/series';
+import { formatClock } from '../../renderer/src/domain/format';
 import { installDomShims, installFakeSteward, renderWithClient } from './detail-fake-steward';
 
 beforeAll(() => installDomShims());

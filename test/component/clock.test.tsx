@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { atNextTick, useNow } from '../../renderer/src/stores/clock';
-import { setScrolling } from '../../renderer/src/stores/scrolling';
+import { atNextTick, useNow } from '../../renderer/src/state/clock';
+import { setScrolling } from '../../renderer/src/state/scrolling';
 
 function Now() {
   return <span data-testid="now">{useNow()}</span>;

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DetailsPane } from '../../renderer/src/views/details/DetailsPane';
-import { buildSlots, mergeBeats } from '../../renderer/src/views/details/timeline';
-import { useUi } from '../../renderer/src/stores/ui';
+import { DetailsPane } from '../../renderer/src/features/details/DetailsPane';
+import { buildSlots, mergeBeats } from '../../renderer/src/features/details/timeline';
+import { useUi } from '../../renderer/src/state/ui';
 import { details, installDomShims, installFakeSteward, iso, renderWithClient } from './detail-fake-steward';
 
 const initialUi = useUi.getState();

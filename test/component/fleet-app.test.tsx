@@ -2,9 +2,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../renderer/src/App';
+import { App } from '../../renderer/src/app/App';
 import { createQueryClient } from '../../renderer/src/queries/client';
-import { useUi } from '../../renderer/src/stores/ui';
+import { useUi } from '../../renderer/src/state/ui';
 import { droplet, fakeSteward } from './fleet-fake-steward';
 
 const initialUi = useUi.getState();

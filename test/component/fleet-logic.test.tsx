@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetSnapshot } from '../../shared/ipc-contract';
 import type { StatusChange } from '../../shared/model';
-import { judgeFreshness } from '../../renderer/src/components/freshness';
+import { judgeFreshness } from '../../renderer/src/domain/freshness';
 import { applyStatusChanges } from '../../renderer/src/queries/fleet-cache';
 import { serverFilters } from '../../renderer/src/queries/fleet-filters';
-import { capabilitiesOf, countByStatus, filterRows, nextLatenessChange, sortRows, toRows } from '../../renderer/src/views/fleet/fleet-rows';
+import { capabilitiesOf, countByStatus, filterRows, nextLatenessChange, sortRows, toRows } from '../../renderer/src/features/fleet/fleet-rows';
 import { sameShownDroplet } from '../../shared/fleet-update';
-import { displayEndpoint, formatDuration } from '../../renderer/src/views/fleet/format';
+import { displayEndpoint } from '../../renderer/src/features/fleet/endpoint';
+import { formatDuration } from '../../renderer/src/domain/format';
 import { droplet } from './fleet-fake-steward';
 
 const NOW = Date.parse('2026-05-01T12:00:00.000Z');

@@ -2,16 +2,16 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TopBar } from '../../renderer/src/components/TopBar';
+import { TopBar } from '../../renderer/src/app/TopBar';
 import { createQueryClient } from '../../renderer/src/queries/client';
-import { useUi } from '../../renderer/src/stores/ui';
-import { FleetView } from '../../renderer/src/views/fleet/FleetView';
+import { useUi } from '../../renderer/src/state/ui';
+import { FleetView } from '../../renderer/src/features/fleet/FleetView';
 import { droplet, fakeSteward } from './fleet-fake-steward';
 
 // Counts row renders: the chips render exactly when their (memoised) row does.
 const chipRenders = vi.hoisted(() => new Map<string, number>());
-vi.mock('../../renderer/src/views/fleet/CapabilityChips', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../renderer/src/views/fleet/CapabilityChips')>();
+vi.mock('../../renderer/src/features/fleet/CapabilityChips', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../renderer/src/features/fleet/CapabilityChips')>();
   return {
     CapabilityChips: (props: { capabilities: readonly string[] }) => {
       const key = props.capabilities.join(',');

@@ -2,14 +2,14 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { StaleBanner } from '../../renderer/src/components/StaleBanner';
-import { TopBar } from '../../renderer/src/components/TopBar';
+import { StaleBanner } from '../../renderer/src/features/fleet/StaleBanner';
+import { TopBar } from '../../renderer/src/app/TopBar';
 import { createQueryClient } from '../../renderer/src/queries/client';
 import { LIVE_BATCH_MAX_MS, useLiveStatus } from '../../renderer/src/queries/useLiveStatus';
-import { setScrolling } from '../../renderer/src/stores/scrolling';
+import { setScrolling } from '../../renderer/src/state/scrolling';
 import { useProfileChanges } from '../../renderer/src/queries/useProfileChanges';
-import { useUi } from '../../renderer/src/stores/ui';
-import { FleetView } from '../../renderer/src/views/fleet/FleetView';
+import { useUi } from '../../renderer/src/state/ui';
+import { FleetView } from '../../renderer/src/features/fleet/FleetView';
 import { droplet, fakeSteward, ipcError, type FakeSteward } from './fleet-fake-steward';
 
 const initialUi = useUi.getState();

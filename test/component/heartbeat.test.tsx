@@ -3,9 +3,9 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { KeepAlive } from '../../shared/ipc-contract';
-import { queryKeys } from '../../renderer/src/queries/keys';
-import { HeartbeatPanel } from '../../renderer/src/views/heartbeat/HeartbeatPanel';
-import { nextDueAt } from '../../renderer/src/views/heartbeat/heartbeatForm';
+import { queryKeys } from '../../renderer/src/queries/query-keys';
+import { HeartbeatPanel } from '../../renderer/src/features/heartbeat/HeartbeatPanel';
+import { nextDueAt } from '../../renderer/src/features/heartbeat/heartbeat-form';
 import { details, installDomShims, installFakeSteward, iso, renderWithClient } from './detail-fake-steward';
 
 beforeAll(() => installDomShims());

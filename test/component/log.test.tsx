@@ -3,10 +3,10 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { act } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommsEntry } from '../../shared/ipc-contract';
-import { ErrorNotice } from '../../renderer/src/components/ErrorNotice';
-import { useUi } from '../../renderer/src/stores/ui';
-import { toCurl } from '../../renderer/src/views/log/curl';
-import { CommsLogView } from '../../renderer/src/views/log/CommsLogView';
+import { ErrorNotice } from '../../renderer/src/ui/ErrorNotice';
+import { useUi } from '../../renderer/src/state/ui';
+import { toCurl } from '../../renderer/src/features/log/curl';
+import { CommsLogView } from '../../renderer/src/features/log/CommsLogView';
 import { installDomShims, installFakeSteward, ipcError, renderWithClient } from './detail-fake-steward';
 
 const initialUi = useUi.getState();

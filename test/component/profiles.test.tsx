@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../../renderer/src/queries/client';
-import { ProfilesView } from '../../renderer/src/views/profiles/ProfilesView';
+import { ProfilesView } from '../../renderer/src/features/profiles/ProfilesView';
 import { DEFAULT_LIMITS, type KeyStorage, type ProfileView } from '../../shared/profile';
 import { builtIn, custom, EC_KEY, fakeProfilesSteward, ipcError, type FakeProfilesSteward } from './profiles-fake-steward';
 

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { queryKeys } from '../../renderer/src/queries/keys';
-import { useUi } from '../../renderer/src/stores/ui';
-import { RegisterForm } from '../../renderer/src/views/register/RegisterForm';
+import { queryKeys } from '../../renderer/src/queries/query-keys';
+import { useUi } from '../../renderer/src/state/ui';
+import { RegisterForm } from '../../renderer/src/features/register/RegisterForm';
 import { details, installDomShims, installFakeSteward, ipcError, Refusal, renderWithClient } from './detail-fake-steward';
 
 const initialUi = useUi.getState();

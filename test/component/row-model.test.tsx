@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIVENESS } from '../../shared/ipc-contract';
 import type { Droplet, DropletStatus } from '../../shared/model';
-import { filterRows, sortRows, toRows } from '../../renderer/src/views/fleet/fleet-rows';
-import { CapabilityCounter, judgeRows, RowModel, showRows, type RowQuery } from '../../renderer/src/views/fleet/row-model';
-import type { SortKey } from '../../renderer/src/stores/ui';
+import { filterRows, sortRows, toRows } from '../../renderer/src/features/fleet/fleet-rows';
+import { CapabilityCounter, judgeRows, RowModel, showRows, type RowQuery } from '../../renderer/src/features/fleet/row-model';
+import type { SortKey } from '../../renderer/src/state/ui';
 import { droplet } from './fleet-fake-steward';
 
 // The fake's beat times count back from the real clock.

@@ -2,8 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AppInfo } from '../../../shared/ipc-contract';
 import { DEFAULT_LIVENESS, type LivenessSettings } from '../../../shared/liveness';
-import { call } from '../api';
-import { queryKeys } from './keys';
+import { call } from '../app/api';
+import { queryKeys } from './query-keys';
 
 export const DEFAULT_POLL_INTERVAL_MS = 10_000;
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { labelWidthPx, localTimesEvery, timeTicks, valueAxis } from '../../../renderer/src/views/charts/axes';
-import { layoutPlot, nearestIndex } from '../../../renderer/src/views/charts/plot';
+import { labelWidthPx, localTimesEvery, timeTicks, valueAxis } from '../../../renderer/src/features/charts/axes';
+import { layoutPlot, nearestIndex } from '../../../renderer/src/features/charts/plot';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -8,7 +8,7 @@ import { environmentManager, QueryClient, QueryObserver } from '@tanstack/react-
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FleetSnapshot, FleetUpdate, IpcResult } from '../../../shared/ipc-contract';
 import { fleetQueryOptions } from '../../../renderer/src/queries/useFleet';
-import { queryKeys } from '../../../renderer/src/queries/keys';
+import { queryKeys } from '../../../renderer/src/queries/query-keys';
 
 const SNAPSHOT: FleetUpdate = { base: null, droplets: [], patches: [], removed: [], total: 0, unreadable: [], fetchedAt: '2026-11-27T05:00:00.000Z', clockOffsetMs: 0, dialect: 'guide', traceId: null, sync: { stream: 's', version: 1 } };
 
