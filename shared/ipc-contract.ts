@@ -30,6 +30,7 @@ import {
 } from './profile';
 import { FieldErrorSchema } from './udc/errors';
 import { FleetSyncSchema, FleetUpdateSchema } from './fleet-update';
+import { LivenessSettingsSchema } from './liveness';
 
 /** Error kinds that cross IPC. Main turns every failure into one of these, never a stack trace. */
 export const ERROR_KINDS = [
@@ -65,13 +66,8 @@ export type IpcError = z.infer<typeof IpcErrorSchema>;
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-export const LivenessSettingsSchema = z.object({
-  intervalSeconds: z.number().positive(),
-  graceSeconds: z.number().nonnegative(),
-});
-export type LivenessSettings = z.infer<typeof LivenessSettingsSchema>;
-/** The guide's 60 s beat, plus a grace for a beat in flight. */
-export const DEFAULT_LIVENESS: LivenessSettings = { intervalSeconds: 60, graceSeconds: 15 };
+// The liveness settings live with the rule they set (shared/liveness.ts); re-exported for main.
+export { LivenessSettingsSchema, DEFAULT_LIVENESS, type LivenessSettings } from './liveness';
 
 export const AppInfoSchema = z.object({
   appVersion: z.string(),

@@ -3,16 +3,51 @@
  * `inactive` 90-150 s after its last beat, so Steward marks an `active` droplet `late` as soon
  * as a beat is overdue (interval + grace). `late` is Steward's view, shown apart from the
  * Orchestrator's status, which is passed through unchanged.
+ *
+ * The rule is written once, here: a beat is overdue strictly after interval + grace has passed
+ * since it. The fleet table, its incremental row model and the heartbeat timeline all use it.
  */
+import { z } from 'zod';
 import type { Droplet, DropletStatus } from './model';
 
 export type EffectiveStatus = DropletStatus | 'late';
 
-export interface LivenessOptions {
+export const LivenessSettingsSchema = z.object({
   /** Expected seconds between beats (the guide's 60). */
-  intervalSeconds?: number;
+  intervalSeconds: z.number().positive(),
   /** Slack for network and scheduling delay before a beat counts as missed. */
-  graceSeconds?: number;
+  graceSeconds: z.number().nonnegative(),
+});
+export type LivenessSettings = z.infer<typeof LivenessSettingsSchema>;
+/** The guide's 60 s beat, plus a grace for a beat in flight. */
+export const DEFAULT_LIVENESS: LivenessSettings = { intervalSeconds: 60, graceSeconds: 15 };
+
+/** How long after a beat the next one is overdue (interval + grace), in ms. */
+export function lateAfterMs(settings: LivenessSettings): number {
+  return (settings.intervalSeconds + settings.graceSeconds) * 1000;
+}
+
+/** The rule itself: strictly after the deadline; never when the deadline is unknown (NaN). */
+function isPast(deadlineMs: number, atMs: number): boolean {
+  return atMs > deadlineMs;
+}
+
+/** At `atMs`, is the beat at `beatMs` overdue? */
+export function isOverdue(beatMs: number, atMs: number, lateAfter: number): boolean {
+  return isPast(beatMs + lateAfter, atMs);
+}
+
+/**
+ * After which instant (epoch ms) a droplet counts as late, so a caller can judge many times
+ * cheaply or wake up then; NaN when it cannot turn late (not active, or no readable beat).
+ */
+export function lateAtMs(status: DropletStatus, beatMs: number, lateAfter: number): number {
+  return status === 'active' ? beatMs + lateAfter : NaN;
+}
+
+/** The status at `nowMs` from a precomputed `lateAtMs`: as `effectiveStatus`, without parsing. */
+export function statusAt(status: DropletStatus, lateAt: number, nowMs: number): EffectiveStatus {
+  return status === 'active' && isPast(lateAt, nowMs) ? 'late' : status;
 }
 
 export interface Liveness {
@@ -22,13 +57,17 @@ export interface Liveness {
   secondsSinceHeartbeat: number | null;
 }
 
-export function effectiveStatus(droplet: Pick<Droplet, 'status' | 'lastHeartbeat'>, nowMs: number, opts: LivenessOptions = {}): Liveness {
-  const limit = (opts.intervalSeconds ?? 60) + (opts.graceSeconds ?? 15);
+/** Settings left out fall back to DEFAULT_LIVENESS. */
+export function effectiveStatus(droplet: Pick<Droplet, 'status' | 'lastHeartbeat'>, nowMs: number, settings: Partial<LivenessSettings> = {}): Liveness {
+  const lateAfter = lateAfterMs({
+    intervalSeconds: settings.intervalSeconds ?? DEFAULT_LIVENESS.intervalSeconds,
+    graceSeconds: settings.graceSeconds ?? DEFAULT_LIVENESS.graceSeconds,
+  });
   const beatMs = droplet.lastHeartbeat === null ? NaN : Date.parse(droplet.lastHeartbeat);
   const secondsSinceHeartbeat = Number.isFinite(beatMs) ? Math.max(0, (nowMs - beatMs) / 1000) : null;
-  // Without a known last beat there is nothing to judge: trust the Orchestrator.
-  const late = droplet.status === 'active' && secondsSinceHeartbeat !== null && secondsSinceHeartbeat > limit;
-  return { status: late ? 'late' : droplet.status, late, secondsSinceHeartbeat };
+  // Without a known last beat there is nothing to judge (NaN is never overdue): trust the Orchestrator.
+  const status = statusAt(droplet.status, lateAtMs(droplet.status, beatMs, lateAfter), nowMs);
+  return { status, late: status === 'late', secondsSinceHeartbeat };
 }
 
 /** Sort rank for the default fleet order: problems first. Lower sorts earlier. */

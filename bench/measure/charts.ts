@@ -9,8 +9,8 @@ import type { KeyPair } from '../../core/signing/keys';
 import { HISTORY_FILE } from '../../core/app/service';
 import type { Sample } from '../../shared/ipc-contract';
 // The renderer's own chart code (kept to this one bench module).
-import { Y_AXIS_WIDTH } from '../../renderer/src/views/charts/plot';
-import { chartSeriesAll, samplesSince } from '../../renderer/src/views/charts/series';
+import { Y_AXIS_WIDTH } from '../../renderer/src/features/charts/plot';
+import { chartSeriesAll, samplesSince } from '../../renderer/src/features/charts/series';
 import { startChildSandbox } from '../lib/child-sandbox';
 import { evaluate, waitForRows } from '../lib/page';
 import { openBenchSession } from '../lib/session';

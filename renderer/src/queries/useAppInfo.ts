@@ -1,8 +1,9 @@
 /** The active profile and its settings, from main. */
 import { useQuery } from '@tanstack/react-query';
-import { DEFAULT_LIVENESS, type AppInfo, type LivenessSettings } from '../../../shared/ipc-contract';
-import { call } from '../api';
-import { queryKeys } from './keys';
+import type { AppInfo } from '../../../shared/ipc-contract';
+import { DEFAULT_LIVENESS, type LivenessSettings } from '../../../shared/liveness';
+import { call } from '../app/api';
+import { queryKeys } from './query-keys';
 
 export const DEFAULT_POLL_INTERVAL_MS = 10_000;
 

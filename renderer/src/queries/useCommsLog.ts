@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { call } from '../api';
-import { queryKeys } from './keys';
+import { call } from '../app/api';
+import { queryKeys } from './query-keys';
 
 export const COMMS_REFRESH_MS = 2_000;
 const COMMS_LIMIT = 1_000;

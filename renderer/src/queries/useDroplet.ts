@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { DropletView, FleetSnapshot } from '../../../shared/ipc-contract';
-import { call } from '../api';
-import { queryKeys } from './keys';
+import { call } from '../app/api';
+import { queryKeys } from './query-keys';
 import { usePollIntervalMs } from './useAppInfo';
 
 /**

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { HeartbeatInput, Registration } from '../../../shared/model';
-import { call } from '../api';
-import { queryKeys } from './keys';
+import { call } from '../app/api';
+import { queryKeys } from './query-keys';
 
 /** Register or re-register; the fleet and the droplet refresh afterwards. */
 export function useRegisterDroplet() {

@@ -5,12 +5,12 @@
 import { hashKey, keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { mergeFleetUpdate, type FleetSnapshot } from '../../../shared/fleet-update';
 import type { ListFilters } from '../../../shared/model';
-import { call } from '../api';
-import { SCROLL_HOLD_MAX_MS, whenScrollSettles } from '../stores/scrolling';
-import { useUi } from '../stores/ui';
+import { call } from '../app/api';
+import { SCROLL_HOLD_MAX_MS, whenScrollSettles } from '../state/scrolling';
+import { useUi } from '../state/ui';
 import { serverFilters } from './fleet-filters';
 import { countedPoll, failureStreak, nextPollDelayMs, pollBackoffMs } from './poll-backoff';
-import { queryKeys } from './keys';
+import { queryKeys } from './query-keys';
 import { usePollIntervalMs } from './useAppInfo';
 
 /** The fleet query's options (apart from the hook, so the polling can be tested without React). */

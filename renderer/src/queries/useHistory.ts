@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Sample } from '../../../shared/ipc-contract';
-import { call } from '../api';
-import { queryKeys } from './keys';
+import { call } from '../app/api';
+import { queryKeys } from './query-keys';
 import { usePollIntervalMs } from './useAppInfo';
 
 /**

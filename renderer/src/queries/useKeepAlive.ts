@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { KeepAlive } from '../../../shared/ipc-contract';
 import type { HeartbeatInput } from '../../../shared/model';
-import { call } from '../api';
-import { queryKeys } from './keys';
+import { call } from '../app/api';
+import { queryKeys } from './query-keys';
 
 /** Droplets main keeps alive, kept current by the `keepAliveChanged` event (no polling needed). */
 export function useKeepAlive() {

@@ -3,10 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { FleetSnapshot } from '../../../shared/fleet-update';
 import type { StatusChange } from '../../../shared/model';
-import { atNextTick } from '../stores/clock';
-import { isScrolling, SCROLL_HOLD_MAX_MS } from '../stores/scrolling';
+import { atNextTick } from '../state/clock';
+import { isScrolling, SCROLL_HOLD_MAX_MS } from '../state/scrolling';
 import { applyStatusChanges } from './fleet-cache';
-import { queryKeys } from './keys';
+import { queryKeys } from './query-keys';
 
 /**
  * Changes are applied in batches, once a second at most, on the clock's tick: a large fleet

@@ -1,7 +1,7 @@
 /** When main switches profile, nothing cached belongs to the new Orchestrator: start over. */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useUi } from '../stores/ui';
+import { useUi } from '../state/ui';
 
 export function useProfileChanges(): void {
   const queryClient = useQueryClient();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyStatusChange, dropletPatch, mergeFleetUpdate, sameDroplet, type FleetUpdate } from '../../../shared/fleet-update';
+import { applyStatusChange, dropletPatch, mergeFleetUpdate, sameDroplet, sameShownDroplet, type FleetUpdate } from '../../../shared/fleet-update';
 import type { Droplet } from '../../../shared/model';
-import { droplet, T0, T1 } from './fleet-fixtures';
+import { droplet, T0, T1 } from '../../support/fleet-fixtures';
+import { droplet as fakeDroplet } from '../../support/fleet-fake-steward';
 
 const meta = { total: 0, unreadable: [], fetchedAt: T0, clockOffsetMs: 0, dialect: 'guide' as const, traceId: null };
 
@@ -86,3 +87,18 @@ describe('applyStatusChange', () => {
   });
 });
 
+const NOW = Date.parse('2026-05-01T12:00:00.000Z');
+const beat = (secondsAgo: number) => new Date(NOW - secondsAgo * 1000).toISOString();
+const d = (id: number, status: Parameters<typeof fakeDroplet>[1], secondsAgo: number | null, extra = {}) =>
+  fakeDroplet(id, status, null, { lastHeartbeat: secondsAgo === null ? null : beat(secondsAgo), ...extra });
+
+describe('sameShownDroplet (the row memo comparison)', () => {
+  it('treats a re-fetched but unchanged droplet as the same, and any shown change as different', () => {
+    const a = d(1, 'active', 5, { capabilities: ['x', 'y'], latestMetrics: { cpu_percent: 1 } });
+    expect(sameShownDroplet(a, structuredClone(a))).toBe(true);
+    expect(sameShownDroplet(a, { ...a, latestMetrics: { cpu_percent: 2 } })).toBe(true);
+    expect(sameShownDroplet(a, { ...a, capabilities: ['x'] })).toBe(false);
+    expect(sameShownDroplet(a, { ...a, lastHeartbeat: beat(0) })).toBe(false);
+    expect(sameShownDroplet(a, { ...a, steward: 'other' })).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FleetSync, filtersKey } from '../../../../core/fleet/sent-copies';
 import { mergeFleetUpdate, type FleetSnapshot, type FleetUpdate } from '../../../../shared/fleet-update';
 import type { Droplet, DropletStatus } from '../../../../shared/model';
-import { droplet } from '../../shared/fleet-fixtures';
+import { droplet } from '../../../support/fleet-fixtures';
 
 const KEY = filtersKey({});
 const meta = { total: 0, unreadable: [], fetchedAt: '2026-11-27T08:00:00.000Z', clockOffsetMs: 0, dialect: 'guide' as const, traceId: null };

@@ -1,0 +1,97 @@
+/** Which Orchestrator this is, how fresh the fleet is, and the actions that apply to the whole app. */
+import { useQueryClient } from '@tanstack/react-query';
+import { formatAgo } from '../../../shared/liveness';
+import { errorDetail } from './api';
+import { queryKeys } from '../queries/query-keys';
+import { useAppInfo } from '../queries/useAppInfo';
+import { useFilteredFleet } from '../queries/useFleet';
+import { useUi } from '../state/ui';
+import { formatDuration } from '../domain/format';
+import { useFleetFreshness } from '../queries/useFleetFreshness';
+
+/** Main moved a far-off Orchestrator's times onto this computer's clock: say so, and by how much. */
+function ClockOffsetTag({ offsetMs }: { offsetMs: number }) {
+  if (offsetMs === 0) return null;
+  const span = formatDuration(Math.abs(offsetMs) / 1000);
+  const way = offsetMs > 0 ? 'ahead' : 'behind';
+  return (
+    <span className="tag tag-warn" data-testid="clock-offset" title={`The Orchestrator's clock is ${span} ${way} of this computer's. Steward shows its times on this computer's clock, so "late" and "ago" stay right; tell its operator.`}>
+      Orchestrator clock {span} {way}
+    </span>
+  );
+}
+
+function ProfileInfo() {
+  const info = useAppInfo();
+  const fleet = useFilteredFleet();
+  // App info is retried until it answers; meanwhile say why it has not.
+  const failure = info.error ?? info.failureReason;
+  if (failure && !info.data) return <span className="topbar-profile error-text">Settings unavailable: {errorDetail(failure).message}</span>;
+  if (!info.data) return <span className="topbar-profile muted">Connecting…</span>;
+  const { profileName, orchestratorUrl, dialectSetting, embeddedSandbox } = info.data;
+  // The dialect of the latest answer is the exact one; app info may predate detection.
+  const dialect = fleet.data?.dialect ?? info.data.dialect;
+  return (
+    <span className="topbar-profile">
+      <button type="button" className="profile-name" data-testid="profile-name" title="Connections: switch or edit profiles" onClick={() => useUi.getState().openPanel('profiles')}>
+        {profileName}
+      </button>
+      {embeddedSandbox && <span className="tag">embedded</span>}
+      <span className="profile-url mono" title="Orchestrator URL" data-testid="orchestrator-url">
+        {orchestratorUrl}
+      </span>
+      <span className="tag" title={`Dialect setting: ${dialectSetting}`} data-testid="dialect">
+        {dialect ?? (dialectSetting === 'auto' ? 'detecting dialect…' : dialectSetting)}
+      </span>
+      <ClockOffsetTag offsetMs={fleet.data?.clockOffsetMs ?? 0} />
+    </span>
+  );
+}
+
+function FreshnessMarker() {
+  const f = useFleetFreshness();
+  if (!f.hasData) return <span className="freshness muted">{f.fetching ? 'Loading…' : 'No data yet'}</span>;
+  const ago = formatAgo(f.ageSeconds);
+  if (f.stale) {
+    return (
+      <span className="freshness stale" data-testid="freshness" title={f.reason ?? undefined}>
+        <span className="stale-dot" aria-hidden="true" />
+        Stale · updated {ago}
+      </span>
+    );
+  }
+  return (
+    <span className="freshness" data-testid="freshness">
+      Updated {ago}
+    </span>
+  );
+}
+
+export function TopBar() {
+  const queryClient = useQueryClient();
+  const openNewRegistration = useUi((s) => s.openNewRegistration);
+  const fetching = useFilteredFleet().isFetching;
+  return (
+    <header className="topbar">
+      <span className="app-name">Steward</span>
+      <ProfileInfo />
+      <span className="topbar-spacer" />
+      <FreshnessMarker />
+      <button
+        type="button"
+        className="button"
+        aria-label="Refresh now"
+        disabled={fetching}
+        onClick={() => void queryClient.refetchQueries({ queryKey: queryKeys.fleetAll, type: 'active' })}
+      >
+        <span className={fetching ? 'refresh-icon spinning' : 'refresh-icon'} aria-hidden="true">
+          ↻
+        </span>
+        Refresh
+      </button>
+      <button type="button" className="button primary" onClick={openNewRegistration}>
+        Register droplet…
+      </button>
+    </header>
+  );
+}

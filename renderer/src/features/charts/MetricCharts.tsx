@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import { errorDetail } from '../../app/api';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Segmented } from '../../ui/Segmented';
+import { useTick } from './useTick';
+import { useElementWidth } from './useElementWidth';
+import { useHistory } from '../../queries/useHistory';
+import { MetricChart } from './MetricChart';
+import { Y_AXIS_WIDTH } from './plot';
+import { useChartRange } from '../../state/chart-range';
+import { chartSeriesAll, METRIC_META, RANGES, rangeMs, samplesSince, type RangeKey } from './series';
+import './charts.css';
+
+const GRID_GAP = 12;
+const FALLBACK_WIDTH = 280;
+const WINDOW_TICK_MS = 15_000;
+const TWO_COLUMNS_MIN = 520;
+
+/**
+ * Small multiples of the four heartbeat metrics for one droplet. `width`/`height` fix each
+ * chart's size (tests; jsdom cannot measure); otherwise two columns share the measured width.
+ */
+export function MetricCharts(props: { dropletId: number; width?: number; height?: number }) {
+  const range = useChartRange((s) => s.range);
+  const setRange = useChartRange((s) => s.setRange);
+  const ms = rangeMs(range);
+  const history = useHistory(props.dropletId, ms);
+  // The section is measured, not the grid: it is there while the history loads, so the charts
+  // are first drawn at their width instead of at a guess and then again.
+  const [sectionRef, gridWidth] = useElementWidth<HTMLElement>();
+  // Two columns when there is room for two readable charts, else one.
+  const columns = gridWidth > 0 && gridWidth < TWO_COLUMNS_MIN ? 1 : 2;
+  const chartWidth = props.width ?? (gridWidth > 0 ? Math.floor((gridWidth - GRID_GAP * (columns - 1)) / columns) : FALLBACK_WIDTH);
+  const chartHeight = props.height ?? 110;
+
+  // The window slides with a slow clock (steady, and cheap next to re-drawing every second),
+  // and always reaches the latest fetch so a new sample is never clipped off the right edge.
+  const tick = useTick(WINDOW_TICK_MS);
+  const end = Math.max(tick, history.dataUpdatedAt);
+  // Stable while the window stands still, so a refetch that changes nothing redraws no chart.
+  const domain = useMemo((): readonly [number, number] => [end - ms, end], [end, ms]);
+  const samples = useMemo(() => samplesSince(history.data ?? [], end - ms), [history.data, end, ms]);
+  const series = useMemo(() => chartSeriesAll(samples, chartWidth - Y_AXIS_WIDTH), [samples, chartWidth]);
+
+  return (
+    <section className="st-charts" aria-label="Metric charts" ref={sectionRef}>
+      <header className="st-charts__head">
+        <h3 className="st-section-title">Metrics</h3>
+        <Segmented<RangeKey> label="Time range" options={RANGES} value={range} onChange={setRange} />
+      </header>
+      {history.isPending ? (
+        <p className="st-charts__empty">Loading history…</p>
+      ) : history.isError && !history.data ? (
+        <ErrorNotice error={errorDetail(history.error)} onRetry={() => void history.refetch()} />
+      ) : samples.length === 0 ? (
+        <p className="st-charts__empty">No samples in this range yet</p>
+      ) : (
+        <div className="st-charts__grid" style={{ gap: GRID_GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+          {METRIC_META.map((meta) => (
+            <MetricChart key={meta.metric} meta={meta} points={series[meta.metric]} domain={domain} width={chartWidth} height={chartHeight} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useMemo } from 'react';
+import type { DropletDetails } from '../../../../shared/model';
+import { errorDetail } from '../../app/api';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useDroplet } from '../../queries/useDroplet';
+import { useHistory } from '../../queries/useHistory';
+import { useUi } from '../../state/ui';
+import { MetricCharts } from '../charts/MetricCharts';
+import { rangeMs } from '../charts/series';
+import { DropletFacts } from './DropletFacts';
+import { DropletStatus } from './DropletStatus';
+import { HeartbeatTimeline } from './HeartbeatTimeline';
+import { KeepAliveToggle } from './KeepAliveToggle';
+import { LatestMetrics } from './LatestMetrics';
+import { mergeBeats, type Beat } from './timeline';
+import '../../ui/ui.css';
+import './details.css';
+
+/** Everything known about one droplet: facts, liveness, latest metrics, timeline, charts and actions. */
+export function DetailsPane(props: { dropletId: number }) {
+  const { dropletId } = props;
+  const q = useDroplet(dropletId);
+
+  if (!q.data) {
+    if (q.isError) return <ErrorNotice error={errorDetail(q.error)} onRetry={() => void q.refetch()} />;
+    return (
+      <p className="st-details__loading" aria-busy="true">
+        Loading droplet {dropletId}…
+      </p>
+    );
+  }
+
+  const { droplet, source, note } = q.data;
+  return (
+    <article className="st-details" aria-label={`Droplet ${droplet.name}`}>
+      <header className="st-details__head">
+        <h2 className="st-details__name">
+          {droplet.name} <span className="st-details__id">#{droplet.id}</span>
+        </h2>
+        <DropletStatus droplet={droplet} />
+      </header>
+      <div className="st-details__actions">
+        <button type="button" className="st-btn" onClick={() => useUi.getState().openPanel('heartbeat')}>
+          Send heartbeat…
+        </button>
+        <button type="button" className="st-btn" onClick={() => useUi.getState().openPanel('register')}>
+          Re-register…
+        </button>
+        <KeepAliveToggle droplet={droplet} />
+      </div>
+      {source === 'list' && !q.isPlaceholderData && (
+        <p className="st-details__note" role="note">
+          {note ?? 'The details route did not answer; showing what the fleet list knows.'}
+        </p>
+      )}
+      {/* A failed refresh keeps the last good view; the notice says why it may be stale. */}
+      {q.isError && <ErrorNotice error={errorDetail(q.error)} onRetry={() => void q.refetch()} />}
+      <DropletFacts droplet={droplet} />
+      <LatestMetrics metrics={droplet.latestMetrics} />
+      <DropletTimeline droplet={droplet} />
+      <MetricCharts dropletId={dropletId} />
+    </article>
+  );
+}
+
+/** The timeline's beats: the Orchestrator's recent beats, Steward's own history, and the last beat time. */
+function DropletTimeline(props: { droplet: DropletDetails }) {
+  const d = props.droplet;
+  // Same key as the charts' default range, so both share one fetch.
+  const history = useHistory(d.id, rangeMs('1h'));
+  const beats = useMemo(() => {
+    const fromOrchestrator: Beat[] = d.heartbeats.map((h) => ({ t: Date.parse(h.time), status: h.status }));
+    const fromHistory: Beat[] = (history.data ?? []).flatMap((s) => (s.status ? [{ t: s.t, status: s.status }] : []));
+    // `inactive` is the Orchestrator's verdict on silence, not what the last beat said.
+    const last: Beat[] = d.lastHeartbeat ? [{ t: Date.parse(d.lastHeartbeat), status: d.status === 'inactive' ? 'unknown' : d.status }] : [];
+    return mergeBeats(last, fromHistory, fromOrchestrator);
+  }, [d.heartbeats, d.lastHeartbeat, d.status, history.data]);
+  return <HeartbeatTimeline beats={beats} />;
+}

@@ -1,0 +1,23 @@
+import { effectiveStatus } from '../../../../shared/liveness';
+import type { Droplet } from '../../../../shared/model';
+import { useNow } from '../../state/clock';
+import { useLiveness } from '../../queries/useAppInfo';
+import { formatDuration } from '../../domain/format';
+import { StatusBadge } from '../../ui/StatusBadge';
+
+/** The Orchestrator's status as it says it, and beside it Steward's own judgement when a beat is overdue. */
+export function DropletStatus(props: { droplet: Pick<Droplet, 'status' | 'lastHeartbeat'> }) {
+  const now = useNow();
+  const live = effectiveStatus(props.droplet, now, useLiveness());
+  return (
+    <span className="st-details__status">
+      <StatusBadge status={props.droplet.status} title="Status reported by the Orchestrator" />
+      {live.late && (
+        <span className="st-details__late">
+          <StatusBadge status="late" title="Steward’s judgement: the Orchestrator still says active" />
+          <span className="st-details__late-why">no heartbeat for {formatDuration(live.secondsSinceHeartbeat ?? 0)}</span>
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * The fleet table: a virtualised ARIA grid (only visible rows are in the DOM, so 10,000
+ * droplets scroll smoothly), sortable by any column, with the selection moved by arrow keys.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { SortKey, UiState } from '../../state/ui';
+import { setScrolling } from '../../state/scrolling';
+import { COLUMNS } from './columns';
+import type { FleetRow } from './fleet-rows';
+import { FleetRowView } from './FleetRowView';
+
+export const ROW_HEIGHT = 30;
+
+export interface FleetTableProps {
+  rows: readonly FleetRow[];
+  selectedId: number | null;
+  sort: UiState['sort'];
+  onSelect(id: number): void;
+  onSort(key: SortKey): void;
+  /** Shown instead of rows when there are none. */
+  empty: string;
+}
+
+function ariaSort(sort: UiState['sort'], key: SortKey): 'ascending' | 'descending' | 'none' {
+  if (sort.key !== key) return 'none';
+  return sort.dir === 'asc' ? 'ascending' : 'descending';
+}
+
+/** Where the arrow, paging and Home/End keys move the selection; null for other keys. */
+function targetIndex(key: string, current: number, count: number, pageRows: number): number | null {
+  const last = count - 1;
+  switch (key) {
+    case 'ArrowDown':
+      return Math.min(last, current + 1);
+    case 'ArrowUp':
+      return Math.max(0, current - 1);
+    case 'PageDown':
+      return Math.min(last, current + pageRows);
+    case 'PageUp':
+      return Math.max(0, current - pageRows);
+    case 'Home':
+      return 0;
+    case 'End':
+      return last;
+    default:
+      return null;
+  }
+}
+
+export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty }: FleetTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // Set when the keyboard moved the selection, so focus follows it once the row is rendered.
+  const focusPending = useRef(false);
+  const getItemKey = useCallback((index: number) => rows[index]?.droplet.id ?? index, [rows]);
+  // No React Compiler here: rows are memoised by hand (FleetRowView), so its caveat does not bite.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    // Stable while the rows are: a new function each render made the virtualizer re-measure all
+    // 10,000 rows on every scroll frame.
+    getItemKey,
+    overscan: 4,
+    useFlushSync: false,
+    onChange: (instance) => setScrolling(instance.isScrolling),
+    initialRect: { width: 1000, height: 600 },
+  });
+
+  // Not on every scroll frame: the virtualizer re-renders the table on each, and rows can be 10,000.
+  const selectedIndex = useMemo(() => (selectedId === null ? -1 : rows.findIndex((r) => r.droplet.id === selectedId)), [rows, selectedId]);
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (rows.length === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+      const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
+      const next = targetIndex(e.key, selectedIndex < 0 ? -1 : selectedIndex, rows.length, pageRows);
+      if (next === null) return;
+      e.preventDefault();
+      const index = Math.max(0, next);
+      focusPending.current = true;
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      onSelect(rows[index]!.droplet.id);
+    },
+    [rows, selectedIndex, onSelect, virtualizer],
+  );
+
+  useEffect(() => {
+    if (!focusPending.current || selectedId === null) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-droplet-id="${selectedId}"]`);
+    if (el) {
+      focusPending.current = false;
+      el.focus({ preventScroll: true });
+    }
+  });
+
+  const items = virtualizer.getVirtualItems();
+  // One row is reachable by Tab: the selected one, or the first on screen when it is scrolled away.
+  const selectedOnScreen = items.some((item) => item.index === selectedIndex);
+  const firstItem = items[0];
+  const tabbableId = selectedOnScreen ? selectedId : firstItem ? (rows[firstItem.index]?.droplet.id ?? null) : null;
+
+  return (
+    <div className="fleet-table" role="grid" aria-label="Fleet" aria-rowcount={rows.length + 1} aria-colcount={COLUMNS.length} onKeyDown={onKeyDown}>
+      <div role="rowgroup" className="fleet-head">
+        <div role="row" className="fleet-head-row" aria-rowindex={1}>
+          {COLUMNS.map((col) => (
+            <div key={col.sortKey} role="columnheader" className={`cell ${col.className}`} aria-sort={ariaSort(sort, col.sortKey)}>
+              <button type="button" className="sort-button" title={col.title} onClick={() => onSort(col.sortKey)}>
+                {col.label}
+                <span className="sort-arrow" aria-hidden="true">
+                  {sort.key === col.sortKey ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+                </span>
+              </button>
+            </div>
+          ))}
+        </div>
+      </div>
+      <div ref={scrollRef} className="fleet-scroll" role="rowgroup">
+        {rows.length === 0 ? (
+          <div className="fleet-empty">{empty}</div>
+        ) : (
+          <div className="fleet-canvas" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const row = rows[item.index]!;
+              const id = row.droplet.id;
+              return (
+                <FleetRowView
+                  key={item.key}
+                  droplet={row.droplet}
+                  status={row.status}
+                  selected={id === selectedId}
+                  tabbable={id === tabbableId}
+                  rowIndex={item.index + 2}
+                  top={item.start}
+                  height={item.size}
+                  onSelect={onSelect}
+                />
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/** The fleet: summary counts, filters and the table, wired to the polled data and the UI store. */
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Droplet } from '../../../../shared/model';
+import { errorDetail } from '../../app/api';
+import { useFilteredFleet, useWholeFleet } from '../../queries/useFleet';
+import { useUi } from '../../state/ui';
+import { capabilityNames, countByStatus } from './fleet-rows';
+import { CapabilityCounter, RowModel } from './row-model';
+import { FleetFilters } from './FleetFilters';
+import { FleetTable } from './FleetTable';
+import { CapabilityRankContext, useCapabilityRank } from './capability-rank';
+import { SummaryStrip } from './SummaryStrip';
+import { useLivenessTime } from './useLivenessTime';
+import { useLiveness } from '../../queries/useAppInfo';
+
+const NO_DROPLETS: readonly Droplet[] = [];
+const NO_ENTRIES: readonly string[] = [];
+
+/** Selecting a droplet shows it, unless the pane is already on a per-droplet panel. */
+function selectDroplet(id: number): void {
+  const ui = useUi.getState();
+  ui.select(id);
+  if (ui.panel === 'register' || ui.panel === 'log') ui.openPanel('details');
+}
+
+export function FleetView() {
+  const whole = useWholeFleet();
+  const table = useFilteredFleet();
+  const ui = useUi(
+    useShallow((s) => ({
+      status: s.statusFilter,
+      capability: s.capabilityFilter,
+      search: s.search,
+      sort: s.sort,
+      selectedId: s.selectedId,
+      setStatusFilter: s.setStatusFilter,
+      setCapabilityFilter: s.setCapabilityFilter,
+      setSearch: s.setSearch,
+      setSort: s.setSort,
+    })),
+  );
+  // Typing stays responsive on a large fleet: filtering follows a moment later.
+  const search = useDeferredValue(ui.search);
+
+  const wholeDroplets = whole.data?.droplets ?? NO_DROPLETS;
+  const tableDroplets = table.data?.droplets ?? NO_DROPLETS;
+  const lists = useMemo(() => [wholeDroplets, tableDroplets], [wholeDroplets, tableDroplets]);
+  const liveness = useLiveness();
+  const judgedAt = useLivenessTime(lists, Math.max(whole.dataUpdatedAt, table.dataUpdatedAt), liveness);
+
+  // Each poll or batch of pushed changes re-judges and re-places only the rows that changed.
+  const [models] = useState(() => ({ whole: new RowModel(), table: new RowModel(), capabilities: new CapabilityCounter() }));
+  const wholeJudged = useMemo(() => models.whole.judge(wholeDroplets, judgedAt, liveness), [models, wholeDroplets, judgedAt, liveness]);
+  const tableJudged = useMemo(
+    () => (tableDroplets === wholeDroplets ? wholeJudged : models.table.judge(tableDroplets, judgedAt, liveness)),
+    [models, tableDroplets, wholeDroplets, wholeJudged, judgedAt, liveness],
+  );
+  const wholeRows = wholeJudged.rows;
+  const tableRows = tableJudged.rows;
+  const counts = useMemo(() => countByStatus(wholeRows), [wholeRows]);
+  const capabilityCounts = useMemo(() => models.capabilities.of(wholeDroplets), [models, wholeDroplets]);
+  const capabilities = useMemo(() => capabilityNames(capabilityCounts), [capabilityCounts]);
+  const capabilityRank = useCapabilityRank(capabilityCounts);
+  const shown = useMemo(
+    () => models.table.show(tableJudged, { status: ui.status, capability: ui.capability, search, sort: ui.sort }),
+    [models, tableJudged, ui.status, ui.capability, search, ui.sort],
+  );
+
+  const onSelect = useCallback((id: number) => selectDroplet(id), []);
+
+  let empty = 'The Orchestrator lists no droplets.';
+  if (table.isPending) empty = 'Loading the fleet…';
+  else if (!table.data && table.error) empty = `No fleet data yet: ${errorDetail(table.error).message}`;
+  else if (tableRows.length > 0 || ui.status !== null || ui.capability !== null) empty = 'No droplets match these filters.';
+
+  return (
+    <section className="fleet" aria-label="Fleet">
+      <SummaryStrip
+        counts={counts}
+        total={wholeRows.length}
+        statusFilter={ui.status}
+        onFilter={ui.setStatusFilter}
+        unreadable={whole.data?.unreadable ?? NO_ENTRIES}
+      />
+      <FleetFilters
+        status={ui.status}
+        capability={ui.capability}
+        search={ui.search}
+        capabilities={capabilities}
+        shown={shown.length}
+        total={wholeRows.length}
+        onStatus={ui.setStatusFilter}
+        onCapability={ui.setCapabilityFilter}
+        onSearch={ui.setSearch}
+      />
+      <CapabilityRankContext.Provider value={capabilityRank}>
+        <FleetTable rows={shown} selectedId={ui.selectedId} sort={ui.sort} onSelect={onSelect} onSort={ui.setSort} empty={empty} />
+      </CapabilityRankContext.Provider>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * The time the fleet's liveness is judged at: the time of the latest data, moved on exactly
+ * when the next droplet turns late. Rows move and counts change at real transitions, and the
+ * table is not re-judged and re-sorted every second.
+ */
+import { useEffect, useState } from 'react';
+import type { Droplet } from '../../../../shared/model';
+import type { LivenessSettings } from '../../../../shared/liveness';
+import { nextLatenessChange } from './fleet-rows';
+
+export function useLivenessTime(lists: readonly (readonly Droplet[])[], dataUpdatedAt: number, liveness: LivenessSettings): number {
+  const [timerTime, setTimerTime] = useState(0);
+  const judgedAt = Math.max(dataUpdatedAt, timerTime);
+  useEffect(() => {
+    let next: number | null = null;
+    // The whole fleet and the table's are often the same array: judge it once.
+    for (const list of new Set(lists)) {
+      const n = nextLatenessChange(list, judgedAt, liveness);
+      if (n !== null && (next === null || n < next)) next = n;
+    }
+    if (next === null) return undefined;
+    // +1 ms: a droplet is late strictly after the limit.
+    const timer = setTimeout(() => setTimerTime(Date.now()), Math.max(0, next - Date.now() + 1));
+    return () => clearTimeout(timer);
+  }, [lists, judgedAt, liveness]);
+  return judgedAt;
+}

@@ -1,0 +1,23 @@
+import type { RegisterAck } from '../../../../shared/model';
+import { TraceId } from '../../ui/TraceId';
+import { formatClock } from '../../domain/format';
+
+/** The Orchestrator's answer to a registration: what happened, to which droplet, and its trace. */
+export function RegisterResult(props: { ack: RegisterAck; sentId: number }) {
+  const { ack } = props;
+  const outcome = ack.outcome === 'updated' ? 'Updated' : ack.outcome === 'registered' ? 'Registered' : ack.registered ? 'Accepted' : 'Not registered';
+  const nextAt = ack.nextHeartbeatAt ? Date.parse(ack.nextHeartbeatAt) : Number.NaN;
+  return (
+    <div role="status" className={ack.registered ? 'st-result tone-ok' : 'st-result tone-warn'}>
+      <p className="st-result__line">
+        <strong className="st-result__outcome">{outcome}</strong> droplet <span className="st-selectable">{ack.dropletId ?? props.sentId}</span>
+        {ack.message && <span className="st-muted"> · {ack.message}</span>}
+      </p>
+      <p className="st-result__line st-muted">
+        <TraceId traceId={ack.traceId} />
+        {ack.heartbeatIntervalSeconds !== null && <span> · heartbeat every {ack.heartbeatIntervalSeconds} s</span>}
+        {Number.isFinite(nextAt) && <span> · first due at {formatClock(nextAt)}</span>}
+      </p>
+    </div>
+  );
+}

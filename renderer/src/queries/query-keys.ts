@@ -1,0 +1,15 @@
+/** Every react-query key, in one place so actions can invalidate what they change. */
+import type { ListFilters } from '../../../shared/model';
+
+export const queryKeys = {
+  appInfo: ['appInfo'] as const,
+  fleet: (filters: ListFilters) => ['fleet', filters] as const,
+  fleetAll: ['fleet'] as const,
+  droplet: (id: number) => ['droplet', id] as const,
+  history: (id: number) => ['history', id] as const,
+  comms: ['comms'] as const,
+  keepAlive: ['keepAlive'] as const,
+  profiles: ['profiles'] as const,
+  keyStorage: ['keyStorage'] as const,
+  warnings: ['warnings'] as const,
+};

@@ -1,0 +1,50 @@
+/** Zustand store: UI state that is not server data (selection, filters, sorting, open panels). */
+import { create } from 'zustand';
+
+export type SortKey = 'problems' | 'id' | 'name' | 'steward' | 'status' | 'capabilities' | 'lastHeartbeat' | 'endpoint' | 'version';
+export type Panel = 'details' | 'heartbeat' | 'register' | 'log' | 'profiles';
+
+export interface UiState {
+  selectedId: number | null;
+  statusFilter: string | null;
+  capabilityFilter: string | null;
+  search: string;
+  sort: { key: SortKey; dir: 'asc' | 'desc' };
+  panel: Panel;
+  /** A communications-log entry to open (from an error's "see exchange" link). */
+  focusExchangeId: number | null;
+  /** The register panel starts empty (a new droplet) rather than from the selected droplet. */
+  registerNew: boolean;
+  select(id: number | null): void;
+  setStatusFilter(s: string | null): void;
+  setCapabilityFilter(c: string | null): void;
+  setSearch(q: string): void;
+  setSort(key: SortKey): void;
+  openPanel(p: Panel): void;
+  openExchange(id: number): void;
+  /** Open the register panel on an empty form. */
+  openNewRegistration(): void;
+  /** Another Orchestrator: its droplets are not these, so selection and filters start over. */
+  resetForProfile(): void;
+}
+
+export const useUi = create<UiState>((set) => ({
+  selectedId: null,
+  statusFilter: null,
+  capabilityFilter: null,
+  search: '',
+  sort: { key: 'problems', dir: 'asc' },
+  panel: 'details',
+  focusExchangeId: null,
+  registerNew: false,
+  select: (id) => set({ selectedId: id }),
+  setStatusFilter: (statusFilter) => set({ statusFilter }),
+  setCapabilityFilter: (capabilityFilter) => set({ capabilityFilter }),
+  setSearch: (search) => set({ search }),
+  setSort: (key) => set((s) => ({ sort: { key, dir: s.sort.key === key && s.sort.dir === 'asc' ? 'desc' : 'asc' } })),
+  openPanel: (panel) => set({ panel, registerNew: false }),
+  openExchange: (id) => set({ panel: 'log', focusExchangeId: id }),
+  openNewRegistration: () => set({ panel: 'register', registerNew: true }),
+  resetForProfile: () =>
+    set({ selectedId: null, statusFilter: null, capabilityFilter: null, search: '', focusExchangeId: null, registerNew: false }),
+}));

@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DetailsPane } from '../../../../../renderer/src/features/details/DetailsPane';
+import { useUi } from '../../../../../renderer/src/state/ui';
+import { details, installDomShims, installFakeSteward, iso, renderWithClient } from '../../../../support/detail-fake-steward';
+
+const initialUi = useUi.getState();
+beforeAll(() => installDomShims());
+beforeEach(() => useUi.setState(initialUi, true));
+afterEach(cleanup);
+
+const MIN = 60_000;
+
+describe('DetailsPane', () => {
+  it('shows every field, the latest metrics and a timeline of recent beats with a gap where they stopped', async () => {
+    // Beats every minute from 30 to 10 min ago, then silence; the Orchestrator still says active.
+    const beats = Array.from({ length: 21 }, (_, i) => ({ time: iso((30 - i) * MIN), status: i === 5 ? ('error' as const) : ('active' as const), metrics: null }));
+    installFakeSteward({ getDroplet: () => ({ droplet: details({ heartbeats: beats, lastHeartbeat: beats.at(-1)!.time }), source: 'details', note: null, traceId: 't-1' }) });
+    renderWithClient(<DetailsPane dropletId={7} />);
+
+    const pane = await screen.findByRole('article', { name: 'Droplet dew-7' });
+    expect(within(pane).getByRole('heading', { name: /dew-7\s*#7/ })).toBeTruthy();
+    for (const text of ['marta', 'http://10.0.0.7:8002', '2.4.1', 'storage', 'gpu', '10 min ago']) expect(within(pane).getByText(text, { exact: false })).toBeTruthy();
+    const metrics = within(pane).getByRole('region', { name: 'Latest metrics' });
+    expect(metrics.querySelector('[data-metric="cpu_percent"]')?.textContent).toContain('42.5');
+    expect(metrics.querySelector('[data-metric="memory_mb"]')?.textContent).toContain('512');
+    expect(metrics.querySelector('[data-metric="requests_last_minute"]')?.textContent).toContain('req/min');
+
+    // Steward's own judgement: overdue beats make an active droplet late.
+    expect(pane.querySelector('[data-status="late"]')).toBeTruthy();
+    expect(within(pane).getByText(/no heartbeat for 10 min/)).toBeTruthy();
+
+    const timeline = within(pane).getByRole('region', { name: 'Heartbeat timeline' });
+    const slots = [...timeline.querySelectorAll<HTMLElement>('[data-kind]')];
+    expect(slots).toHaveLength(60);
+    const kinds = slots.map((s) => s.dataset.kind);
+    expect(kinds.filter((k) => k === 'beat').length).toBeGreaterThanOrEqual(20);
+    expect(kinds.at(-1)).toBe('gap');
+    expect(kinds[0]).toBe('none');
+    expect(slots.some((s) => s.dataset.status === 'error' && /· error/.test(s.title))).toBe(true);
+    expect(slots.at(-1)!.title).toMatch(/no heartbeat/);
+  });
+
+  it('shows what the list knows, with the quiet note, when the details route failed', async () => {
+    installFakeSteward({
+      getDroplet: () => ({ droplet: details({ heartbeats: [] }), source: 'list', note: 'The details route answered 500; showing the list entry.', traceId: null }),
+    });
+    renderWithClient(<DetailsPane dropletId={7} />);
+    const note = await screen.findByRole('note');
+    expect(note.textContent).toBe('The details route answered 500; showing the list entry.');
+    expect(screen.getByText('http://10.0.0.7:8002')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('opens the heartbeat and register panels from its actions, and shows no late badge for a fresh beat', async () => {
+    installFakeSteward({ getDroplet: () => ({ droplet: details(), source: 'details', note: null, traceId: null }) });
+    renderWithClient(<DetailsPane dropletId={7} />);
+    (await screen.findByRole('button', { name: 'Send heartbeat…' })).click();
+    expect(useUi.getState().panel).toBe('heartbeat');
+    screen.getByRole('button', { name: 'Re-register…' }).click();
+    expect(useUi.getState().panel).toBe('register');
+    expect(screen.queryByText(/late/)).toBeNull();
+  });
+
+  it('shows the keep-alive state and toggles it', async () => {
+    const fake = installFakeSteward({
+      getDroplet: () => ({ droplet: details(), source: 'details', note: null, traceId: null }),
+      startKeepAlive: (input) => [{ dropletId: input.id, status: input.status, nextBeatAt: iso(-30_000), lastError: null, beatsSent: 1 }],
+    });
+    renderWithClient(<DetailsPane dropletId={7} />);
+    const toggle = await screen.findByRole('button', { name: 'Keep alive' });
+    await waitFor(() => expect(toggle.hasAttribute('disabled')).toBe(false));
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    toggle.click();
+    await waitFor(() => expect(toggle.getAttribute('aria-pressed')).toBe('true'));
+    expect(screen.getByText(/on · next beat \d\d:\d\d:\d\d/)).toBeTruthy();
+    expect(fake.callsOf('startKeepAlive')[0]).toEqual({ id: 7, status: 'active', metrics: { cpu_percent: 42.5, memory_mb: 512, requests_last_minute: 120, errors_last_minute: 3 } });
+  });
+
+  it('renders a failure as an ErrorNotice', async () => {
+    const { Refusal, ipcError } = await import('../../../../support/detail-fake-steward');
+    installFakeSteward({
+      getDroplet: () => {
+        throw new Refusal(ipcError({ kind: 'network', message: 'The Orchestrator did not answer.', hint: 'Check the URL.', traceId: 'tr-9', exchangeId: 4 }));
+      },
+    });
+    renderWithClient(<DetailsPane dropletId={7} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The Orchestrator did not answer.');
+    expect(alert.textContent).toContain('Check the URL.');
+    expect(alert.textContent).toContain('tr-9');
+  });
+});

@@ -1,0 +1,270 @@
+// @vitest-environment jsdom
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { StaleBanner } from '../../../../../renderer/src/features/fleet/StaleBanner';
+import { TopBar } from '../../../../../renderer/src/app/TopBar';
+import { createQueryClient } from '../../../../../renderer/src/queries/client';
+import { LIVE_BATCH_MAX_MS, useLiveStatus } from '../../../../../renderer/src/queries/useLiveStatus';
+import { setScrolling } from '../../../../../renderer/src/state/scrolling';
+import { useProfileChanges } from '../../../../../renderer/src/queries/useProfileChanges';
+import { useUi } from '../../../../../renderer/src/state/ui';
+import { FleetView } from '../../../../../renderer/src/features/fleet/FleetView';
+import { droplet, fakeSteward, ipcError, type FakeSteward } from '../../../../support/fleet-fake-steward';
+
+const initialUi = useUi.getState();
+
+beforeAll(() => {
+  // jsdom has no layout: give the table's scroll area a size so the virtualiser renders rows.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
+});
+
+beforeEach(() => useUi.setState(initialUi, true));
+afterEach(cleanup);
+
+/** A small fleet with one droplet of each kind of problem. */
+function fleet() {
+  return [
+    droplet(1, 'active', 5, { name: 'alpha', steward: 'ana', capabilities: ['compute', 'gpu'] }),
+    droplet(2, 'error', 10, { name: 'bravo', steward: 'ben' }),
+    droplet(3, 'active', 92, { name: 'charlie', steward: 'cy', endpoint: 'http://edge-3.example:8002' }),
+    droplet(4, 'inactive', 400, { name: 'delta', steward: 'dee' }),
+    droplet(5, 'maintenance', 20, { name: 'echo', steward: 'eve', capabilities: ['storage'] }),
+    droplet(6, 'error', 30, { name: 'foxtrot', steward: 'fay' }),
+    droplet(7, 'active', 2, { name: 'golf', steward: null, capabilities: [] }),
+  ];
+}
+
+function Harness() {
+  useLiveStatus();
+  useProfileChanges();
+  return (
+    <>
+      <TopBar />
+      <StaleBanner />
+      <FleetView />
+    </>
+  );
+}
+
+function renderFleet(data = fleet()): FakeSteward {
+  const fake = fakeSteward(data);
+  window.steward = fake.bridge;
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <Harness />
+    </QueryClientProvider>,
+  );
+  return fake;
+}
+
+const dropletRows = (): HTMLElement[] => screen.getAllByRole('row').filter((r) => r.dataset.dropletId !== undefined);
+const shownIds = (): number[] => dropletRows().map((r) => Number(r.dataset.dropletId));
+const row = (id: number): HTMLElement => {
+  const r = dropletRows().find((x) => x.dataset.dropletId === String(id));
+  if (!r) throw new Error(`row ${id} is not shown`);
+  return r;
+};
+const statusText = (id: number): string => within(row(id)).getByTestId('status-cell').textContent ?? '';
+
+async function loaded(): Promise<void> {
+  await waitFor(() => expect(dropletRows().length).toBeGreaterThan(0));
+}
+
+describe('fleet view', () => {
+  it('shows a row per droplet with its status in words', async () => {
+    renderFleet();
+    await loaded();
+    expect(dropletRows()).toHaveLength(7);
+    expect(statusText(1)).toBe('active');
+    expect(statusText(2)).toBe('error');
+    expect(statusText(4)).toBe('inactive');
+    expect(statusText(5)).toBe('maintenance');
+    expect(within(row(1)).getByText('alpha')).toBeTruthy();
+    // Rarest across the fleet first: every droplet computes, only alpha has a gpu.
+    expect(within(row(1)).getByText('gpu, compute')).toBeTruthy();
+    expect(within(row(1)).getByTitle('compute, gpu')).toBeTruthy();
+    expect(within(row(2)).getByText('10 s ago')).toBeTruthy();
+  });
+
+  it('sorts problems first by default: error, inactive, late, then the rest, ties by id', async () => {
+    renderFleet();
+    await loaded();
+    expect(shownIds()).toEqual([2, 6, 4, 3, 5, 1, 7]);
+    const statusHeader = screen.getByRole('columnheader', { name: /status/i });
+    expect(statusHeader.getAttribute('aria-sort')).toBe('ascending');
+  });
+
+  it('marks an active droplet with an overdue beat as late, saying the Orchestrator still says active', async () => {
+    renderFleet();
+    await loaded();
+    expect(statusText(3)).toBe('late');
+    const badge = within(row(3)).getByText('late').closest('[title]');
+    expect(badge?.getAttribute('title')).toMatch(/^No heartbeat for 1 min 3\d s; the Orchestrator still says active$/);
+    expect(screen.getByRole('button', { name: '1 late' })).toBeTruthy();
+  });
+
+  it('sorts by a column when its header is clicked, and reverses on a second click', async () => {
+    renderFleet();
+    await loaded();
+    fireEvent.click(screen.getByRole('button', { name: /^Name/ }));
+    const header = screen.getByRole('columnheader', { name: /^Name/ });
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    expect(shownIds()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    fireEvent.click(screen.getByRole('button', { name: /^Name/ }));
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    expect(shownIds()).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(screen.getByRole('columnheader', { name: /status/i }).getAttribute('aria-sort')).toBe('none');
+  });
+
+  it('filters by free text over id, name, steward and endpoint', async () => {
+    renderFleet();
+    await loaded();
+    const search = screen.getByRole('searchbox', { name: 'Search droplets' });
+    fireEvent.change(search, { target: { value: 'edge-3' } });
+    await waitFor(() => expect(shownIds()).toEqual([3]));
+    fireEvent.change(search, { target: { value: 'EVE' } });
+    await waitFor(() => expect(shownIds()).toEqual([5]));
+    fireEvent.change(search, { target: { value: 'nothing-like-this' } });
+    await waitFor(() => expect(screen.getByText('No droplets match these filters.')).toBeTruthy());
+  });
+
+  it('filters to a status when its summary count is clicked, and asks the Orchestrator for it', async () => {
+    const fake = renderFleet();
+    await loaded();
+    const errors = screen.getByRole('button', { name: '2 error' });
+    fireEvent.click(errors);
+    await waitFor(() => expect(shownIds()).toEqual([2, 6]));
+    expect(errors.getAttribute('aria-pressed')).toBe('true');
+    expect(fake.listCalls).toContainEqual({ status: 'error' });
+    // The counts are the whole fleet's, not the filtered table's.
+    expect(screen.getByRole('button', { name: '2 active' })).toBeTruthy();
+    fireEvent.click(errors);
+    await waitFor(() => expect(shownIds()).toHaveLength(7));
+  });
+
+  it('filters late droplets locally, asking the Orchestrator for active ones', async () => {
+    const fake = renderFleet();
+    await loaded();
+    fireEvent.click(screen.getByRole('button', { name: '1 late' }));
+    await waitFor(() => expect(shownIds()).toEqual([3]));
+    expect(fake.listCalls).toContainEqual({ status: 'active' });
+  });
+
+  it('filters by capability, built from the capabilities seen', async () => {
+    const fake = renderFleet();
+    await loaded();
+    const select = screen.getByRole('combobox', { name: 'Capability filter' });
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', 'compute', 'gpu', 'storage']);
+    fireEvent.change(select, { target: { value: 'gpu' } });
+    await waitFor(() => expect(shownIds()).toEqual([1]));
+    expect(fake.listCalls).toContainEqual({ capability: 'gpu' });
+  });
+
+  it('keeps the selection across a refetch that re-sorts the rows', async () => {
+    const fake = renderFleet();
+    await loaded();
+    fireEvent.click(row(1));
+    expect(row(1).getAttribute('aria-selected')).toBe('true');
+    const calls = fake.listCalls.length;
+    // Droplet 1 now fails: it moves up to the errors.
+    fake.setDroplets(fleet().map((d) => (d.id === 1 ? { ...d, status: 'error' } : d)));
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+    await waitFor(() => expect(statusText(1)).toBe('error'));
+    expect(fake.listCalls.length).toBeGreaterThan(calls);
+    expect(shownIds().slice(0, 3)).toEqual([1, 2, 6]);
+    expect(row(1).getAttribute('aria-selected')).toBe('true');
+    expect(dropletRows().filter((r) => r.getAttribute('aria-selected') === 'true')).toHaveLength(1);
+    expect(useUi.getState().selectedId).toBe(1);
+  });
+
+  it('on a failed poll keeps the rows and says the data is stale, why, and that it retries', async () => {
+    const fake = renderFleet();
+    await loaded();
+    fake.failList(ipcError('Steward could not connect to the Orchestrator at 127.0.0.1:45123 (connection refused).'));
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+    const banner = await screen.findByTestId('stale-banner');
+    expect(within(banner).getByTestId('stale-reason').textContent).toBe('Steward could not connect to the Orchestrator at 127.0.0.1:45123 (connection refused).');
+    await waitFor(() => expect(banner.textContent).toMatch(/Retrying every 10 min\./));
+    expect(screen.getByTestId('freshness').textContent).toMatch(/^Stale · updated \d+ s ago$/);
+    expect(dropletRows()).toHaveLength(7);
+    // Recovery clears the marker.
+    fake.failList(null);
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+    await waitFor(() => expect(screen.queryByTestId('stale-banner')).toBeNull());
+    expect(screen.getByTestId('freshness').textContent).toMatch(/^Updated \d+ s ago$/);
+  });
+
+  it('a failed poll names its trace_id and opens its exchange in the communications log', async () => {
+    const fake = renderFleet();
+    await loaded();
+    fake.failList({ ...ipcError('The Orchestrator failed while handling the fleet list (500: boom).', 'server'), status: 500, traceId: 'trace-500', exchangeId: 42 });
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+    const banner = await screen.findByTestId('stale-banner');
+    await waitFor(() => expect(banner.textContent).toContain('trace-500'));
+    fireEvent.click(within(banner).getByRole('button', { name: 'See exchange' }));
+    expect(useUi.getState()).toMatchObject({ panel: 'log', focusExchangeId: 42 });
+  });
+
+  it('applies a pushed status change within a second, without a poll', async () => {
+    const fake = renderFleet();
+    await loaded();
+    const calls = fake.listCalls.length;
+    act(() => fake.emitStatusChange({ dropletId: 7, oldStatus: 'active', newStatus: 'error', changedAt: new Date().toISOString() }));
+    await waitFor(() => expect(statusText(7)).toBe('error'), { timeout: LIVE_BATCH_MAX_MS + 500 });
+    expect(shownIds().slice(0, 3)).toEqual([2, 6, 7]);
+    expect(screen.getByRole('button', { name: '3 error' })).toBeTruthy();
+    expect(fake.listCalls.length).toBe(calls);
+  });
+
+  it('holds a pushed change while the table scrolls and applies it once the scroll settles', async () => {
+    const fake = renderFleet();
+    await loaded();
+    setScrolling(true);
+    try {
+      act(() => fake.emitStatusChange({ dropletId: 7, oldStatus: 'active', newStatus: 'error', changedAt: new Date().toISOString() }));
+      await new Promise((r) => setTimeout(r, LIVE_BATCH_MAX_MS * 2 + 100));
+      expect(statusText(7)).toBe('active');
+    } finally {
+      setScrolling(false);
+    }
+    await waitFor(() => expect(statusText(7)).toBe('error'), { timeout: LIVE_BATCH_MAX_MS + 500 });
+  });
+
+  it('moves the selection with the arrow keys, focus following', async () => {
+    renderFleet();
+    await loaded();
+    fireEvent.click(row(2));
+    row(2).focus();
+    fireEvent.keyDown(row(2), { key: 'ArrowDown' });
+    await waitFor(() => expect(row(6).getAttribute('aria-selected')).toBe('true'));
+    await waitFor(() => expect(document.activeElement).toBe(row(6)));
+    fireEvent.keyDown(row(6), { key: 'ArrowUp' });
+    await waitFor(() => expect(row(2).getAttribute('aria-selected')).toBe('true'));
+    fireEvent.keyDown(row(2), { key: 'End' });
+    await waitFor(() => expect(useUi.getState().selectedId).toBe(7));
+    expect(row(7).tabIndex).toBe(0);
+    expect(row(2).tabIndex).toBe(-1);
+  });
+
+  it('shows the profile, the Orchestrator URL and the dialect in the top bar', async () => {
+    renderFleet();
+    await loaded();
+    await waitFor(() => expect(screen.getByTestId('profile-name').textContent).toBe('Local sandbox'));
+    expect(screen.getByTestId('orchestrator-url').textContent).toBe('http://127.0.0.1:45123');
+    expect(screen.getByTestId('dialect').textContent).toBe('guide');
+  });
+
+  it('starts over when main switches profile: new fleet, no selection, no filters', async () => {
+    const fake = renderFleet();
+    await loaded();
+    fireEvent.click(row(2));
+    fireEvent.click(screen.getByRole('button', { name: '2 error' }));
+    await waitFor(() => expect(shownIds()).toEqual([2, 6]));
+    fake.setDroplets([droplet(500, 'active', 1, { name: 'elsewhere' })]);
+    act(() => fake.emit('profileChanged', { profileId: 'other', name: 'Production' }));
+    await waitFor(() => expect(shownIds()).toEqual([500]));
+    expect(useUi.getState()).toMatchObject({ selectedId: null, statusFilter: null });
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { capabilitiesOf, countByStatus, filterRows, nextLatenessChange, sortRows, toRows } from '../../../../../renderer/src/features/fleet/fleet-rows';
+import { droplet } from '../../../../support/fleet-fake-steward';
+
+const NOW = Date.parse('2026-05-01T12:00:00.000Z');
+const beat = (secondsAgo: number) => new Date(NOW - secondsAgo * 1000).toISOString();
+const d = (id: number, status: Parameters<typeof droplet>[1], secondsAgo: number | null, extra = {}) =>
+  droplet(id, status, null, { lastHeartbeat: secondsAgo === null ? null : beat(secondsAgo), ...extra });
+
+describe('liveness rows', () => {
+  it('judges an active droplet late only after 60 s + 15 s grace, and never a silent non-active one', () => {
+    const rows = toRows([d(1, 'active', 75), d(2, 'active', 75.001), d(3, 'inactive', 900), d(4, 'active', null)], NOW);
+    expect(rows.map((r) => r.status)).toEqual(['active', 'late', 'inactive', 'active']);
+  });
+
+  it('knows when the next droplet will turn late', () => {
+    const droplets = [d(1, 'active', 10), d(2, 'active', 70), d(3, 'error', 74), d(4, 'active', 200)];
+    expect(nextLatenessChange(droplets, NOW)).toBe(NOW + 5_000);
+    expect(nextLatenessChange([d(1, 'inactive', 10)], NOW)).toBeNull();
+  });
+
+  it('still wakes for a droplet whose limit is exactly now: it is not late yet, and turns late just after', () => {
+    expect(toRows([d(1, 'active', 75)], NOW)[0]!.status).toBe('active');
+    expect(nextLatenessChange([d(1, 'active', 75)], NOW)).toBe(NOW);
+  });
+});
+
+describe('sortRows', () => {
+  const rows = toRows(
+    [
+      d(5, 'active', 1, { name: 'b', steward: null, version: '1.10.0' }),
+      d(1, 'maintenance', 3, { name: 'a', steward: 'zed', version: '1.9.0' }),
+      d(4, 'error', null, { name: 'C', steward: 'amy', version: null }),
+      d(2, 'active', 100, { name: 'd', steward: 'bo' }),
+      d(3, 'inactive', 50, { name: 'e', steward: 'amy' }),
+      d(6, 'unknown', 8, { name: 'f', steward: 'cy' }),
+      d(7, 'error', 2, { name: 'g', steward: 'cy' }),
+    ],
+    NOW,
+  );
+  const ids = (key: Parameters<typeof sortRows>[1]['key'], dir: 'asc' | 'desc' = 'asc') => sortRows(rows, { key, dir }).map((r) => r.droplet.id);
+
+  it('puts problems first: error, inactive, late, maintenance/unknown, active; ties by id', () => {
+    expect(ids('problems')).toEqual([4, 7, 3, 2, 1, 6, 5]);
+  });
+
+  it('sorts text case-insensitively and numbers in versions numerically, missing values last either way', () => {
+    expect(ids('name')).toEqual([1, 5, 4, 2, 3, 6, 7]);
+    expect(ids('steward')).toEqual([3, 4, 2, 6, 7, 1, 5]);
+    expect(ids('steward', 'desc')).toEqual([1, 6, 7, 2, 3, 4, 5]);
+    // 1.0.0 (the default) < 1.9.0 < 1.10.0, then the droplet without a version.
+    expect(ids('version')).toEqual([2, 3, 6, 7, 1, 5, 4]);
+  });
+
+  it('sorts the last heartbeat most recent first, never-beaten last', () => {
+    expect(ids('lastHeartbeat')).toEqual([5, 7, 1, 6, 3, 2, 4]);
+    expect(ids('lastHeartbeat', 'desc')).toEqual([2, 3, 6, 1, 7, 5, 4]);
+  });
+
+  // Its speed is a bench figure (poll to paint at 10,000), not a timed test.
+  it('filters and sorts 10,000 rows, problems first', () => {
+    const big = toRows(
+      Array.from({ length: 10_000 }, (_, i) => d(i + 1, (['active', 'error', 'inactive'] as const)[i % 3]!, i % 200)),
+      NOW,
+    );
+    const shown = sortRows(filterRows(big, { status: null, capability: null, search: '1' }), { key: 'problems', dir: 'asc' });
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((r) => [r.droplet.id, r.droplet.name, r.droplet.steward, r.droplet.endpoint].join('\n').includes('1'))).toBe(true);
+    const order = ['error', 'inactive', 'late', 'maintenance', 'unknown', 'active'];
+    const ranks = shown.map((r) => order.indexOf(r.status));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+});
+
+describe('filterRows, counts and capabilities', () => {
+  const rows = toRows(
+    [
+      d(1, 'active', 1, { name: 'Alpha', steward: 'ana', endpoint: 'http://a:1', capabilities: ['gpu', 'compute'] }),
+      d(12, 'active', 200, { name: 'beta', steward: null, endpoint: null, capabilities: [] }),
+      d(3, 'error', 1, { name: 'gamma', steward: 'Ben', endpoint: 'http://edge:2', capabilities: ['compute'] }),
+    ],
+    NOW,
+  );
+  const ids = (f: Partial<Parameters<typeof filterRows>[1]>) => filterRows(rows, { status: null, capability: null, search: '', ...f }).map((r) => r.droplet.id);
+
+  it('searches id, name, steward and endpoint, all words, any case', () => {
+    expect(ids({ search: 'ALPHA' })).toEqual([1]);
+    expect(ids({ search: '12' })).toEqual([12]);
+    expect(ids({ search: 'ben edge' })).toEqual([3]);
+    expect(ids({ search: 'ben alpha' })).toEqual([]);
+    expect(ids({ search: '   ' })).toEqual([1, 12, 3]);
+  });
+
+  it('filters on the judged status (late included) and on capability', () => {
+    expect(ids({ status: 'late' })).toEqual([12]);
+    expect(ids({ status: 'active' })).toEqual([1]);
+    expect(ids({ capability: 'compute' })).toEqual([1, 3]);
+  });
+
+  it('counts per judged status and lists capabilities sorted', () => {
+    expect(countByStatus(rows)).toEqual({ error: 1, inactive: 0, late: 1, maintenance: 0, unknown: 0, active: 1 });
+    expect(capabilitiesOf(rows.map((r) => r.droplet))).toEqual(['compute', 'gpu']);
+  });
+});
