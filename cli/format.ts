@@ -1,5 +1,9 @@
 /** Human-readable output for the CLI (the `--json` flag prints the domain objects instead). */
 import type { Droplet, DropletDetails, HeartbeatAck, RegisterAck } from '../shared/model';
+import { visibleEscapes } from '../shared/text-safety';
+
+/** The server's text as one visible line: escaped before padding, so the columns still align. */
+const shown = (text: string | null | undefined, missing = '-'): string => (text === null || text === undefined ? missing : visibleEscapes(text));
 
 function ago(iso: string | null, now: number): string {
   if (!iso) return 'never';
@@ -9,7 +13,7 @@ function ago(iso: string | null, now: number): string {
 
 /** A plain aligned table: the columns a steward scans first. */
 export function formatList(droplets: Droplet[], total: number, now = Date.now()): string {
-  const rows = droplets.map((d) => [String(d.id), d.name, d.status, ago(d.lastHeartbeat, now), d.steward ?? '', d.endpoint ?? '', d.capabilities.join(',')]);
+  const rows = droplets.map((d) => [String(d.id), shown(d.name), shown(d.status), ago(d.lastHeartbeat, now), shown(d.steward, ''), shown(d.endpoint, ''), shown(d.capabilities.join(','))]);
   const head = ['ID', 'NAME', 'STATUS', 'LAST HEARTBEAT', 'STEWARD', 'ENDPOINT', 'CAPABILITIES'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
@@ -17,25 +21,25 @@ export function formatList(droplets: Droplet[], total: number, now = Date.now())
 }
 
 export function formatDroplet(d: DropletDetails, note: string | null, now = Date.now()): string {
-  const metrics = d.latestMetrics ? Object.entries(d.latestMetrics).map(([k, v]) => `${k}=${v}`).join(' ') : 'none';
+  const metrics = d.latestMetrics ? Object.entries(d.latestMetrics).map(([k, v]) => shown(`${k}=${v}`)).join(' ') : 'none';
   return [
-    `Droplet ${d.id}: ${d.name}`,
-    `  status          ${d.status}`,
-    `  steward         ${d.steward ?? '-'}`,
-    `  endpoint        ${d.endpoint ?? '-'}`,
-    `  version         ${d.version ?? '-'}`,
-    `  capabilities    ${d.capabilities.join(', ') || '-'}`,
-    `  registered      ${d.registeredAt ?? '-'}`,
-    `  last heartbeat  ${d.lastHeartbeat ?? '-'} (${ago(d.lastHeartbeat, now)})`,
+    `Droplet ${d.id}: ${shown(d.name)}`,
+    `  status          ${shown(d.status)}`,
+    `  steward         ${shown(d.steward)}`,
+    `  endpoint        ${shown(d.endpoint)}`,
+    `  version         ${shown(d.version)}`,
+    `  capabilities    ${shown(d.capabilities.join(', ') || null)}`,
+    `  registered      ${shown(d.registeredAt)}`,
+    `  last heartbeat  ${shown(d.lastHeartbeat)} (${ago(d.lastHeartbeat, now)})`,
     `  latest metrics  ${metrics}`,
     `  heartbeats      ${d.heartbeats.length} recent`,
-    ...(note ? [`  note: ${note}`] : []),
+    ...(note ? [`  note: ${shown(note)}`] : []),
   ].join('\n');
 }
 
 export function formatRegistered(ack: RegisterAck): string {
   const what = ack.outcome === 'updated' ? 'Updated' : 'Registered';
-  return `${what} droplet ${ack.dropletId ?? '?'}${ack.message ? `: ${ack.message}` : ''} (trace ${ack.traceId ?? '-'})`;
+  return `${what} droplet ${ack.dropletId ?? '?'}${ack.message ? `: ${shown(ack.message)}` : ''} (trace ${ack.traceId ?? '-'})`;
 }
 
 export function formatHeartbeat(id: number, ack: HeartbeatAck): string {

@@ -4,6 +4,7 @@
  */
 import { parseCommandLine, UsageError, USAGE } from './args';
 import { runCommand } from './run';
+import { visibleEscapes } from '../shared/text-safety';
 
 async function main(argv: string[]): Promise<number> {
   try {
@@ -13,11 +14,12 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const output = await runCommand(common, command);
-    process.stdout.write(`${output}\n`);
+    // The server's text (names, messages) must not drive the terminal: controls are shown, not obeyed.
+    process.stdout.write(`${visibleEscapes(output, common.json ? 'json' : 'lines')}\n`);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`steward: ${e.message}\nRun "steward --help" for usage.\n`);
+      process.stderr.write(`steward: ${visibleEscapes(e.message)}\nRun "steward --help" for usage.\n`);
       return 2;
     }
     process.stderr.write(`steward: ${oneLine(e)}\n`);
@@ -27,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
 
 function oneLine(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
-  return text.replace(/\s+/g, ' ').trim();
+  return visibleEscapes(text.replace(/\s+/g, ' ').trim());
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -4,18 +4,17 @@ import { createOrchestratorClient } from '../core/orchestrator/client';
 import { loadKeyFile } from '../core/signing/keys';
 import { createStewardService, type StewardService } from '../core/app/service';
 import { toIpcError } from '../core/orchestrator/errors';
+import { orchestratorUrlProblem } from '../shared/profile';
 import type { Command, Common } from './args';
 import { UsageError } from './args';
 import { formatDroplet, formatHeartbeat, formatList, formatRegistered } from './format';
 
 export async function runCommand(common: Common, command: Exclude<Command, { name: 'help' }>): Promise<string> {
   if (!common.url) throw new UsageError('no Orchestrator URL: pass --url or set STEWARD_URL');
-  let url: URL;
-  try {
-    url = new URL(common.url);
-  } catch {
-    throw new UsageError(`--url is not a URL: "${common.url}"`);
-  }
+  // The app's own check: credentials in a URL are refused, and the URL is never echoed (it may hold a password).
+  const problem = orchestratorUrlProblem(common.url);
+  if (problem) throw new UsageError(`--url: ${problem}`);
+  const url = new URL(common.url);
   if (command.name === 'health') return health(common, url.toString());
   if (!common.keyPath) throw new UsageError('no private key: pass --key PEM or set STEWARD_KEY');
   const service = await createStewardService({

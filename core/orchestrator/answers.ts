@@ -3,9 +3,10 @@
  * parsing that says how a body is broken, and one message and hint per HTTP error status.
  */
 import { decodeJwt } from 'jose';
-import { isRecord, readErrorBody, WireFormatError } from '../../shared/udc';
+import { isRecord, readErrorBody, WireFormatError, type FieldError } from '../../shared/udc';
 import { isEnvelopeRefusal } from './dialect';
 import { OrchestratorError } from './errors';
+import { fromServer } from './redact';
 import type { ExchangeResult } from './transport';
 
 export type Purpose = 'register' | 'heartbeat' | 'list' | 'details' | 'health' | 'version';
@@ -30,6 +31,13 @@ const WHAT: Record<Purpose, string> = {
   version: 'version query',
 };
 const MAX_DETAIL = 300;
+/** How much of the server's text is redacted before a short quote of it is cut: more than any token. */
+const SHOWN_HEAD = 16 * 1024;
+
+/** A 422 field error in Steward's words: every string in it is the server's. */
+function serverField(f: FieldError, token: string | null): FieldError {
+  return { loc: f.loc.map((part) => (typeof part === 'string' ? fromServer(part, token) : part)), msg: fromServer(f.msg, token), type: fromServer(f.type, token) };
+}
 
 /** Parse a JSON answer or throw a malformed error saying how it is broken. */
 export function parseJson(result: ExchangeResult): unknown {
@@ -45,7 +53,7 @@ export function parseJson(result: ExchangeResult): unknown {
       why = `it is HTML or XML, not JSON${title ? ` (a page titled "${title}")` : ''}`;
     }
     else if (/end of (JSON )?input|Unterminated|Expected .* after/i.test(e instanceof Error ? e.message : '') && /^[[{]/.test(trimmed)) why = 'the JSON is cut short (truncated)';
-    else why = `it is not JSON (it starts "${trimmed.slice(0, 40)}")`;
+    else why = `it is not JSON (it starts "${fromServer(trimmed.slice(0, SHOWN_HEAD), null).slice(0, 40)}")`;
     throw malformed(`The Orchestrator's answer could not be read: ${why}.`, result);
   }
 }
@@ -55,7 +63,7 @@ export function readWith<T>(result: ExchangeResult, body: unknown, reader: (body
   try {
     return reader(body);
   } catch (e) {
-    if (e instanceof WireFormatError) throw malformed(`The Orchestrator's answer has the wrong shape: ${e.message}.`, result);
+    if (e instanceof WireFormatError) throw malformed(`The Orchestrator's answer has the wrong shape: ${fromServer(e.message, null)}.`, result);
     throw e;
   }
 }
@@ -80,7 +88,9 @@ export function errorForAnswer(result: ExchangeResult, ctx: RequestContext): Orc
     body = undefined;
   }
   const html = body === undefined ? htmlSummary(result.text) : null;
-  const parsed = html !== null ? { message: html, fields: [] } : readErrorBody(body, result.text);
+  const read = html !== null ? { message: html, fields: [] } : readErrorBody(body, result.text);
+  // Redacted before it is cut, so a token straddling the cut is still caught whole.
+  const parsed = { message: fromServer(read.message, ctx.token), fields: read.fields.map((f) => serverField(f, ctx.token)) };
   const detail = parsed.message.length > MAX_DETAIL ? `${parsed.message.slice(0, MAX_DETAIL)}…` : parsed.message;
   const status = result.status;
   const base = { status, traceId: result.traceId, exchangeId: result.exchangeId, detail, fields: parsed.fields };
@@ -204,7 +214,7 @@ function htmlSummary(text: string): string | null {
 function htmlTitle(html: string): string | null {
   for (const re of [/<title[^>]*>([\s\S]*?)<\/title>/i, /<h1[^>]*>([\s\S]*?)<\/h1>/i]) {
     const words = re.exec(html)?.[1]?.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-    if (words) return words.slice(0, 120);
+    if (words) return fromServer(words.slice(0, SHOWN_HEAD), null).slice(0, 120);
   }
   return null;
 }

@@ -5,6 +5,7 @@
  */
 import type { CommsEntry } from '../../shared/ipc-contract';
 import { RotatingFile } from '../fs/rotating-file';
+import { redactText } from './redact';
 
 /** What the client knows about an exchange; the log assigns id and time and redacts. */
 export interface CommsDraft {
@@ -42,8 +43,6 @@ export interface CommsLogOptions {
 export type CommsListener = (entry: CommsEntry) => void;
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
-const JWT = /eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]+/g;
-const TOKEN_QUERY = /([?&](?:token|access_token)=)[^&#\s]+/gi;
 
 export class CommsLog {
   private readonly ring: CommsEntry[] = [];
@@ -168,13 +167,6 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
     }
   }
   return out;
-}
-
-/** Remove the request's own credentials and anything shaped like a JWT from free text. */
-export function redactText(text: string, secrets: string[] = []): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 8) out = out.split(s).join('<redacted>');
-  return out.replace(JWT, '<redacted>').replace(TOKEN_QUERY, '$1<redacted>');
 }
 
 function secretsIn(headers: Record<string, string>): string[] {

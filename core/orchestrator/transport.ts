@@ -6,6 +6,7 @@
  */
 import type { CommsLog } from './comms-log';
 import { OrchestratorError } from './errors';
+import { fromServer } from './redact';
 
 export interface TransportOptions {
   baseUrl: string;
@@ -88,7 +89,10 @@ export function createTransport(options: TransportOptions): Transport {
     let logError: string | null = null;
     try {
       const signal = AbortSignal.timeout(options.timeoutMs);
-      const res = await doFetch(`${prefix}${req.path}`, { method: req.method, headers, body: bodyText ?? undefined, signal, redirect: 'follow' });
+      const url = `${prefix}${req.path}`;
+      // Never followed: a 301/302 would turn a heartbeat POST into a GET elsewhere (and its
+      // answer read as an acknowledgement); a 307/308 would send the body and token on.
+      const res = await doFetch(url, { method: req.method, headers, body: bodyText ?? undefined, signal, redirect: 'manual' });
       status = res.status;
       receivedAt = now();
       serverDate = readHttpDate(res.headers.get('date'));
@@ -101,7 +105,16 @@ export function createTransport(options: TransportOptions): Transport {
         text = utf8.decode(read.bytes);
         logBody = text;
       }
-      if (read.exceeded) {
+      if (status >= 300 && status <= 399) {
+        const location = redirectTarget(res.headers.get('location'), url, req.token);
+        logError = `redirect (${status}) to ${location}; not followed`;
+        failure = new OrchestratorError({
+          kind: 'malformed',
+          message: `The Orchestrator answered with a redirect (${status}) to ${location}; Steward does not follow redirects, so nothing was sent there.`,
+          hint: 'If that is where the Orchestrator now lives, put that address in the profile (an http:// URL redirected to https:// is a common case); otherwise check what sits in front of the Orchestrator.',
+          status,
+        });
+      } else if (read.exceeded) {
         logError = `answer larger than ${limitText}; stopped reading`;
         failure = new OrchestratorError({
           kind: 'malformed',
@@ -134,6 +147,18 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return { send, host: base.host };
+}
+
+/** Where a redirect pointed, absolute, in Steward's words (the server's text, so redacted). */
+function redirectTarget(location: string | null, requestUrl: string, token: string | null | undefined): string {
+  if (location === null || location.trim() === '') return 'no address (its Location header is missing)';
+  let target = location;
+  try {
+    target = new URL(location, requestUrl).toString();
+  } catch {
+    // Not a URL: named as it came.
+  }
+  return `"${fromServer(target, token)}"`;
 }
 
 function readHttpDate(value: string | null): number | null {

@@ -9,6 +9,7 @@ import { DROPLET_STATUSES } from '../model';
 import { isRecord } from './envelope';
 import { WireFormatError } from './errors';
 import { epochSecondsToIso, parseWireTime } from './time';
+import { neutraliseBidi } from '../text-safety';
 
 export interface ReadEnvelope {
   traceId: string | null;
@@ -97,6 +98,11 @@ function optString(value: unknown): string | null {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
 }
 
+function optName(value: unknown): string | null {
+  const s = optString(value);
+  return s === null ? null : neutraliseBidi(s);
+}
+
 /** The first of these fields that is present (up to four names; no rest array: it runs per droplet). */
 function firstOf(o: Record<string, unknown>, a: string, b: string, c?: string, d?: string): unknown {
   const x = o[a];
@@ -123,8 +129,9 @@ export function readDroplet(raw: unknown, now: () => number = Date.now): Droplet
   }
   return {
     id,
-    name: optString(raw.name) ?? '',
-    steward: optString(raw.steward),
+    // Bidi controls in a name could make it read as another droplet's in the window.
+    name: neutraliseBidi(optString(raw.name) ?? ''),
+    steward: optName(raw.steward),
     endpoint: optString(raw.endpoint),
     capabilities: readCapabilities(raw.capabilities),
     status: readStatus(raw.status),

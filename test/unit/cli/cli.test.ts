@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox';
+import { generateKeyPair } from '../../../core/signing/keys';
+import { runCommand } from '../../../cli/run';
+import { guideEnvelope, json, tinyServer, type Handler, type TinyServer } from '../../support/tiny-server';
 
 const run = promisify(execFile);
 const BIN = resolve(__dirname, '../../../bin/steward.js');
@@ -95,4 +98,78 @@ describe('steward CLI usage', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/refused|reach/i);
   });
+});
+
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const TERMINAL_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+describe('steward CLI against a hostile Orchestrator', () => {
+  let keyPath: string;
+  beforeAll(() => {
+    keyPath = join(mkdtempSync(join(tmpdir(), 'steward-cli-')), 'private.pem');
+    writeFileSync(keyPath, generateKeyPair('ES256').privateKeyPem);
+  });
+  const servers: TinyServer[] = [];
+  afterAll(async () => {
+    while (servers.length) await servers.pop()!.close();
+  });
+  async function serve(handler: Handler): Promise<TinyServer> {
+    const s = await tinyServer(handler);
+    servers.push(s);
+    return s;
+  }
+
+  it('prints no credential the Orchestrator quotes back, on stdout or stderr', async () => {
+    const other = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzb21lb25lIn0.c2lnbmF0dXJl';
+    const quote = (t: string) => `Invalid token: ${t}; also ${other}, Bearer xyzBearerOnly, /login?access_token=abcQueryOnly`;
+    const answers: [number, (t: string) => unknown][] = [
+      [401, (t) => ({ detail: quote(t) })],
+      [403, (t) => ({ detail: quote(t) })],
+      [404, (t) => ({ detail: quote(t) })],
+      [422, (t) => ({ detail: quote(t) })],
+      [422, (t) => ({ detail: [{ loc: ['body', 'status'], msg: quote(t), type: 'value_error' }] })],
+      [500, (t) => ({ detail: quote(t) })],
+    ];
+    const secretsSeen = (s: TinyServer) => [...s.seen.map((q) => String(q.headers.authorization).replace(/^Bearer /, '')), other, 'xyzBearerOnly', 'abcQueryOnly'];
+    const hostile = (status: number, body: (t: string) => unknown) => serve((req, res) => json(res, status, body(String(req.headers.authorization).replace(/^Bearer /, ''))));
+    // Every status through the CLI's own runCommand (what main prints as the error line)…
+    for (const [status, body] of answers) {
+      const s = await hostile(status, body);
+      const common = { url: s.url, keyPath, identity: 1, steward: undefined, dialect: 'guide' as const, timeoutMs: 5_000, json: false };
+      const message = await runCommand(common, { name: 'heartbeat', id: 5, status: 'active', metrics: {} }).then(
+        () => 'no error',
+        (e: unknown) => (e instanceof Error ? e.message : String(e)),
+      );
+      expect(message).toContain('<redacted>');
+      for (const secret of secretsSeen(s)) expect(message, `${status}: ${secret.slice(0, 12)}`).not.toContain(secret);
+    }
+    // …and one run of the real command (node and tsx start slowly), for what reaches the terminal.
+    const s = await hostile(401, answers[0]![1]);
+    const r = await steward(['heartbeat', '5', '--dialect', 'guide', '--url', s.url, '--key', keyPath]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('<redacted>');
+    for (const secret of secretsSeen(s)) expect(r.stdout + r.stderr, secret.slice(0, 12)).not.toContain(secret);
+  }, 60_000);
+
+  it('shows control and escape sequences in droplet names as visible escapes', async () => {
+    const name = 'db\u001b]0;pwned\u0007\u0000\u001b[2J\u009b1m';
+    const s = await serve((_req, res) => json(res, 200, guideEnvelope({ droplets: [{ id: 3, name, status: 'active', capabilities: [] }], total: 1 })));
+    const text = await steward(['list', '--dialect', 'guide', '--url', s.url, '--key', keyPath]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('db\\x1b]0;pwned\\x07\\x00\\x1b[2J\\x9b1m');
+    expect(text.stdout).not.toMatch(TERMINAL_CONTROLS);
+    const asJson = await steward(['list', '--json', '--dialect', 'guide', '--url', s.url, '--key', keyPath]);
+    expect(asJson.stdout).not.toMatch(TERMINAL_CONTROLS);
+    expect((JSON.parse(asJson.stdout) as { droplets: { name: string }[] }).droplets[0]!.name).toBe(name);
+  }, 60_000);
+
+  it('refuses credentials in --url without printing them', async () => {
+    const r = await steward(['list', '--url', 'http://user:s3cretpass@127.0.0.1:1', '--key', keyPath]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/user name or password/);
+    expect(r.stdout + r.stderr).not.toContain('s3cretpass');
+    const bad = await steward(['health', '--url', 'http://user:s3cretpass@host:99999']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout + bad.stderr).not.toContain('s3cretpass');
+  }, 60_000);
 });

@@ -99,3 +99,16 @@ describe('live messages', () => {
     expect(readLiveMessage(JSON.stringify({ payload: { event: 'task_created' } }))).toBeNull();
   });
 });
+
+describe('names from the server', () => {
+  it('reach the window without bidi controls, so one cannot read as another (list and details)', () => {
+    const raw = { id: 9, name: 'db\u202e1-ledom\u202c', steward: '\u2067ops\u2069', status: 'active', capabilities: [] };
+    const list = readDropletList(guideEnv({ droplets: [raw], total: 1 }));
+    expect(list.droplets[0]).toMatchObject({ name: 'db1-ledom', steward: 'ops' });
+    expect(readDropletDetails(guideEnv(raw))).toMatchObject({ name: 'db1-ledom', steward: 'ops' });
+  });
+  it('keep control characters for the CLI to show as escapes', () => {
+    const list = readDropletList(guideEnv({ droplets: [{ id: 9, name: 'a\u001b]0;x\u0007b', status: 'active', capabilities: [] }], total: 1 }));
+    expect(list.droplets[0]!.name).toBe('a\u001b]0;x\u0007b');
+  });
+});
