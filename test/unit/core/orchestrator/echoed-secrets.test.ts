@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StewardService } from '../../../../core/app/service';
 import type { KeepAlive } from '../../../../shared/ipc-contract';
 import { json, tinyServer, type TinyServer } from '../../../support/tiny-server';
-import { serviceFor } from '../../faults/fault-front';
+import { serviceFor } from '../../../support/fault-front';
 
 /** A JWT that is not the one Steward sent (another client's, say). */
 const OTHER_JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzb21lb25lLWVsc2UifQ.c2lnbmF0dXJlLW9mLWFub3RoZXI';
