@@ -41,7 +41,7 @@ import { generateKeyPair, type KeyPair } from '../core/signing/keys';
 import { createStewardService, HISTORY_FILE, type ServiceConfig, type StewardService } from '../core/app/service';
 import { createSigner } from '../core/signing/signer';
 import type { FleetUpdate, Sample } from '../shared/ipc-contract';
-import { FleetSync } from '../core/fleet/sent-copies';
+import { SentCopies } from '../core/fleet/sent-copies';
 import { Y_AXIS_WIDTH } from '../renderer/src/views/charts/plot';
 import { chartSeriesAll, samplesSince } from '../renderer/src/views/charts/series';
 import { readDropletList } from '../shared/udc';
@@ -325,7 +325,7 @@ async function measureMain(url: string, key: KeyPair, fleet: number): Promise<Ma
 
   // The same work inline, part by part, for the breakdown.
   const parts = { parse: [] as number[], read: [] as number[], diff: [] as number[], clone: [] as number[] };
-  const sync = new FleetSync();
+  const sync = new SentCopies();
   let held: FleetUpdate['sync'] | undefined;
   for (let i = 0; i < 12; i++) {
     let t = performance.now();

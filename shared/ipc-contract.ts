@@ -29,7 +29,7 @@ import {
   SigningAlgorithmSchema,
 } from './profile';
 import { FieldErrorSchema } from './udc/errors';
-import { FleetSyncSchema, FleetUpdateSchema } from './fleet-update';
+import { FleetMarkSchema, FleetUpdateSchema } from './fleet-update';
 
 /** Error kinds that cross IPC. Main turns every failure into one of these, never a stack trace. */
 export const ERROR_KINDS = [
@@ -90,10 +90,10 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
-export { FleetSnapshotSchema, FleetUpdateSchema, FleetSyncSchema, type FleetSnapshot, type FleetUpdate, type FleetSync } from './fleet-update';
+export { FleetSnapshotSchema, FleetUpdateSchema, FleetMarkSchema, type FleetSnapshot, type FleetUpdate, type FleetMark } from './fleet-update';
 
 /** A poll of the fleet: the filters, and the copy the renderer holds (for an answer of changes only). */
-export const FleetPollSchema = ListFiltersSchema.extend({ since: FleetSyncSchema.optional() }).strict();
+export const FleetPollSchema = ListFiltersSchema.extend({ since: FleetMarkSchema.optional() }).strict();
 export type FleetPoll = z.infer<typeof FleetPollSchema>;
 
 export const DropletViewSchema = z.object({

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { StatusChange } from '../../shared/model';
 import { decodeFleetAnswer, type DecodedFleet, type DecodeOutcome, type FleetRequest } from './decode-pipeline';
-import { FleetSync } from './sent-copies';
+import { SentCopies } from './sent-copies';
 import type { FromFleetWorker, ToFleetWorker } from './decode-worker-protocol';
 import { OrchestratorError } from '../orchestrator/errors';
 import type { ExchangeResult } from '../orchestrator/transport';
@@ -26,10 +26,10 @@ function unwrap(outcome: DecodeOutcome): DecodedFleet {
 }
 
 export function inlineFleetDecoder(): FleetDecoder {
-  const sync = new FleetSync();
+  const sent = new SentCopies();
   return {
-    decode: async (result, request) => unwrap(decodeFleetAnswer(sync, result, request)),
-    applyStatus: (change) => sync.applyStatus(change),
+    decode: async (result, request) => unwrap(decodeFleetAnswer(sent, result, request)),
+    applyStatus: (change) => sent.applyStatus(change),
     close: async () => undefined,
   };
 }

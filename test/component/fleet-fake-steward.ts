@@ -10,7 +10,7 @@ import {
   type StewardBridge,
 } from '../../shared/ipc-contract';
 import type { Droplet, DropletStatus, StatusChange } from '../../shared/model';
-import { FleetSync, filtersKey } from '../../core/fleet/sent-copies';
+import { SentCopies, filtersKey } from '../../core/fleet/sent-copies';
 
 export const APP_INFO: AppInfo = {
   appVersion: '0.1.0-test',
@@ -67,7 +67,7 @@ export interface FakeSteward {
 export function fakeSteward(initial: Droplet[]): FakeSteward {
   let droplets = initial;
   let listError: IpcError | null = null;
-  const sync = new FleetSync();
+  const sync = new SentCopies();
   let clockOffsetMs = 0;
   const listCalls: MethodInput<'listDroplets'>[] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
