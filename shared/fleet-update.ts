@@ -5,11 +5,15 @@
  * main answers a delta on top of exactly that copy, or the whole list when it cannot.
  */
 import { z } from 'zod';
-import { DropletSchema, IsoTimeSchema, WireDialectSchema, type Droplet, type StatusChange } from './model';
+import { DropletSchema, IsoTimeSchema, ListFiltersSchema, WireDialectSchema, type Droplet, type StatusChange } from './model';
 
 /** A mark naming which copy of a filtered fleet a side holds: `stream` is main's, `version` counts its answers. */
 export const FleetMarkSchema = z.object({ stream: z.string().min(1).max(100), version: z.number().int().nonnegative() });
 export type FleetMark = z.infer<typeof FleetMarkSchema>;
+
+/** A poll of the fleet: the filters, and the copy the renderer holds (for an answer of changes only). */
+export const FleetPollSchema = ListFiltersSchema.extend({ since: FleetMarkSchema.optional() }).strict();
+export type FleetPoll = z.infer<typeof FleetPollSchema>;
 
 const fleetMeta = {
   total: z.number().int().nonnegative(),

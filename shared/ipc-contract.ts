@@ -1,22 +1,24 @@
 /**
- * The one source of truth for the IPC API between the renderer and main.
+ * The one source of truth for the IPC API between the renderer and main: the method and event
+ * table, channels, the error that crosses, and guards over them. The shapes the methods carry
+ * are domain types (model.ts, profile.ts, fleet-update.ts); this module only names which crosses where.
  * Each method: a channel name, an input schema (validated in main) and an output schema.
  * Preload exposes exactly these methods (and these events); the renderer's client and the
  * main-process handlers are typed from this module.
  */
 import { z } from 'zod';
 import {
-  DialectSettingSchema,
-  DropletDetailsSchema,
+  AppInfoSchema,
+  CommsEntrySchema,
   DropletIdSchema,
+  DropletViewSchema,
   HeartbeatAckSchema,
   HeartbeatInputSchema,
-  IsoTimeSchema,
-  ListFiltersSchema,
+  KeepAliveSchema,
   RegisterAckSchema,
   RegistrationSchema,
+  SampleSchema,
   StatusChangeSchema,
-  WireDialectSchema,
 } from './model';
 import {
   ConnectionTestResultSchema,
@@ -29,7 +31,7 @@ import {
   SigningAlgorithmSchema,
 } from './profile';
 import { FieldErrorSchema } from './udc/errors';
-import { FleetMarkSchema, FleetUpdateSchema } from './fleet-update';
+import { FleetPollSchema, FleetUpdateSchema } from './fleet-update';
 
 /** Error kinds that cross IPC. Main turns every failure into one of these, never a stack trace. */
 export const ERROR_KINDS = [
@@ -64,83 +66,6 @@ export const IpcErrorSchema = z.object({
 export type IpcError = z.infer<typeof IpcErrorSchema>;
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
-
-export const LivenessSettingsSchema = z.object({
-  intervalSeconds: z.number().positive(),
-  graceSeconds: z.number().nonnegative(),
-});
-export type LivenessSettings = z.infer<typeof LivenessSettingsSchema>;
-/** The guide's 60 s beat, plus a grace for a beat in flight. */
-export const DEFAULT_LIVENESS: LivenessSettings = { intervalSeconds: 60, graceSeconds: 15 };
-
-export const AppInfoSchema = z.object({
-  appVersion: z.string(),
-  profileName: z.string(),
-  orchestratorUrl: z.string(),
-  dialectSetting: DialectSettingSchema,
-  /** The dialect in use: the setting, or what `auto` has detected (null until it has). */
-  dialect: WireDialectSchema.nullable(),
-  identityDropletId: DropletIdSchema,
-  steward: z.string().nullable(),
-  embeddedSandbox: z.boolean(),
-  pollIntervalMs: z.number().int().positive(),
-  liveUpdates: z.boolean(),
-  /** Steward's own "late" judgement: an active droplet silent for longer than interval + grace. */
-  liveness: LivenessSettingsSchema,
-});
-export type AppInfo = z.infer<typeof AppInfoSchema>;
-
-export { FleetSnapshotSchema, FleetUpdateSchema, FleetMarkSchema, type FleetSnapshot, type FleetUpdate, type FleetMark } from './fleet-update';
-
-/** A poll of the fleet: the filters, and the copy the renderer holds (for an answer of changes only). */
-export const FleetPollSchema = ListFiltersSchema.extend({ since: FleetMarkSchema.optional() }).strict();
-export type FleetPoll = z.infer<typeof FleetPollSchema>;
-
-export const DropletViewSchema = z.object({
-  droplet: DropletDetailsSchema,
-  /** `details` when the details route answered; `list` when it failed and the list stood in. */
-  source: z.enum(['details', 'list']),
-  note: z.string().nullable(),
-  traceId: z.string().nullable(),
-});
-export type DropletView = z.infer<typeof DropletViewSchema>;
-
-/** One heartbeat's metrics, for the charts. `t` is epoch milliseconds. */
-export const SampleSchema = z.object({
-  t: z.number(),
-  status: z.string().nullable(),
-  cpu_percent: z.number().nullable(),
-  memory_mb: z.number().nullable(),
-  requests_last_minute: z.number().nullable(),
-  errors_last_minute: z.number().nullable(),
-});
-export type Sample = z.infer<typeof SampleSchema>;
-
-export const CommsEntrySchema = z.object({
-  id: z.number().int(),
-  time: IsoTimeSchema,
-  method: z.string(),
-  path: z.string(),
-  status: z.number().int().nullable(),
-  latencyMs: z.number(),
-  traceId: z.string().nullable(),
-  dropletId: z.number().int().nullable(),
-  requestHeaders: z.record(z.string(), z.string()),
-  requestBody: z.string().nullable(),
-  responseBody: z.string().nullable(),
-  /** Why the exchange failed before an answer (refused, timeout...), when it did. */
-  error: z.string().nullable(),
-});
-export type CommsEntry = z.infer<typeof CommsEntrySchema>;
-
-export const KeepAliveSchema = z.object({
-  dropletId: DropletIdSchema,
-  status: z.string(),
-  nextBeatAt: IsoTimeSchema.nullable(),
-  lastError: z.string().nullable(),
-  beatsSent: z.number().int().nonnegative(),
-});
-export type KeepAlive = z.infer<typeof KeepAliveSchema>;
 
 const NoInput = z.object({}).strict().optional();
 const ById = z.object({ id: DropletIdSchema }).strict();

@@ -3,8 +3,7 @@
  * test droplet) at the pace the Orchestrator asks for. A failed beat is recorded and the
  * loop carries on: a passing outage must not silently end a keep-alive.
  */
-import type { KeepAlive } from '../../shared/ipc-contract';
-import type { HeartbeatAck, HeartbeatInput } from '../../shared/model';
+import type { HeartbeatAck, HeartbeatInput, KeepAlive } from '../../shared/model';
 
 export interface KeepAliveOptions {
   send: (input: HeartbeatInput) => Promise<HeartbeatAck>;

@@ -4,8 +4,9 @@
  * the live feed of one profile, and answers the IPC contract's methods.
  */
 import { join } from 'node:path';
-import { DEFAULT_LIVENESS, type DropletView, type FleetUpdate, type IpcResult, type KeepAlive, type LivenessSettings, type StewardHandlers } from '../../shared/ipc-contract';
-import type { DialectSetting, DropletDetails, HeartbeatAck, HeartbeatInput, ListFilters } from '../../shared/model';
+import type { IpcResult, StewardHandlers } from '../../shared/ipc-contract';
+import type { FleetUpdate } from '../../shared/fleet-update';
+import { DEFAULT_LIVENESS, type DialectSetting, type DropletDetails, type DropletView, type HeartbeatAck, type HeartbeatInput, type KeepAlive, type ListFilters, type LivenessSettings } from '../../shared/model';
 import { createOrchestratorClient, type OrchestratorClient } from '../orchestrator/client';
 import { CommsLog } from '../orchestrator/comms-log';
 import { createDispatch } from './dispatch';

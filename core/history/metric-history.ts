@@ -14,8 +14,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Sample } from '../../shared/ipc-contract';
-import type { Metrics } from '../../shared/model';
+import type { Metrics, Sample } from '../../shared/model';
 import { CHARTED_METRICS } from '../../shared/model';
 import { errorCode, moveAside, writeFileAtomic } from '../fs/atomic-file';
 import { parseIsoMs } from '../../shared/udc/time';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sample } from '../../shared/ipc-contract';
+import type { Sample } from '../../shared/model';
 import { MetricCharts } from '../../renderer/src/views/charts/MetricCharts';
 import { useChartRange } from '../../renderer/src/views/charts/rangeStore';
 import { chartSeries, chartSeriesAll, isolatedIndices, latestValue, samplesSince } from '../../renderer/src/views/charts/series';

@@ -1,15 +1,6 @@
 /** A `window.steward` for component tests, answering from in-test data like main would. */
-import {
-  IPC_METHOD_NAMES,
-  type AppInfo,
-  type EventPayload,
-  type IpcError,
-  type IpcEventName,
-  type IpcResult,
-  type MethodInput,
-  type StewardBridge,
-} from '../../shared/ipc-contract';
-import type { Droplet, DropletStatus, StatusChange } from '../../shared/model';
+import { IPC_METHOD_NAMES, type EventPayload, type IpcError, type IpcEventName, type IpcResult, type MethodInput, type StewardBridge } from '../../shared/ipc-contract';
+import type { AppInfo, Droplet, DropletStatus, StatusChange } from '../../shared/model';
 import { SentCopies, filtersKey } from '../../core/fleet/sent-copies';
 
 export const APP_INFO: AppInfo = {

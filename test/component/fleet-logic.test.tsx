@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { FleetSnapshot } from '../../shared/ipc-contract';
 import type { StatusChange } from '../../shared/model';
 import { judgeFreshness } from '../../renderer/src/components/freshness';
 import { applyStatusChanges } from '../../renderer/src/queries/fleet-cache';
 import { serverFilters } from '../../renderer/src/queries/fleet-filters';
 import { capabilitiesOf, countByStatus, filterRows, nextLatenessChange, sortRows, toRows } from '../../renderer/src/views/fleet/fleet-rows';
-import { sameShownDroplet } from '../../shared/fleet-update';
+import { sameShownDroplet, type FleetSnapshot } from '../../shared/fleet-update';
 import { displayEndpoint, formatDuration } from '../../renderer/src/views/fleet/format';
 import { droplet } from './fleet-fake-steward';
 

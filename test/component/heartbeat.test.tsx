@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { KeepAlive } from '../../shared/ipc-contract';
+import type { KeepAlive } from '../../shared/model';
 import { queryKeys } from '../../renderer/src/queries/keys';
 import { HeartbeatPanel } from '../../renderer/src/views/heartbeat/HeartbeatPanel';
 import { nextDueAt } from '../../renderer/src/views/heartbeat/heartbeatForm';

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { act } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CommsEntry } from '../../shared/ipc-contract';
+import type { CommsEntry } from '../../shared/model';
 import { ErrorNotice } from '../../renderer/src/components/ErrorNotice';
 import { useUi } from '../../renderer/src/stores/ui';
 import { toCurl } from '../../renderer/src/views/log/curl';

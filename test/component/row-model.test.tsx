@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIVENESS } from '../../shared/ipc-contract';
-import type { Droplet, DropletStatus } from '../../shared/model';
+import { DEFAULT_LIVENESS, type Droplet, type DropletStatus } from '../../shared/model';
 import { filterRows, sortRows, toRows } from '../../renderer/src/views/fleet/fleet-rows';
 import { CapabilityCounter, judgeRows, RowModel, showRows, type RowQuery } from '../../renderer/src/views/fleet/row-model';
 import type { SortKey } from '../../renderer/src/stores/ui';

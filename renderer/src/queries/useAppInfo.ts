@@ -1,6 +1,6 @@
 /** The active profile and its settings, from main. */
 import { useQuery } from '@tanstack/react-query';
-import { DEFAULT_LIVENESS, type AppInfo, type LivenessSettings } from '../../../shared/ipc-contract';
+import { DEFAULT_LIVENESS, type AppInfo, type LivenessSettings } from '../../../shared/model';
 import { call } from '../api';
 import { queryKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Sample } from '../../../shared/ipc-contract';
+import type { Sample } from '../../../shared/model';
 import { call } from '../api';
 import { queryKeys } from './keys';
 import { usePollIntervalMs } from './useAppInfo';

@@ -3,8 +3,7 @@
  * sorting and counts. Pure, so the whole pipeline is cheap to test and to memoise.
  */
 import { STATUS_SEVERITY, effectiveStatus, type EffectiveStatus } from '../../../../shared/liveness';
-import type { Droplet } from '../../../../shared/model';
-import { DEFAULT_LIVENESS, type LivenessSettings } from '../../../../shared/ipc-contract';
+import { DEFAULT_LIVENESS, type Droplet, type LivenessSettings } from '../../../../shared/model';
 import type { SortKey, UiState } from '../../stores/ui';
 
 export interface FleetRow {

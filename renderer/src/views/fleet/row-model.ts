@@ -3,8 +3,7 @@
  * status changes touches a few hundred of 10,000 droplets (merged updates keep the others'
  * identity), so only those rows are judged, filtered and placed in the sorted order again.
  */
-import type { Droplet } from '../../../../shared/model';
-import type { LivenessSettings } from '../../../../shared/ipc-contract';
+import type { Droplet, LivenessSettings } from '../../../../shared/model';
 import type { EffectiveStatus } from '../../../../shared/liveness';
 import type { UiState } from '../../stores/ui';
 import { countCapabilities, lateAtMs, lateAfterSeconds, rowComparator, rowFilter, type FleetRow, type LocalFilters } from './fleet-rows';

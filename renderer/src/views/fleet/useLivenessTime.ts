@@ -4,8 +4,7 @@
  * table is not re-judged and re-sorted every second.
  */
 import { useEffect, useState } from 'react';
-import type { Droplet } from '../../../../shared/model';
-import type { LivenessSettings } from '../../../../shared/ipc-contract';
+import type { Droplet, LivenessSettings } from '../../../../shared/model';
 import { nextLatenessChange } from './fleet-rows';
 
 export function useLivenessTime(lists: readonly (readonly Droplet[])[], dataUpdatedAt: number, liveness: LivenessSettings): number {
