@@ -4,6 +4,7 @@
  */
 import { parseCommandLine, UsageError, USAGE } from './args';
 import { runCommand } from './run';
+import { errorText } from '../shared/error-text';
 
 async function main(argv: string[]): Promise<number> {
   try {
@@ -26,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function oneLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
+  const text = errorText(e);
   return text.replace(/\s+/g, ' ').trim();
 }
 

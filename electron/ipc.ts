@@ -5,9 +5,10 @@
  * runs under test without Electron.
  */
 import {
-  IPC_EVENT_NAMES,
   IPC_METHOD_NAMES,
   eventChannel,
+  ipcError,
+  isEventName,
   methodChannel,
   type IpcError,
   type IpcEventName,
@@ -47,17 +48,7 @@ export interface IpcOptions {
   log?(message: string): void;
 }
 
-export const FORBIDDEN_ERROR: IpcError = {
-  kind: 'forbidden',
-  message: 'This request did not come from Steward’s own window, so it was refused.',
-  hint: null,
-  status: null,
-  traceId: null,
-  fields: [],
-  exchangeId: null,
-};
-
-const EVENT_NAMES: ReadonlySet<string> = new Set(IPC_EVENT_NAMES);
+export const FORBIDDEN_ERROR: IpcError = ipcError({ kind: 'forbidden', message: 'This request did not come from Steward’s own window, so it was refused.' });
 
 /** Registers the handlers and event forwarding; returns what undoes both. */
 export function registerIpc(opts: IpcOptions): () => void {
@@ -74,7 +65,7 @@ export function registerIpc(opts: IpcOptions): () => void {
     });
   }
   const unsubscribe = opts.service.onEvent((event, payload) => {
-    if (!EVENT_NAMES.has(event)) return;
+    if (!isEventName(event)) return;
     const target = opts.getTarget();
     if (target && !target.isDestroyed()) target.send(eventChannel(event), payload);
   });

@@ -67,6 +67,19 @@ export type IpcError = z.infer<typeof IpcErrorSchema>;
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
+/** An IpcError from its kind and words; what is not given (hint, status, trace, fields, exchange) is absent. */
+export function ipcError(init: Pick<IpcError, 'kind' | 'message'> & Partial<IpcError>): IpcError {
+  return {
+    kind: init.kind,
+    message: init.message,
+    hint: init.hint ?? null,
+    status: init.status ?? null,
+    traceId: init.traceId ?? null,
+    fields: init.fields ?? [],
+    exchangeId: init.exchangeId ?? null,
+  };
+}
+
 const NoInput = z.object({}).strict().optional();
 const ById = z.object({ id: DropletIdSchema }).strict();
 
@@ -160,8 +173,16 @@ export type StewardBridge = {
 
 export const SERVICE_METHOD_NAMES = Object.keys(serviceMethods) as ServiceMethodName[];
 
+// Guards for names that arrive untyped (from IPC, from preload's caller). Own keys only, so
+// `toString` and friends are never taken for a method or an event.
+export function isIpcMethod(method: unknown): method is IpcMethodName {
+  return typeof method === 'string' && Object.hasOwn(ipcMethods, method);
+}
 export function isServiceMethod(method: unknown): method is ServiceMethodName {
   return typeof method === 'string' && Object.hasOwn(serviceMethods, method);
+}
+export function isEventName(name: unknown): name is IpcEventName {
+  return typeof name === 'string' && Object.hasOwn(ipcEvents, name);
 }
 
 /** Implementations of some methods, typed from the contract. */

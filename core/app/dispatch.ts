@@ -4,14 +4,10 @@
  * so nothing (no stack trace, no file path) crosses to the renderer by accident.
  */
 import type { z } from 'zod';
-import { ipcMethods, type AppHandlers, type IpcError, type IpcMethodName, type IpcResult } from '../../shared/ipc-contract';
+import { ipcError, ipcMethods, isIpcMethod, type AppHandlers, type IpcError, type IpcMethodName, type IpcResult } from '../../shared/ipc-contract';
 import { toIpcError } from '../orchestrator/errors';
 
 export type Dispatch = (method: string, input: unknown) => Promise<IpcResult<unknown>>;
-
-export function isIpcMethod(method: unknown): method is IpcMethodName {
-  return typeof method === 'string' && Object.hasOwn(ipcMethods, method);
-}
 
 /**
  * `handlers` may cover part of the contract (a profile's service answers only its methods);
@@ -51,12 +47,12 @@ export function createDispatch(
     const checked = (spec.output as z.ZodType).safeParse(value);
     if (!checked.success) {
       const where = checked.error.issues.map((i) => i.path.map(String).join('.') || '(root)').slice(0, 5).join(', ');
-      return { ok: false, error: { ...toIpcError(null), message: `Steward's answer to ${method} did not fit its own contract (at ${where}). This is a bug in Steward.` } };
+      return { ok: false, error: ipcError({ kind: 'internal', message: `Steward's answer to ${method} did not fit its own contract (at ${where}). This is a bug in Steward.` }) };
     }
     return { ok: true, value: checked.data };
   };
 }
 
 function badInput(message: string, fields: IpcError['fields']): IpcError {
-  return { kind: 'bad_input', message, hint: null, status: null, traceId: null, fields, exchangeId: null };
+  return ipcError({ kind: 'bad_input', message, fields });
 }

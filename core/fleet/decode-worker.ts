@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { decodeFleetAnswer } from './decode-pipeline';
 import { SentCopies } from './sent-copies';
 import type { FromFleetWorker, ToFleetWorker } from './decode-worker-protocol';
+import { errorText } from '../../shared/error-text';
 
 const port = parentPort;
 if (!port) throw new Error('decode-worker.ts runs only as a worker thread');
@@ -19,7 +20,7 @@ port.on('message', (message: ToFleetWorker) => {
   try {
     reply = { seq: message.seq, outcome: decodeFleetAnswer(sent, message.result, message.request) };
   } catch (e) {
-    reply = { seq: message.seq, failure: e instanceof Error ? e.message : String(e) };
+    reply = { seq: message.seq, failure: errorText(e) };
   }
   port.postMessage(reply);
 });

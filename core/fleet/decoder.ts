@@ -11,6 +11,7 @@ import { SentCopies } from './sent-copies';
 import type { FromFleetWorker, ToFleetWorker } from './decode-worker-protocol';
 import { OrchestratorError } from '../orchestrator/errors';
 import type { ExchangeResult } from '../orchestrator/transport';
+import { errorText } from '../../shared/error-text';
 
 export interface FleetDecoder {
   /** The poll's answer for the renderer (and new beats); throws an OrchestratorError when it cannot be read. */
@@ -103,7 +104,7 @@ export function workerFleetDecoder(file: string): FleetDecoder {
         } catch (e) {
           // The worker could not even be started (a bad path): this poll fails, nothing is left waiting.
           pending.delete(id);
-          reject(new Error(`Steward's fleet decoder could not start: ${e instanceof Error ? e.message : String(e)}`));
+          reject(new Error(`Steward's fleet decoder could not start: ${errorText(e)}`));
         }
       });
     },

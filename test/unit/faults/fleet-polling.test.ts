@@ -6,7 +6,7 @@
  */
 import { environmentManager, QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { IpcResult } from '../../../shared/ipc-contract';
+import { ipcError, type IpcResult } from '../../../shared/ipc-contract';
 import type { FleetSnapshot, FleetUpdate } from '../../../shared/fleet-update';
 import { fleetQueryOptions } from '../../../renderer/src/queries/useFleet';
 import { queryKeys } from '../../../renderer/src/queries/keys';
@@ -28,7 +28,7 @@ beforeEach(() => {
       listDroplets: async (): Promise<IpcResult<FleetUpdate>> => {
         polls++;
         return failing
-          ? { ok: false, error: { kind: 'server', message: '503', hint: null, status: 503, traceId: null, fields: [], exchangeId: null } }
+          ? { ok: false, error: ipcError({ kind: 'server', message: '503', status: 503 }) }
           : { ok: true, value: { ...SNAPSHOT, total: polls } };
       },
     },
