@@ -218,7 +218,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   let closing: Promise<void> | null = null;
   return {
     handlers,
-    dispatch: createDispatch(handlers, undefined, ['listDroplets']),
+    dispatch: createDispatch(handlers),
     onEvent: events.on,
     warnings,
     client,
