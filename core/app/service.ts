@@ -19,7 +19,7 @@ import { createSigner, type SignerClaims } from '../signing/signer';
 import { onLocalClock } from '../orchestrator/clock-offset';
 import type { DecodedFleet, FleetRequest } from '../fleet/decode-pipeline';
 import { inlineFleetDecoder, workerFleetDecoder } from '../fleet/decoder';
-import { filtersKey } from '../fleet/sent-copies';
+import { readFleet } from '../fleet/read-fleet';
 import { createEventHub, type ServiceEventListener } from './events';
 
 export interface ServiceConfig {
@@ -156,11 +156,8 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   }
 
   /** `GET /droplets`, decoded in the fleet worker (the whole list is 4 MB at 10,000 droplets); its dialect is learnt. */
-  async function decodeList(filters: ListFilters, extra: Pick<FleetRequest, 'since' | 'only'>): Promise<DecodedFleet> {
-    const answer = await client.fetchList(filters);
-    const decoded = await fleetDecoder.decode(answer, { key: filtersKey(filters), nowMs: now(), ...extra });
-    client.learnDialect(decoded.update.dialect);
-    return decoded;
+  function decodeList(filters: ListFilters, extra: Pick<FleetRequest, 'since' | 'only'>): Promise<DecodedFleet> {
+    return readFleet(client, fleetDecoder, filters, { nowMs: now(), ...extra });
   }
 
   /** The droplet as the list shows it, when the details route fails. */
