@@ -1,6 +1,7 @@
 /** Command-line parsing for `steward`: commands, flags, and the usage text. */
 import { parseArgs } from 'node:util';
 import { DialectSettingSchema, ReportableStatusSchema, type DialectSetting, type Metrics, type ReportableStatus } from '../shared/model';
+import { errorText } from '../shared/error-text';
 
 export const USAGE = `Usage: steward <command> [options]
 
@@ -97,7 +98,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): { comm
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.split('\n')[0]! : String(e));
+    throw new UsageError(errorText(e).split('\n')[0]!);
   }
   const { values: v, positionals } = parsed;
   const [name, ...rest] = positionals;

@@ -4,6 +4,7 @@
  */
 import { parseCommandLine, UsageError, USAGE } from './args';
 import { runCommand } from './run';
+import { errorText } from '../shared/error-text';
 import { visibleEscapes } from '../shared/text-safety';
 
 async function main(argv: string[]): Promise<number> {
@@ -28,8 +29,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function oneLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return visibleEscapes(text.replace(/\s+/g, ' ').trim());
+  return visibleEscapes(errorText(e).replace(/\s+/g, ' ').trim());
 }
 
 process.exitCode = await main(process.argv.slice(2));

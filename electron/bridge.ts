@@ -3,24 +3,11 @@
  * per method and `on` for the contract's events. No generic invoke or send, so the renderer
  * can reach nothing the contract does not name. Pure, so it is tested without Electron.
  */
-import {
-  IPC_EVENT_NAMES,
-  IPC_METHOD_NAMES,
-  eventChannel,
-  methodChannel,
-  type IpcEventName,
-  type StewardBridge,
-} from '../shared/ipc-contract';
+import { IPC_METHOD_NAMES, eventChannel, isEventName, methodChannel, type StewardBridge } from '../shared/ipc-contract';
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 /** Listen on a channel; returns the unsubscribe. */
 export type Subscribe = (channel: string, listener: (payload: unknown) => void) => () => void;
-
-const EVENT_NAMES: ReadonlySet<string> = new Set(IPC_EVENT_NAMES);
-
-export function isEventName(name: unknown): name is IpcEventName {
-  return typeof name === 'string' && EVENT_NAMES.has(name);
-}
 
 export function buildBridge(invoke: Invoke, subscribe: Subscribe): StewardBridge {
   const methods: Record<string, (input?: unknown) => Promise<unknown>> = {};

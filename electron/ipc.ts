@@ -4,15 +4,7 @@
  * events forwarded to the window. Electron objects come in as narrow interfaces so this
  * runs under test without Electron.
  */
-import {
-  IPC_EVENT_NAMES,
-  IPC_METHOD_NAMES,
-  eventChannel,
-  methodChannel,
-  type IpcError,
-  type IpcEventName,
-  type IpcResult,
-} from '../shared/ipc-contract';
+import { IPC_METHOD_NAMES, eventChannel, ipcError, isEventName, methodChannel, type IpcError, type IpcEventName, type IpcResult } from '../shared/ipc-contract';
 import { isTrustedSender, type SenderFrame } from './sender';
 
 /** The part of the core service the shell uses. */
@@ -47,17 +39,7 @@ export interface IpcOptions {
   log?(message: string): void;
 }
 
-export const FORBIDDEN_ERROR: IpcError = {
-  kind: 'forbidden',
-  message: 'This request did not come from Steward’s own window, so it was refused.',
-  hint: null,
-  status: null,
-  traceId: null,
-  fields: [],
-  exchangeId: null,
-};
-
-const EVENT_NAMES: ReadonlySet<string> = new Set(IPC_EVENT_NAMES);
+export const FORBIDDEN_ERROR: IpcError = ipcError({ kind: 'forbidden', message: 'This request did not come from Steward’s own window, so it was refused.' });
 
 /** Registers the handlers and event forwarding; returns what undoes both. */
 export function registerIpc(opts: IpcOptions): () => void {
@@ -74,7 +56,7 @@ export function registerIpc(opts: IpcOptions): () => void {
     });
   }
   const unsubscribe = opts.service.onEvent((event, payload) => {
-    if (!EVENT_NAMES.has(event)) return;
+    if (!isEventName(event)) return;
     const target = opts.getTarget();
     if (target && !target.isDestroyed()) target.send(eventChannel(event), payload);
   });

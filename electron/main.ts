@@ -13,6 +13,7 @@ import { safeStorageCipher } from './safe-storage';
 import { appUrl, createMainWindow } from './window';
 // Bundled on its own by electron-vite: fleet answers are decoded in this worker thread.
 import fleetWorkerFile from '../core/fleet/decode-worker?modulePath';
+import { errorText } from '../shared/error-text';
 
 const log = (message: string): void => console.warn(`[steward] ${message}`);
 const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
@@ -105,7 +106,7 @@ async function shutdown(): Promise<void> {
 }
 
 function fail(e: unknown): void {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = errorText(e);
   log(`Start-up failed: ${message}`);
   dialog.showErrorBox('Steward could not start', message);
   app.quit();

@@ -3,8 +3,7 @@
  * points; the gap-aware wrapper never draws a line across missing beats, because a line
  * through a gap would show data that was never received.
  */
-import type { Sample } from './ipc-contract';
-import type { ChartedMetric } from './model';
+import type { ChartedMetric, Sample } from './model';
 
 export interface Point {
   t: number;

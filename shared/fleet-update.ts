@@ -5,11 +5,15 @@
  * main answers a delta on top of exactly that copy, or the whole list when it cannot.
  */
 import { z } from 'zod';
-import { DropletSchema, IsoTimeSchema, WireDialectSchema, type Droplet, type StatusChange } from './model';
+import { DropletSchema, IsoTimeSchema, ListFiltersSchema, WireDialectSchema, type Droplet, type StatusChange } from './model';
 
-/** Which copy of a filtered fleet a side holds: `stream` is main's, `version` counts its answers. */
-export const FleetSyncSchema = z.object({ stream: z.string().min(1).max(100), version: z.number().int().nonnegative() });
-export type FleetSync = z.infer<typeof FleetSyncSchema>;
+/** A mark naming which copy of a filtered fleet a side holds: `stream` is main's, `version` counts its answers. */
+export const FleetMarkSchema = z.object({ stream: z.string().min(1).max(100), version: z.number().int().nonnegative() });
+export type FleetMark = z.infer<typeof FleetMarkSchema>;
+
+/** A poll of the fleet: the filters, and the copy the renderer holds (for an answer of changes only). */
+export const FleetPollSchema = ListFiltersSchema.extend({ since: FleetMarkSchema.optional() }).strict();
+export type FleetPoll = z.infer<typeof FleetPollSchema>;
 
 const fleetMeta = {
   total: z.number().int().nonnegative(),
@@ -24,7 +28,7 @@ const fleetMeta = {
   dialect: WireDialectSchema,
   traceId: z.string().nullable(),
   /** The copy this answer brings its receiver to. */
-  sync: FleetSyncSchema,
+  sync: FleetMarkSchema,
 };
 
 /** The whole (filtered) fleet, as the renderer holds it. */
@@ -37,7 +41,7 @@ export type DropletPatch = z.infer<typeof DropletPatchSchema>;
 
 /** A poll's answer: the whole list (`base` null), or what changed on top of `base`. */
 export const FleetUpdateSchema = z.object({
-  base: FleetSyncSchema.nullable(),
+  base: FleetMarkSchema.nullable(),
   /** Whole list: every droplet. Delta: droplets not in `base`, in the Orchestrator's order. */
   droplets: z.array(DropletSchema),
   /** Delta only: droplets in `base` that changed, with only the fields that did. */
@@ -48,7 +52,7 @@ export const FleetUpdateSchema = z.object({
 });
 export type FleetUpdate = z.infer<typeof FleetUpdateSchema>;
 
-export const sameSync = (a: FleetSync | null | undefined, b: FleetSync | null | undefined): boolean =>
+export const sameMark = (a: FleetMark | null | undefined, b: FleetMark | null | undefined): boolean =>
   !!a && !!b && a.stream === b.stream && a.version === b.version;
 
 /**
@@ -59,7 +63,7 @@ export const sameSync = (a: FleetSync | null | undefined, b: FleetSync | null | 
 export function mergeFleetUpdate(prev: FleetSnapshot | undefined, update: FleetUpdate): FleetSnapshot | null {
   const { base, removed, patches, droplets: incoming, ...meta } = update;
   if (base === null) return { ...meta, droplets: incoming };
-  if (!prev || !sameSync(prev.sync, base)) return null;
+  if (!prev || !sameMark(prev.sync, base)) return null;
   if (incoming.length === 0 && patches.length === 0 && removed.length === 0) return { ...meta, droplets: prev.droplets };
   const patchOf = new Map<number, DropletPatch>();
   for (const p of patches) patchOf.set(p.id, p);

@@ -2,8 +2,10 @@
  * The domain model every layer speaks. Wire shapes (either dialect) are turned into these
  * by `udc/readers.ts`; nothing outside `shared/udc` and `sandbox/` sees raw wire JSON.
  * Times are ISO-8601 strings in UTC ending in `Z` so they cross IPC and print unchanged.
+ * Which of these cross IPC, and where, is ipc-contract.ts's business, not this module's.
  */
 import { z } from 'zod';
+import { LivenessSettingsSchema } from './liveness';
 
 /** Statuses the guide names. `unknown` stands for anything else an Orchestrator sends. */
 export const DROPLET_STATUSES = ['active', 'inactive', 'error', 'maintenance'] as const;
@@ -125,3 +127,69 @@ export const StatusChangeSchema = z.object({
   changedAt: IsoTimeSchema.nullable(),
 });
 export type StatusChange = z.infer<typeof StatusChangeSchema>;
+
+// Steward's own views, as its methods answer them: the app's settings, a droplet's page,
+// chart samples, the communications log, keep-alive loops.
+
+export const AppInfoSchema = z.object({
+  appVersion: z.string(),
+  profileName: z.string(),
+  orchestratorUrl: z.string(),
+  dialectSetting: DialectSettingSchema,
+  /** The dialect in use: the setting, or what `auto` has detected (null until it has). */
+  dialect: WireDialectSchema.nullable(),
+  identityDropletId: DropletIdSchema,
+  steward: z.string().nullable(),
+  embeddedSandbox: z.boolean(),
+  pollIntervalMs: z.number().int().positive(),
+  liveUpdates: z.boolean(),
+  /** Steward's own "late" judgement: an active droplet silent for longer than interval + grace. */
+  liveness: LivenessSettingsSchema,
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const DropletViewSchema = z.object({
+  droplet: DropletDetailsSchema,
+  /** `details` when the details route answered; `list` when it failed and the list stood in. */
+  source: z.enum(['details', 'list']),
+  note: z.string().nullable(),
+  traceId: z.string().nullable(),
+});
+export type DropletView = z.infer<typeof DropletViewSchema>;
+
+/** One heartbeat's metrics, for the charts. `t` is epoch milliseconds. */
+export const SampleSchema = z.object({
+  t: z.number(),
+  status: z.string().nullable(),
+  cpu_percent: z.number().nullable(),
+  memory_mb: z.number().nullable(),
+  requests_last_minute: z.number().nullable(),
+  errors_last_minute: z.number().nullable(),
+});
+export type Sample = z.infer<typeof SampleSchema>;
+
+export const CommsEntrySchema = z.object({
+  id: z.number().int(),
+  time: IsoTimeSchema,
+  method: z.string(),
+  path: z.string(),
+  status: z.number().int().nullable(),
+  latencyMs: z.number(),
+  traceId: z.string().nullable(),
+  dropletId: z.number().int().nullable(),
+  requestHeaders: z.record(z.string(), z.string()),
+  requestBody: z.string().nullable(),
+  responseBody: z.string().nullable(),
+  /** Why the exchange failed before an answer (refused, timeout...), when it did. */
+  error: z.string().nullable(),
+});
+export type CommsEntry = z.infer<typeof CommsEntrySchema>;
+
+export const KeepAliveSchema = z.object({
+  dropletId: DropletIdSchema,
+  status: z.string(),
+  nextBeatAt: IsoTimeSchema.nullable(),
+  lastError: z.string().nullable(),
+  beatsSent: z.number().int().nonnegative(),
+});
+export type KeepAlive = z.infer<typeof KeepAliveSchema>;

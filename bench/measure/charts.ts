@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { MetricHistory } from '../../core/history/metric-history';
 import type { KeyPair } from '../../core/signing/keys';
 import { HISTORY_FILE } from '../../core/app/service';
-import type { Sample } from '../../shared/ipc-contract';
+import type { Sample } from '../../shared/model';
 // The renderer's own chart code (kept to this one bench module).
 import { Y_AXIS_WIDTH } from '../../renderer/src/features/charts/plot';
 import { chartSeriesAll, samplesSince } from '../../renderer/src/features/charts/series';

@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { KeyPair } from '../../core/signing/keys';
-import type { FleetUpdate } from '../../shared/ipc-contract';
+import type { FleetUpdate } from '../../shared/fleet-update';
 import { builtFleetWorker } from '../../test/support/steward-page';
 import { stewardService } from '../lib/session';
 import { round } from '../lib/stats';

@@ -9,7 +9,7 @@ import { workerFleetDecoder } from '../../core/fleet/decoder';
 import type { KeyPair } from '../../core/signing/keys';
 import { createSigner } from '../../core/signing/signer';
 import type { ExchangeResult } from '../../core/orchestrator/transport';
-import type { FleetUpdate } from '../../shared/ipc-contract';
+import type { FleetUpdate } from '../../shared/fleet-update';
 import { builtFleetWorker } from '../../test/support/steward-page';
 import { BIG_FLEET } from '../lib/fleet-sizes';
 import { stewardService } from '../lib/session';

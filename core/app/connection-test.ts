@@ -8,6 +8,8 @@ import type { ConnectionStep, ConnectionStepName, ConnectionTestResult } from '.
 import { orchestratorUrlProblem } from '../../shared/profile';
 import { isRecord } from '../../shared/udc';
 import { createOrchestratorClient, type PublicInfo } from '../orchestrator/client';
+import { inlineFleetDecoder } from '../fleet/decoder';
+import { readFleet } from '../fleet/read-fleet';
 import { appIpcError } from '../profiles/settings-error';
 import { signerClaimsFor, type ConnectionSettings } from './profile-config';
 import { createSigner, type Signer, type TokenSource } from '../signing/signer';
@@ -106,10 +108,11 @@ export async function testConnection(target: ConnectionTarget, opts: ConnectionT
   if (!versioned) return done();
 
   await run('authenticated', async () => {
-    const list = await client.list({});
+    // Read as every fleet list is read; inline, since a test has no worker and keeps no copy.
+    const { update } = await readFleet(client, inlineFleetDecoder(), {}, { nowMs: (opts.now ?? Date.now)() });
     const key = signer ? `${signer.algorithm} key ${signer.fingerprint}` : 'the profile key';
     return {
-      message: `Signed a token for droplet ${target.identityDropletId} with ${key}; the Orchestrator listed ${list.total} droplet${list.total === 1 ? '' : 's'} (${list.dialect} dialect).`,
+      message: `Signed a token for droplet ${target.identityDropletId} with ${key}; the Orchestrator listed ${update.total} droplet${update.total === 1 ? '' : 's'} (${update.dialect} dialect).`,
     };
   });
   return done();

@@ -4,27 +4,17 @@
  * so nothing (no stack trace, no file path) crosses to the renderer by accident.
  */
 import type { z } from 'zod';
-import { ipcMethods, type AppHandlers, type IpcError, type IpcMethodName, type IpcResult } from '../../shared/ipc-contract';
+import { ipcError, ipcMethods, isIpcMethod, type AppHandlers, type IpcError, type IpcMethodName, type IpcResult } from '../../shared/ipc-contract';
 import { toIpcError } from '../orchestrator/errors';
 
 export type Dispatch = (method: string, input: unknown) => Promise<IpcResult<unknown>>;
 
-export function isIpcMethod(method: unknown): method is IpcMethodName {
-  return typeof method === 'string' && Object.hasOwn(ipcMethods, method);
-}
-
 /**
  * `handlers` may cover part of the contract (a profile's service answers only its methods);
  * `mapError` lets a caller name its own error types before the generic mapping.
- * `unchecked`: methods whose answers are not checked against the contract again here, because
- * they are built only from what the tolerant readers make (generated-input tests show that
- * always fits), and checking them would cost main's thread most of a poll at 10,000 droplets.
+ * An answer is checked against the contract's output schema unless its entry says `trustedOutput`.
  */
-export function createDispatch(
-  handlers: Partial<AppHandlers>,
-  mapError: (e: unknown) => IpcError = toIpcError,
-  unchecked: readonly IpcMethodName[] = [],
-): Dispatch {
+export function createDispatch(handlers: Partial<AppHandlers>, mapError: (e: unknown) => IpcError = toIpcError): Dispatch {
   return async (method, input) => {
     const handler = isIpcMethod(method) ? (handlers[method] as ((input: unknown) => Promise<unknown>) | undefined) : undefined;
     if (!isIpcMethod(method) || !handler) {
@@ -47,16 +37,20 @@ export function createDispatch(
     } catch (e) {
       return { ok: false, error: mapError(e) };
     }
-    if (unchecked.includes(method)) return { ok: true, value };
+    if (trustsOutput(spec)) return { ok: true, value };
     const checked = (spec.output as z.ZodType).safeParse(value);
     if (!checked.success) {
       const where = checked.error.issues.map((i) => i.path.map(String).join('.') || '(root)').slice(0, 5).join(', ');
-      return { ok: false, error: { ...toIpcError(null), message: `Steward's answer to ${method} did not fit its own contract (at ${where}). This is a bug in Steward.` } };
+      return { ok: false, error: ipcError({ kind: 'internal', message: `Steward's answer to ${method} did not fit its own contract (at ${where}). This is a bug in Steward.` }) };
     }
     return { ok: true, value: checked.data };
   };
 }
 
+function trustsOutput(spec: (typeof ipcMethods)[IpcMethodName]): boolean {
+  return 'trustedOutput' in spec && spec.trustedOutput;
+}
+
 function badInput(message: string, fields: IpcError['fields']): IpcError {
-  return { kind: 'bad_input', message, hint: null, status: null, traceId: null, fields, exchangeId: null };
+  return ipcError({ kind: 'bad_input', message, fields });
 }

@@ -3,8 +3,8 @@
  * test droplet) at the pace the Orchestrator asks for. A failed beat is recorded and the
  * loop carries on: a passing outage must not silently end a keep-alive.
  */
-import type { KeepAlive } from '../../shared/ipc-contract';
-import type { HeartbeatAck, HeartbeatInput } from '../../shared/model';
+import type { HeartbeatAck, HeartbeatInput, KeepAlive } from '../../shared/model';
+import { errorText } from '../../shared/error-text';
 
 export interface KeepAliveOptions {
   send: (input: HeartbeatInput) => Promise<HeartbeatAck>;
@@ -111,7 +111,7 @@ export class KeepAliveScheduler {
           if (ack.nextHeartbeatInSeconds !== null) entry.intervalSeconds = this.clamp(ack.nextHeartbeatInSeconds);
         },
         (e: unknown) => {
-          entry.lastError = describeError(e);
+          entry.lastError = errorText(e);
         },
       )
       .finally(() => {
@@ -152,10 +152,4 @@ export class KeepAliveScheduler {
     }
     return list;
   }
-}
-
-function describeError(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string') return e.message;
-  return String(e);
 }

@@ -4,8 +4,10 @@
  * the live feed of one profile, and answers the IPC contract's methods.
  */
 import { join } from 'node:path';
-import { DEFAULT_LIVENESS, type DropletView, type FleetUpdate, type IpcResult, type KeepAlive, type LivenessSettings, type StewardHandlers } from '../../shared/ipc-contract';
-import type { DialectSetting, DropletDetails, HeartbeatAck, HeartbeatInput, ListFilters } from '../../shared/model';
+import type { IpcResult, StewardHandlers } from '../../shared/ipc-contract';
+import type { FleetUpdate } from '../../shared/fleet-update';
+import { DEFAULT_LIVENESS, type LivenessSettings } from '../../shared/liveness';
+import { type DialectSetting, type DropletDetails, type DropletView, type HeartbeatAck, type HeartbeatInput, type KeepAlive, type ListFilters } from '../../shared/model';
 import { createOrchestratorClient, type OrchestratorClient } from '../orchestrator/client';
 import { CommsLog } from '../orchestrator/comms-log';
 import { createDispatch } from './dispatch';
@@ -18,7 +20,7 @@ import { createSigner, type SignerClaims } from '../signing/signer';
 import { onLocalClock } from '../orchestrator/clock-offset';
 import type { DecodedFleet, FleetRequest } from '../fleet/decode-pipeline';
 import { inlineFleetDecoder, workerFleetDecoder } from '../fleet/decoder';
-import { filtersKey } from '../fleet/sent-copies';
+import { readFleet } from '../fleet/read-fleet';
 import { createEventHub, type ServiceEventListener } from './events';
 
 export interface ServiceConfig {
@@ -161,11 +163,8 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   }
 
   /** `GET /droplets`, decoded in the fleet worker (the whole list is 4 MB at 10,000 droplets); its dialect is learnt. */
-  async function decodeList(filters: ListFilters, extra: Pick<FleetRequest, 'since' | 'only'>): Promise<DecodedFleet> {
-    const answer = await client.fetchList(filters);
-    const decoded = await fleetDecoder.decode(answer, { key: filtersKey(filters), nowMs: now(), ...extra });
-    client.learnDialect(decoded.update.dialect);
-    return decoded;
+  function decodeList(filters: ListFilters, extra: Pick<FleetRequest, 'since' | 'only'>): Promise<DecodedFleet> {
+    return readFleet(client, fleetDecoder, filters, { nowMs: now(), ...extra });
   }
 
   /** The droplet as the list shows it, when the details route fails. */
@@ -223,7 +222,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   let closing: Promise<void> | null = null;
   return {
     handlers,
-    dispatch: createDispatch(handlers, undefined, ['listDroplets']),
+    dispatch: createDispatch(handlers),
     onEvent: events.on,
     warnings,
     client,

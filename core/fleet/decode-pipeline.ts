@@ -4,20 +4,20 @@
  * a poll (JSON.parse alone is ~30 ms for 10,000 droplets), so it can run in a worker thread
  * (decode-worker.ts); it imports nothing that needs the main thread.
  */
-import type { FleetSync as SyncMark, FleetUpdate } from '../../shared/fleet-update';
+import type { FleetMark, FleetUpdate } from '../../shared/fleet-update';
 import type { Droplet, Metrics } from '../../shared/model';
 import { readDropletList } from '../../shared/udc';
 import { parseJson, readWith, significantClockOffsetMs } from '../orchestrator/answers';
 import { onLocalClock } from '../orchestrator/clock-offset';
 import { OrchestratorError, type OrchestratorErrorInit } from '../orchestrator/errors';
-import type { FleetSync } from './sent-copies';
+import type { SentCopies } from './sent-copies';
 import type { ExchangeResult } from '../orchestrator/transport';
 
 export interface FleetRequest {
   /** filtersKey() of the filters the list was asked with. */
   key: string;
   /** The copy the renderer holds, when it holds one. */
-  since?: SyncMark;
+  since?: FleetMark;
   /** Our clock (epoch ms) when the answer arrived: the update's fetchedAt. */
   nowMs: number;
   /**
@@ -71,7 +71,7 @@ function stopwatch(): () => number {
   };
 }
 
-export function decodeFleetAnswer(sync: FleetSync, answer: ExchangeResult, request: FleetRequest): DecodeOutcome {
+export function decodeFleetAnswer(sync: SentCopies, answer: ExchangeResult, request: FleetRequest): DecodeOutcome {
   try {
     const lap = request.timeStages ? stopwatch() : undefined;
     const { bytes, ...rest } = answer;

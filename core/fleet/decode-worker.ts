@@ -4,22 +4,23 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { decodeFleetAnswer } from './decode-pipeline';
-import { FleetSync } from './sent-copies';
+import { SentCopies } from './sent-copies';
 import type { FromFleetWorker, ToFleetWorker } from './decode-worker-protocol';
+import { errorText } from '../../shared/error-text';
 
 const port = parentPort;
 if (!port) throw new Error('decode-worker.ts runs only as a worker thread');
-const sync = new FleetSync();
+const sent = new SentCopies();
 port.on('message', (message: ToFleetWorker) => {
   if (message.type === 'status') {
-    sync.applyStatus(message.change);
+    sent.applyStatus(message.change);
     return;
   }
   let reply: FromFleetWorker;
   try {
-    reply = { seq: message.seq, outcome: decodeFleetAnswer(sync, message.result, message.request) };
+    reply = { seq: message.seq, outcome: decodeFleetAnswer(sent, message.result, message.request) };
   } catch (e) {
-    reply = { seq: message.seq, failure: e instanceof Error ? e.message : String(e) };
+    reply = { seq: message.seq, failure: errorText(e) };
   }
   port.postMessage(reply);
 });

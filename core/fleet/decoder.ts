@@ -7,10 +7,11 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { StatusChange } from '../../shared/model';
 import { decodeFleetAnswer, type DecodedFleet, type DecodeOutcome, type FleetRequest } from './decode-pipeline';
-import { FleetSync } from './sent-copies';
+import { SentCopies } from './sent-copies';
 import type { FromFleetWorker, ToFleetWorker } from './decode-worker-protocol';
 import { OrchestratorError } from '../orchestrator/errors';
 import type { ExchangeResult } from '../orchestrator/transport';
+import { errorText } from '../../shared/error-text';
 
 export interface FleetDecoder {
   /** The poll's answer for the renderer (and new beats); throws an OrchestratorError when it cannot be read. */
@@ -27,10 +28,10 @@ function unwrap(outcome: DecodeOutcome): DecodedFleet {
 }
 
 export function inlineFleetDecoder(): FleetDecoder {
-  const sync = new FleetSync();
+  const sent = new SentCopies();
   return {
-    decode: async (result, request) => unwrap(decodeFleetAnswer(sync, result, request)),
-    applyStatus: (change) => sync.applyStatus(change),
+    decode: async (result, request) => unwrap(decodeFleetAnswer(sent, result, request)),
+    applyStatus: (change) => sent.applyStatus(change),
     close: async () => undefined,
   };
 }
@@ -104,7 +105,7 @@ export function workerFleetDecoder(file: string): FleetDecoder {
         } catch (e) {
           // The worker could not even be started (a bad path): this poll fails, nothing is left waiting.
           pending.delete(id);
-          reject(new Error(`Steward's fleet decoder could not start: ${e instanceof Error ? e.message : String(e)}`));
+          reject(new Error(`Steward's fleet decoder could not start: ${errorText(e)}`));
         }
       });
     },

@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import type { ClientOptions, RawData } from 'ws';
 import type { StatusChange } from '../../shared/model';
 import { readLiveMessage } from '../../shared/udc/readers';
+import { errorText } from '../../shared/error-text';
 
 export type LiveState = 'connecting' | 'open' | 'closed' | 'unavailable';
 export interface LiveStateEvent {
@@ -85,7 +86,7 @@ export class LiveFeed {
     try {
       url = this.urlFor(await this.opts.token());
     } catch (e) {
-      if (gen === this.generation) this.retry('closed', `Could not prepare the live connection: ${message(e)}`, this.nextDelay());
+      if (gen === this.generation) this.retry('closed', `Could not prepare the live connection: ${errorText(e)}`, this.nextDelay());
       return;
     }
     if (gen !== this.generation) return;
@@ -95,7 +96,7 @@ export class LiveFeed {
     try {
       ws = new Impl(url, { handshakeTimeout: this.opts.handshakeTimeoutMs ?? 10_000, maxPayload: MAX_MESSAGE_BYTES });
     } catch (e) {
-      this.retry('closed', `Could not open the live connection: ${message(e)}`, this.nextDelay());
+      this.retry('closed', `Could not open the live connection: ${errorText(e)}`, this.nextDelay());
       return;
     }
     this.socket = ws;
@@ -216,8 +217,4 @@ function toText(data: RawData): string {
   if (Buffer.isBuffer(data)) return data.toString('utf8');
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   return Buffer.from(data).toString('utf8');
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -4,15 +4,15 @@
  * here as the renderer applies them, so both sides judge the next poll against the same copy.
  */
 import { randomUUID } from 'node:crypto';
-import { applyStatusChange, dropletPatch, sameDroplet, sameSync, type DropletPatch, type FleetSync as SyncMark } from '../../shared/fleet-update';
+import { applyStatusChange, dropletPatch, sameDroplet, sameMark, type DropletPatch, type FleetMark } from '../../shared/fleet-update';
 import type { Droplet, ListFilters, StatusChange } from '../../shared/model';
 
 /** Filter sets remembered at once (the whole fleet, the table's filter, a few recent ones). */
 const MAX_STREAMS = 6;
 
 interface FleetDiff {
-  base: SyncMark | null;
-  sync: SyncMark;
+  base: FleetMark | null;
+  sync: FleetMark;
   /** Everything (base null), or droplets new since base, in the list's order. */
   droplets: Droplet[];
   /** The changed fields of droplets in base. */
@@ -40,17 +40,17 @@ function indexOf(copy: Copy): Map<number, number> {
   return copy.index;
 }
 
-export class FleetSync {
+export class SentCopies {
   /** New for every instance: a renderer holding another instance's copy gets the whole list. */
   readonly stream = randomUUID();
   private readonly copies = new Map<string, Copy>();
 
   /** The answer to a poll of `key` that read `droplets`, for a renderer holding `since`. */
-  diff(key: string, droplets: readonly Droplet[], since: SyncMark | undefined): FleetDiff {
+  diff(key: string, droplets: readonly Droplet[], since: FleetMark | undefined): FleetDiff {
     const copy = this.copies.get(key);
     const version = (copy?.version ?? 0) + 1;
     const sync = { stream: this.stream, version };
-    const delta = copy !== undefined && sameSync(since, { stream: this.stream, version: copy.version });
+    const delta = copy !== undefined && sameMark(since, { stream: this.stream, version: copy.version });
     const result = delta ? (alignedDiff(copy.list, droplets) ?? mappedDiff(copy, droplets)) : null;
     const list = result?.list ?? unique(droplets);
 

@@ -9,6 +9,7 @@ import { constants as fsConstants } from 'node:fs';
 import { access, copyFile, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ZodType } from 'zod';
+import { errorText } from '../../shared/error-text';
 
 export interface WriteOptions {
   /** File mode for a new file; 0o600 because profiles hold private material. */
@@ -104,8 +105,4 @@ async function exists(path: string): Promise<boolean> {
 
 export function errorCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

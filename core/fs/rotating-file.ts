@@ -5,6 +5,7 @@
  */
 import { appendFile, mkdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { errorText } from '../../shared/error-text';
 
 export interface RotatingFileOptions {
   path: string;
@@ -56,7 +57,7 @@ export class RotatingFile {
         await this.writeLines(lines);
       }
     } catch (e) {
-      this.lastError = e instanceof Error ? e.message : String(e);
+      this.lastError = errorText(e);
       this.queue = [];
       this.size = null; // re-read the size next time: the disk may have changed under us
     } finally {

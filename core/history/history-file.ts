@@ -6,6 +6,7 @@
  * plus whole new lines. Any other damage is copied aside and reported, then the file is
  * rewritten.
  */
+import { errorText } from '../../shared/error-text';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { errorCode, moveAside, writeFileAtomic } from '../fs/atomic-file';
@@ -212,6 +213,3 @@ async function readLineBatches(file: string, onBatch: (lines: string[]) => void)
   return rest === '' ? null : rest;
 }
 
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}

@@ -3,10 +3,10 @@
  * Steward keeps what it sees, one sample per heartbeat time: in memory (series.ts) and,
  * when given a file, on disk (history-file.ts), a flush at most flushDelayMs after a record.
  */
-import type { Sample } from '../../shared/ipc-contract';
-import type { Metrics } from '../../shared/model';
+import type { Metrics, Sample } from '../../shared/model';
+import { errorText } from '../../shared/error-text';
 import { parseIsoMs } from '../../shared/udc/time';
-import { errorText, HistoryFile, LINE_LENGTH } from './history-file';
+import { HistoryFile, LINE_LENGTH } from './history-file';
 import { metricValues, SeriesStore, type SeriesLimits } from './series';
 
 export interface MetricHistoryOptions extends SeriesLimits {

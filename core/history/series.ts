@@ -4,8 +4,7 @@
  * usual in-order beat. A total cap (maxTotalSamples) bounds the whole: 7 days for 10,000
  * droplets would be GBs.
  */
-import type { Sample } from '../../shared/ipc-contract';
-import type { ChartedMetric, Metrics } from '../../shared/model';
+import type { ChartedMetric, Metrics, Sample } from '../../shared/model';
 
 /**
  * A sample's metrics in their order in memory and on disk (history file version 1). The

@@ -5,14 +5,14 @@
  * is retried with backoff on network errors and 5xx (the deployed Orchestrator answers 500
  * to a new droplet's first registration). Polling requests are not retried: polling is.
  */
-import type { DropletDetails, HeartbeatAck, HeartbeatInput, ListFilters, RegisterAck, Registration, WireDialect, DropletList, DialectSetting } from '../../shared/model';
+import type { DropletDetails, HeartbeatAck, HeartbeatInput, ListFilters, RegisterAck, Registration, WireDialect, DialectSetting } from '../../shared/model';
 import {
   buildHeartbeatRequest,
   buildRegisterRequest,
   isRecord,
   newTraceId,
   readDropletDetails,
-  readDropletList,
+  readEnvelope,
   readHeartbeatAck,
   readRegisterAck,
   WireFormatError,
@@ -45,7 +45,6 @@ export interface OrchestratorClientOptions {
 }
 
 /** `clockOffsetMs`: the Orchestrator's clock minus ours when it is a minute or more off, else 0. */
-export type FleetList = DropletList & { unreadable: string[]; dialect: WireDialect; traceId: string | null; clockOffsetMs: number };
 export type DetailsResult = DropletDetails & { traceId: string | null; clockOffsetMs: number };
 export interface PublicInfo {
   /** The JSON object the route answered. */
@@ -56,8 +55,7 @@ export interface PublicInfo {
 export interface OrchestratorClient {
   register(reg: Registration): Promise<RegisterAck>;
   heartbeat(input: HeartbeatInput): Promise<HeartbeatAck>;
-  list(filters?: ListFilters): Promise<FleetList>;
-  /** The list's 2xx answer as received (errors thrown as for list), for a FleetDecoder. */
+  /** GET /droplets's 2xx answer as received (errors thrown as OrchestratorErrors), for a FleetDecoder: core/fleet/read-fleet.ts reads it. */
   fetchList(filters?: ListFilters): Promise<ExchangeResult>;
   /** What a decoded answer revealed of the server's dialect. */
   learnDialect(dialect: WireDialect): void;
@@ -158,9 +156,19 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
     }
   }
 
-  /** Before the first POST in `auto`, an authenticated GET /droplets shows the dialect. */
+  /**
+   * Before the first POST in `auto`, an authenticated GET /droplets shows the dialect. Only its
+   * envelope is read: the fleet itself is read by the fleet decoder alone.
+   */
   function probeDialect(): Promise<WireDialect> {
-    probing ??= list({}).then(
+    probing ??= call({
+      purpose: 'list',
+      method: 'GET',
+      path: listPath({}),
+      signFor: options.identityDropletId,
+      actsFor: null,
+      read: (result) => ({ dialect: readWith(result, parseJson(result), readEnvelope).dialect }),
+    }).then(
       (r) => tracker.current() ?? r.dialect,
       (e: unknown) => {
         probing = null;
@@ -176,21 +184,6 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
     if (filters.capability) query.set('capability', filters.capability);
     const qs = query.toString();
     return `/droplets${qs ? `?${qs}` : ''}`;
-  }
-
-  function list(filters: ListFilters = {}): Promise<FleetList> {
-    return call({
-      purpose: 'list',
-      method: 'GET',
-      path: listPath(filters),
-      signFor: options.identityDropletId,
-      actsFor: null,
-      read: (result) => {
-        const body = parseJson(result);
-        const r = readWith(result, body, (b) => readDropletList(b, now));
-        return { droplets: r.droplets, total: r.total, unreadable: r.unreadable, dialect: r.dialect, traceId: result.traceId, clockOffsetMs: significantClockOffsetMs(result, body) };
-      },
-    });
   }
 
   async function register(reg: Registration): Promise<RegisterAck> {
@@ -277,7 +270,6 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
   return {
     register,
     heartbeat,
-    list,
     fetchList,
     learnDialect: (dialect) => tracker.learn(dialect),
     details,

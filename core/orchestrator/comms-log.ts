@@ -3,7 +3,7 @@
  * bounded in-memory ring the UI reads newest-first and (optionally) in a rotating
  * JSON-lines file. Recording never waits for the disk.
  */
-import type { CommsEntry } from '../../shared/ipc-contract';
+import type { CommsEntry } from '../../shared/model';
 import { RotatingFile } from '../fs/rotating-file';
 import { redactText } from './redact';
 

@@ -2,7 +2,7 @@
  * The one error type the Orchestrator client throws, and the mapping of any failure to the
  * IpcError that crosses to the renderer (plain words, a hint, never a stack trace).
  */
-import type { ErrorKind, IpcError } from '../../shared/ipc-contract';
+import { ipcError, type ErrorKind, type IpcError } from '../../shared/ipc-contract';
 import { fieldPath, WireFormatError, type FieldError } from '../../shared/udc';
 import { KeyError } from '../signing/keys';
 
@@ -60,25 +60,15 @@ export function isOrchestratorError(e: unknown, ...kinds: OrchestratorErrorKind[
 /** Every failure as an IpcError. Unknown errors say only that something went wrong inside. */
 export function toIpcError(e: unknown): IpcError {
   if (e instanceof OrchestratorError) {
-    return {
-      kind: e.kind,
-      message: e.message,
-      hint: e.hint,
-      status: e.status,
-      traceId: e.traceId,
-      fields: e.fields.map((f) => ({ loc: f.loc, msg: f.msg, type: f.type, field: fieldPath(f.loc) })),
-      exchangeId: e.exchangeId,
-    };
+    const { kind, message, hint, status, traceId, exchangeId } = e;
+    const fields = e.fields.map((f) => ({ loc: f.loc, msg: f.msg, type: f.type, field: fieldPath(f.loc) }));
+    return ipcError({ kind, message, hint, status, traceId, fields, exchangeId });
   }
   if (e instanceof KeyError) {
-    return plain('auth', e.message, 'Choose an unencrypted PEM private key (RSA 2048+ or EC P-256) in the profile settings.');
+    return ipcError({ kind: 'auth', message: e.message, hint: 'Choose an unencrypted PEM private key (RSA 2048+ or EC P-256) in the profile settings.' });
   }
   if (e instanceof WireFormatError) {
-    return plain('malformed', `Steward could not read the Orchestrator's answer: ${e.message}`, null);
+    return ipcError({ kind: 'malformed', message: `Steward could not read the Orchestrator's answer: ${e.message}` });
   }
-  return plain('internal', 'Something went wrong inside Steward. The communications log may show more.', null);
-}
-
-function plain(kind: ErrorKind, message: string, hint: string | null): IpcError {
-  return { kind, message, hint, status: null, traceId: null, fields: [], exchangeId: null };
+  return ipcError({ kind: 'internal', message: 'Something went wrong inside Steward. The communications log may show more.' });
 }

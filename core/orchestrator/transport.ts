@@ -7,6 +7,7 @@
 import type { CommsLog } from './comms-log';
 import { OrchestratorError } from './errors';
 import { fromServer } from './redact';
+import { errorText } from '../../shared/error-text';
 
 export interface TransportOptions {
   baseUrl: string;
@@ -244,7 +245,7 @@ function describeFailure(e: unknown, base: URL, timeoutMs: number, status: numbe
     reason = `its TLS certificate is not trusted (${code})`;
     hint = 'The Orchestrator\'s HTTPS certificate could not be verified; check the URL, or the certificate with its operator.';
   } else {
-    const message = cause instanceof Error ? cause.message : e instanceof Error ? e.message : String(e);
+    const message = cause instanceof Error ? cause.message : errorText(e);
     reason = code ? `${message} (${code})` : message;
   }
   return new OrchestratorError({

@@ -13,6 +13,7 @@ import { KeyRefSchema, type KeyInfo, type KeyRef, type KeyStorage } from '../../
 import { readJsonFile, writeFileAtomic } from '../fs/atomic-file';
 import { generateKeyPair, loadKeyFile, readPrivateKey, type SigningAlgorithm } from '../signing/keys';
 import { SettingsError } from './settings-error';
+import { errorText } from '../../shared/error-text';
 
 /** The OS secret store, behind an interface so core runs (and is tested) without Electron. */
 export interface SecretCipher {
@@ -164,7 +165,7 @@ export class KeyVault {
       } catch (e) {
         throw new SettingsError(
           'auth',
-          `Steward could not decrypt the private key ${ref.fingerprint} with the OS secret store (${file.backend}): ${e instanceof Error ? e.message : String(e)}.`,
+          `Steward could not decrypt the private key ${ref.fingerprint} with the OS secret store (${file.backend}): ${errorText(e)}.`,
           'Unlock your keyring or keychain and try again, or import the key again.',
         );
       }

@@ -21,6 +21,7 @@ import {
 } from '../../shared/profile';
 import { moveAside, readJsonFile, writeFileAtomic } from '../fs/atomic-file';
 import { SettingsError } from './settings-error';
+import { errorText } from '../../shared/error-text';
 
 export const PROFILES_FILE = 'profiles.json';
 
@@ -98,7 +99,7 @@ export class ProfileStore {
       this.warnings.push(`Your profiles could not be read (${read.message}); the file was kept as ${backup}. Steward started with the built-in Local sandbox profile.`);
     } catch (e) {
       this.readOnlyReason = read.message;
-      this.warnings.push(`Your profiles could not be read (${read.message}) and the file could not be moved aside (${e instanceof Error ? e.message : String(e)}). Steward will not change it; fix its permissions and restart.`);
+      this.warnings.push(`Your profiles could not be read (${read.message}) and the file could not be moved aside (${errorText(e)}). Steward will not change it; fix its permissions and restart.`);
     }
   }
 

@@ -2,7 +2,7 @@
  * Failures of Steward's own settings (profiles, keys), as opposed to the Orchestrator's:
  * plain words and a hint, mapped to an IpcError like every other failure.
  */
-import type { ErrorKind, IpcError } from '../../shared/ipc-contract';
+import { ipcError, type ErrorKind, type IpcError } from '../../shared/ipc-contract';
 import { toIpcError } from '../orchestrator/errors';
 
 export type SettingsErrorKind = Extract<ErrorKind, 'not_found' | 'validation' | 'bad_input' | 'auth' | 'internal'>;
@@ -23,13 +23,6 @@ export class SettingsError extends Error {
 /** toIpcError, knowing SettingsError too. */
 export function appIpcError(e: unknown): IpcError {
   if (!(e instanceof SettingsError)) return toIpcError(e);
-  return {
-    kind: e.kind,
-    message: e.message,
-    hint: e.hint,
-    status: null,
-    traceId: null,
-    fields: e.fields.map((f) => ({ loc: f.field.split('.'), msg: f.msg, type: 'value_error', field: f.field })),
-    exchangeId: null,
-  };
+  const fields = e.fields.map((f) => ({ loc: f.field.split('.'), msg: f.msg, type: 'value_error', field: f.field }));
+  return ipcError({ kind: e.kind, message: e.message, hint: e.hint, fields });
 }

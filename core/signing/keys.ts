@@ -5,6 +5,7 @@
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { errorText } from '../../shared/error-text';
 
 export type SigningAlgorithm = 'RS256' | 'ES256';
 
@@ -69,7 +70,7 @@ export function readPrivateKey(pem: unknown): PrivateKeyInfo {
   try {
     key = createPrivateKey({ key: blockText, format: 'pem' });
   } catch (e) {
-    throw new KeyError('invalid', `This private key could not be read (${e instanceof Error ? e.message : String(e)}).`);
+    throw new KeyError('invalid', `This private key could not be read (${errorText(e)}).`);
   }
   const algorithm = algorithmFor(key);
   const publicKey = createPublicKey(key);
@@ -145,5 +146,5 @@ function fsReason(e: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder, not a file';
-  return e instanceof Error ? e.message : String(e);
+  return errorText(e);
 }

@@ -10,6 +10,7 @@ import { isRecord } from './envelope';
 import { WireFormatError } from './errors';
 import { epochSecondsToIso, parseWireTime } from './time';
 import { neutraliseBidi } from '../text-safety';
+import { errorText } from '../error-text';
 
 export interface ReadEnvelope {
   traceId: string | null;
@@ -153,7 +154,7 @@ export function readDropletList(body: unknown, now?: () => number): DropletList 
     try {
       droplets.push(readDroplet(item, now));
     } catch (e) {
-      unreadable.push(e instanceof Error ? e.message : String(e));
+      unreadable.push(errorText(e));
     }
   }
   const total = typeof env.payload.total === 'number' && env.payload.total >= 0 && Number.isSafeInteger(Math.floor(env.payload.total)) ? Math.floor(env.payload.total) : items.length;

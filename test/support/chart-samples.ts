@@ -1,5 +1,5 @@
 /** Heartbeat samples for the chart tests: one a minute, with gaps where a test wants them. */
-import type { Sample } from '../../shared/ipc-contract';
+import type { Sample } from '../../shared/model';
 
 export const MIN = 60_000;
 

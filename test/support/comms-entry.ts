@@ -1,5 +1,5 @@
 /** Communications-log entries for the log tests: a plain GET answered 200, unless told otherwise. */
-import type { CommsEntry } from '../../shared/ipc-contract';
+import type { CommsEntry } from '../../shared/model';
 
 export function entry(id: number, secondsAgo: number, extra: Partial<CommsEntry> = {}): CommsEntry {
   return {

@@ -5,19 +5,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import {
-  IPC_METHOD_NAMES,
-  type AppInfo,
-  type EventPayload,
-  type IpcError,
-  type IpcEventName,
-  type IpcMethodName,
-  type IpcResult,
-  type MethodInput,
-  type MethodOutput,
-  type StewardBridge,
-} from '../../shared/ipc-contract';
-import type { DropletDetails } from '../../shared/model';
+import { IPC_METHOD_NAMES, type EventPayload, type IpcError, type IpcEventName, type IpcMethodName, type IpcResult, type MethodInput, type MethodOutput, type StewardBridge } from '../../shared/ipc-contract';
+import type { AppInfo, DropletDetails } from '../../shared/model';
 
 export const APP_INFO: AppInfo = {
   appVersion: '0.1.0-test',

@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import { generateKeyPair, type KeyPair } from '../../core/signing/keys';
 import { createStewardService, type ServiceConfig, type StewardService } from '../../core/app/service';
-import type { FleetSnapshot, IpcError, IpcResult } from '../../shared/ipc-contract';
+import type { FleetSnapshot } from '../../shared/fleet-update';
+import type { IpcError, IpcResult } from '../../shared/ipc-contract';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
 
 /** Answers a request itself instead of passing it to the sandbox. */

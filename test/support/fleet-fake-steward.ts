@@ -1,16 +1,7 @@
 /** A `window.steward` for component tests, answering from in-test data like main would. */
-import {
-  IPC_METHOD_NAMES,
-  type AppInfo,
-  type EventPayload,
-  type IpcError,
-  type IpcEventName,
-  type IpcResult,
-  type MethodInput,
-  type StewardBridge,
-} from '../../shared/ipc-contract';
-import type { Droplet, DropletStatus, StatusChange } from '../../shared/model';
-import { FleetSync, filtersKey } from '../../core/fleet/sent-copies';
+import { IPC_METHOD_NAMES, type EventPayload, type IpcError, type IpcEventName, type IpcResult, type MethodInput, type StewardBridge } from '../../shared/ipc-contract';
+import type { AppInfo, Droplet, DropletStatus, StatusChange } from '../../shared/model';
+import { SentCopies, filtersKey } from '../../core/fleet/sent-copies';
 
 export const APP_INFO: AppInfo = {
   appVersion: '0.1.0-test',
@@ -67,7 +58,7 @@ export interface FakeSteward {
 export function fakeSteward(initial: Droplet[]): FakeSteward {
   let droplets = initial;
   let listError: IpcError | null = null;
-  const sync = new FleetSync();
+  const sync = new SentCopies();
   let clockOffsetMs = 0;
   const listCalls: MethodInput<'listDroplets'>[] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();

@@ -3,7 +3,8 @@
  * contract. Each call answers an IpcResult; `call` turns failures into a thrown StewardError
  * so react-query sees ordinary rejections that still carry the typed error.
  */
-import type { IpcError, IpcMethodName, MethodInput, MethodOutput, StewardBridge } from '../../../shared/ipc-contract';
+import { errorText } from '../../../shared/error-text';
+import { ipcError, type IpcError, type IpcMethodName, type MethodInput, type MethodOutput, type StewardBridge } from '../../../shared/ipc-contract';
 
 declare global {
   interface Window {
@@ -19,7 +20,7 @@ export class StewardError extends Error {
 }
 
 export function bridge(): StewardBridge {
-  if (!window.steward) throw new StewardError({ kind: 'internal', message: 'Steward’s connection to its main process is missing.', hint: 'Restart Steward.', status: null, traceId: null, fields: [], exchangeId: null });
+  if (!window.steward) throw new StewardError(ipcError({ kind: 'internal', message: 'Steward’s connection to its main process is missing.', hint: 'Restart Steward.' }));
   return window.steward;
 }
 
@@ -33,5 +34,5 @@ export async function call<M extends IpcMethodName>(method: M, input?: MethodInp
 /** The typed error behind any failure, for display. */
 export function errorDetail(e: unknown): IpcError {
   if (e instanceof StewardError) return e.detail;
-  return { kind: 'internal', message: e instanceof Error ? e.message : String(e), hint: null, status: null, traceId: null, fields: [], exchangeId: null };
+  return ipcError({ kind: 'internal', message: errorText(e) });
 }

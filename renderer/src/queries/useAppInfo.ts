@@ -1,6 +1,6 @@
 /** The active profile and its settings, from main. */
 import { useQuery } from '@tanstack/react-query';
-import type { AppInfo } from '../../../shared/ipc-contract';
+import type { AppInfo } from '../../../shared/model';
 import { DEFAULT_LIVENESS, type LivenessSettings } from '../../../shared/liveness';
 import { call } from '../app/api';
 import { queryKeys } from './query-keys';

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { DropletView, FleetSnapshot } from '../../../shared/ipc-contract';
+import type { DropletView } from '../../../shared/model';
+import type { FleetSnapshot } from '../../../shared/fleet-update';
 import { call } from '../app/api';
 import { queryKeys } from './query-keys';
 import { usePollIntervalMs } from './useAppInfo';

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Sample } from '../../../shared/ipc-contract';
+import type { Sample } from '../../../shared/model';
 import { call } from '../app/api';
 import { queryKeys } from './query-keys';
 import { usePollIntervalMs } from './useAppInfo';

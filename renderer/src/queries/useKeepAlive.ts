@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { KeepAlive } from '../../../shared/ipc-contract';
-import type { HeartbeatInput } from '../../../shared/model';
+import type { HeartbeatInput, KeepAlive } from '../../../shared/model';
 import { call } from '../app/api';
 import { queryKeys } from './query-keys';
 

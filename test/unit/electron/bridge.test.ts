@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildBridge, isEventName } from '../../../electron/bridge';
-import { IPC_EVENT_NAMES, IPC_METHOD_NAMES, eventChannel, methodChannel, ipcEvents, ipcMethods } from '../../../shared/ipc-contract';
+import { buildBridge } from '../../../electron/bridge';
+import { IPC_EVENT_NAMES, IPC_METHOD_NAMES, eventChannel, isEventName, methodChannel, ipcEvents, ipcMethods } from '../../../shared/ipc-contract';
 
 function setup() {
   const invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } }));

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Sample } from '../../../shared/ipc-contract';
-import { CHARTED_METRICS } from '../../../shared/model';
+import { CHARTED_METRICS, type Sample } from '../../../shared/model';
 import { downsampleSeries, lttb, type ChartPoint, type Point } from '../../../shared/downsample';
 
 const MIN = 60_000;

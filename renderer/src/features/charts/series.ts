@@ -1,7 +1,6 @@
 /** Pure preparation of heartbeat samples for the metric charts. */
-import type { Sample } from '../../../../shared/ipc-contract';
 import { downsampleColumn, downsampleSeries, sampleColumns, type ChartPoint } from '../../../../shared/downsample';
-import { CHARTED_METRICS, type ChartedMetric } from '../../../../shared/model';
+import { CHARTED_METRICS, type ChartedMetric, type Sample } from '../../../../shared/model';
 
 export const RANGES = [
   { value: '15m', label: '15 min', ms: 15 * 60_000 },

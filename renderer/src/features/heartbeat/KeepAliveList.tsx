@@ -1,4 +1,4 @@
-import type { KeepAlive } from '../../../../shared/ipc-contract';
+import type { KeepAlive } from '../../../../shared/model';
 import { formatClock } from '../../domain/format';
 
 /** The droplets main keeps alive right now, each with its next beat and a way to stop. */

@@ -1,6 +1,5 @@
 /** Pure logic of the heartbeat form: prefill, validation, and when the next beat is due. */
-import type { Sample } from '../../../../shared/ipc-contract';
-import { CHARTED_METRICS, type ChartedMetric, type DropletDetails, type HeartbeatAck, type HeartbeatInput, type ReportableStatus } from '../../../../shared/model';
+import { CHARTED_METRICS, type Sample, type ChartedMetric, type DropletDetails, type HeartbeatAck, type HeartbeatInput, type ReportableStatus } from '../../../../shared/model';
 import { chartedMetricsOf, reportableStatus } from '../../domain/metrics';
 
 export interface HeartbeatValues {

@@ -1,5 +1,5 @@
 import { memo, type KeyboardEvent } from 'react';
-import type { CommsEntry } from '../../../../shared/ipc-contract';
+import type { CommsEntry } from '../../../../shared/model';
 import { statusClass, statusClassTone } from '../../domain/status';
 import { formatLatency, formatLogTime } from './time';
 

@@ -1,4 +1,4 @@
-import type { CommsEntry } from '../../../../shared/ipc-contract';
+import type { CommsEntry } from '../../../../shared/model';
 import { CopyButton } from '../../ui/CopyButton';
 import { statusClass, statusClassTone } from '../../domain/status';
 import { toCurl } from './curl';

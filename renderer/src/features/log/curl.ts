@@ -1,5 +1,5 @@
 /** An exchange as a curl command a steward can paste in a shell. The token never appears in it. */
-import type { CommsEntry } from '../../../../shared/ipc-contract';
+import type { CommsEntry } from '../../../../shared/model';
 
 /** Headers curl sets itself, and the credential, which the shell supplies from $STEWARD_TOKEN. */
 const SKIPPED = new Set(['authorization', 'content-length', 'host', 'connection']);

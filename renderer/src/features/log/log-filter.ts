@@ -1,5 +1,5 @@
 /** Which exchanges the log shows, in which order. */
-import type { CommsEntry } from '../../../../shared/ipc-contract';
+import type { CommsEntry } from '../../../../shared/model';
 import { statusClass, type StatusClass } from '../../domain/status';
 
 export interface LogFilters {

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { StewardService } from '../../../../core/app/service';
-import type { Sample } from '../../../../shared/ipc-contract';
+import type { Sample } from '../../../../shared/model';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox';
 import { closedPort } from '../../../support/tiny-server';
 import { failure, FLEET, KEY, serviceFor, settle, snapshot, startRig, watchForCrashes, type Rig } from '../../../support/fault-front';

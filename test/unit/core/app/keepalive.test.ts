@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { KeepAlive } from '../../../../shared/ipc-contract';
-import type { HeartbeatAck, HeartbeatInput } from '../../../../shared/model';
+import type { HeartbeatAck, HeartbeatInput, KeepAlive } from '../../../../shared/model';
 import { KeepAliveScheduler } from '../../../../core/app/keepalive';
 
 const ack = (nextHeartbeatInSeconds: number | null, acknowledged = true): HeartbeatAck => ({ acknowledged, dropletId: 42, nextHeartbeatInSeconds, nextHeartbeatAt: null, traceId: null });

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeFleetAnswer, type DecodeOutcome, type FleetRequest } from '../../../../core/fleet/decode-pipeline';
 import { workerFleetDecoder, type FleetDecoder } from '../../../../core/fleet/decoder';
-import { FleetSync, filtersKey } from '../../../../core/fleet/sent-copies';
+import { SentCopies, filtersKey } from '../../../../core/fleet/sent-copies';
 import type { FleetUpdate } from '../../../../shared/fleet-update';
 import type { ExchangeResult } from '../../../../core/orchestrator/transport';
 
@@ -31,11 +31,11 @@ function answer(droplets: unknown[]): ExchangeResult {
 const FIRST = [wire(1), wire(2)];
 const SECOND = [wire(1), wire(2, 'error', '2026-11-27T11:00:20Z'), wire(3)];
 
-/** Each FleetSync names its own stream; the rest of an update must be the same. */
+/** Each SentCopies names its own stream; the rest of an update must be the same. */
 const sameStream = (u: FleetUpdate): FleetUpdate => ({ ...u, base: u.base && { ...u.base, stream: 's' }, sync: { ...u.sync, stream: 's' } });
 
 function decodeTwice(timeStages: boolean): DecodeOutcome[] {
-  const sync = new FleetSync();
+  const sync = new SentCopies();
   const request = (since?: FleetRequest['since']): FleetRequest => ({ key: filtersKey({}), since, nowMs: NOW, ...(timeStages ? { timeStages } : {}) });
   const first = decodeFleetAnswer(sync, answer(FIRST), request());
   if (!first.ok) throw new Error('the first answer did not decode');
@@ -70,7 +70,7 @@ describe('the decode pipeline, timed by stage', () => {
   });
 
   it('the only-one-droplet answer is timed too', () => {
-    const outcome = decodeFleetAnswer(new FleetSync(), answer(FIRST), { key: filtersKey({}), nowMs: NOW, only: 2, timeStages: true });
+    const outcome = decodeFleetAnswer(new SentCopies(), answer(FIRST), { key: filtersKey({}), nowMs: NOW, only: 2, timeStages: true });
     expect(outcome).toMatchObject({ ok: true, stages: { diffMs: 0 }, update: { droplets: [{ id: 2 }] } });
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FleetSync, filtersKey } from '../../../../core/fleet/sent-copies';
+import { SentCopies, filtersKey } from '../../../../core/fleet/sent-copies';
 import { mergeFleetUpdate, type FleetSnapshot, type FleetUpdate } from '../../../../shared/fleet-update';
 import type { Droplet, DropletStatus } from '../../../../shared/model';
 import { droplet } from '../../../support/fleet-fixtures';
@@ -9,16 +9,16 @@ const KEY = filtersKey({});
 const meta = { total: 0, unreadable: [], fetchedAt: '2026-11-27T08:00:00.000Z', clockOffsetMs: 0, dialect: 'guide' as const, traceId: null };
 
 /** A renderer's side: poll with what it holds, merge, as useFleet does. */
-function poll(sync: FleetSync, held: FleetSnapshot | undefined, list: Droplet[], key = KEY): { update: FleetUpdate; held: FleetSnapshot } {
+function poll(sync: SentCopies, held: FleetSnapshot | undefined, list: Droplet[], key = KEY): { update: FleetUpdate; held: FleetSnapshot } {
   const update = { ...meta, ...sync.diff(key, list, held?.sync) };
   const merged = mergeFleetUpdate(held, update);
   if (!merged) throw new Error('delta on a copy the renderer does not hold');
   return { update, held: merged };
 }
 
-describe('FleetSync', () => {
+describe('SentCopies', () => {
   it('answers the whole list first, then only what changed since the copy the renderer holds', () => {
-    const sync = new FleetSync();
+    const sync = new SentCopies();
     const first = poll(sync, undefined, [droplet(1), droplet(2), droplet(3)]);
     expect(first.update.base).toBeNull();
     expect(first.update.droplets).toHaveLength(3);
@@ -35,7 +35,7 @@ describe('FleetSync', () => {
   });
 
   it('names droplets that left the list, and sends new and moved ones', () => {
-    const sync = new FleetSync();
+    const sync = new SentCopies();
     const a = poll(sync, undefined, [droplet(1), droplet(2), droplet(3)]);
     const b = poll(sync, a.held, [droplet(3), droplet(4), droplet(1)]);
     expect(b.update.removed).toEqual([2]);
@@ -44,7 +44,7 @@ describe('FleetSync', () => {
   });
 
   it('answers the whole list to a renderer holding an older copy, another stream, or none', () => {
-    const sync = new FleetSync();
+    const sync = new SentCopies();
     const a = poll(sync, undefined, [droplet(1)]);
     poll(sync, a.held, [droplet(1, { name: 'renamed' })]);
     expect(sync.diff(KEY, [droplet(1)], a.held.sync).base).toBeNull(); // a.held is one answer behind
@@ -53,7 +53,7 @@ describe('FleetSync', () => {
   });
 
   it('keeps a copy per filter set, so the whole fleet and a filtered table both get deltas', () => {
-    const sync = new FleetSync();
+    const sync = new SentCopies();
     const errors = filtersKey({ status: 'error' });
     const whole = poll(sync, undefined, [droplet(1), droplet(2, { status: 'error' })]).held;
     const filtered = poll(sync, undefined, [droplet(2, { status: 'error' })], errors).held;
@@ -65,7 +65,7 @@ describe('FleetSync', () => {
   });
 
   it('judges the next poll against pushed status changes, as the renderer applied them', () => {
-    const sync = new FleetSync();
+    const sync = new SentCopies();
     const a = poll(sync, undefined, [droplet(1), droplet(2)]);
     const change = { dropletId: 1, oldStatus: 'active' as const, newStatus: 'error' as const, changedAt: null };
     sync.applyStatus(change);
@@ -77,7 +77,7 @@ describe('FleetSync', () => {
   });
 
   it('keeps the first of two entries with the same id, whole list or delta', () => {
-    const sync = new FleetSync();
+    const sync = new SentCopies();
     const a = poll(sync, undefined, [droplet(1), droplet(1, { name: 'twin' }), droplet(2)]);
     expect(a.held.droplets.map((d) => d.name)).toEqual(['d1', 'd2']);
     const b = poll(sync, a.held, [droplet(2), droplet(1, { name: 'x' }), droplet(1, { name: 'y' })]);
@@ -98,7 +98,7 @@ describe('FleetSync', () => {
     );
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
-        const sync = new FleetSync();
+        const sync = new SentCopies();
         let held: FleetSnapshot | undefined;
         let latest: Droplet[] | null = null;
         for (const s of steps) {

@@ -7,6 +7,7 @@ import { generateKeyPair } from '../../../../core/signing/keys';
 import { createSigner, type Signer } from '../../../../core/signing/signer';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox';
 import { closedPort, deployedEnvelope, guideEnvelope, json, tinyServer, type Handler, type TinyServer } from '../../../support/tiny-server';
+import { listFleet } from '../../../support/list-fleet';
 
 const KEY = generateKeyPair('ES256');
 const REG = { id: 42, name: 'droplet0', steward: 'Haythem', endpoint: 'http://localhost:8002', capabilities: ['udc_compliance'] };
@@ -68,7 +69,7 @@ describe('client requests', () => {
     const { client } = setup(s.url);
     await client.register(REG);
     await client.heartbeat(HB);
-    await client.list({ status: 'active', capability: 'a b' });
+    await listFleet(client, { status: 'active', capability: 'a b' });
     await client.details(42);
     await client.health();
     await client.version();
@@ -111,7 +112,7 @@ describe('client errors before or around an answer', () => {
   it('reports a refused connection as a network error and logs it', async () => {
     const port = await closedPort();
     const { client, commsLog } = setup(`http://127.0.0.1:${port}`);
-    const e = await caught(client.list({}));
+    const e = await caught(listFleet(client));
     expect(e.kind).toBe('network');
     expect(e.message).toBe(`Could not reach the Orchestrator at 127.0.0.1:${port}: connection refused.`);
     expect(e.status).toBeNull();
@@ -122,7 +123,7 @@ describe('client errors before or around an answer', () => {
 
   it('reports a connection closed mid-answer as a network error', async () => {
     const s = await serve((_req, res) => res.socket?.destroy());
-    const e = await caught(setup(s.url).client.list({}));
+    const e = await caught(listFleet(setup(s.url).client));
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/closed|reset/);
   });
@@ -131,15 +132,15 @@ describe('client errors before or around an answer', () => {
     const failing = (code: string): typeof fetch => async () => {
       throw new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
     };
-    const dns = await caught(setup('http://orchestrator.invalid:8000', { fetch: failing('ENOTFOUND') }).client.list({}));
+    const dns = await caught(listFleet(setup('http://orchestrator.invalid:8000', { fetch: failing('ENOTFOUND') }).client));
     expect(dns).toMatchObject({ kind: 'network', message: 'Could not reach the Orchestrator at orchestrator.invalid:8000: the name "orchestrator.invalid" could not be found (DNS).' });
-    const reset = await caught(setup('http://h:1', { fetch: failing('ECONNRESET') }).client.list({}));
+    const reset = await caught(listFleet(setup('http://h:1', { fetch: failing('ECONNRESET') }).client));
     expect(reset.message).toMatch(/the connection was reset/);
   });
 
   it('times out a slow answer', async () => {
     const s = await serve((_req, res) => setTimeout(() => json(res, 200, guideEnvelope({ droplets: [], total: 0 })), 1_000));
-    const e = await caught(setup(s.url, { timeoutMs: 150 }).client.list({}));
+    const e = await caught(listFleet(setup(s.url, { timeoutMs: 150 }).client));
     expect(e.kind).toBe('timeout');
     expect(e.message).toBe(`The Orchestrator at ${new URL(s.url).host} did not answer within 150 ms.`);
   });
@@ -155,7 +156,7 @@ describe('client errors before or around an answer', () => {
     it(`reports ${name} as malformed`, async () => {
       const s = await serve(handler);
       const { client, commsLog } = setup(s.url);
-      const e = await caught(client.list({}));
+      const e = await caught(listFleet(client));
       expect(e.kind).toBe('malformed');
       expect(e.message).toMatch(message);
       expect(e.status).toBe(200);
@@ -166,14 +167,14 @@ describe('client errors before or around an answer', () => {
   it('stops reading an answer past the size cap and says so, with or without Content-Length', async () => {
     const big = JSON.stringify(guideEnvelope({ droplets: [], total: 0, pad: 'x'.repeat(5_000) }));
     const declared = await serve((_q, res) => json(res, 200, big));
-    const e1 = await caught(setup(declared.url, { maxResponseBytes: 1_024 }).client.list({}));
+    const e1 = await caught(listFleet(setup(declared.url, { maxResponseBytes: 1_024 }).client));
     expect(e1).toMatchObject({ kind: 'malformed', message: "The Orchestrator's answer was larger than 1 KB, so Steward stopped reading it." });
     const chunked = await serve((_q, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       for (let i = 0; i < 10; i++) res.write('x'.repeat(500));
       res.end();
     });
-    const e2 = await caught(setup(chunked.url, { maxResponseBytes: 1_024 }).client.list({}));
+    const e2 = await caught(listFleet(setup(chunked.url, { maxResponseBytes: 1_024 }).client));
     expect(e2.message).toMatch(/larger than 1 KB/);
   });
 
@@ -189,7 +190,7 @@ describe('client retries', () => {
     const s = await serve((req, res) => (++calls === 1 ? json(res, 401, { detail: 'Could not validate credentials' }) : guideRoutes(req, res)));
     const { client, signer, commsLog } = setup(s.url);
     const invalidate = vi.spyOn(signer, 'invalidate');
-    const list = await client.list({});
+    const list = await listFleet(client);
     expect(list.total).toBe(1);
     expect(invalidate).toHaveBeenCalledWith(7);
     expect(commsLog.entries().map((e) => e.status)).toEqual([200, 401]);
@@ -321,11 +322,11 @@ for (const dialect of ['guide', 'deployed'] as const) {
       const beat = await client.heartbeat(HB);
       expect(beat).toMatchObject({ acknowledged: true, nextHeartbeatInSeconds: expect.any(Number) });
       expect(beat.nextHeartbeatAt).toMatch(/Z$/);
-      const list = await client.list({ status: 'active' });
+      const list = await listFleet(client, { status: 'active' });
       expect(list.dialect).toBe(dialect);
       expect(list.droplets.find((d) => d.id === 42)).toMatchObject({ name: 'droplet0', capabilities: ['udc_compliance'], status: 'active' });
       expect(list.traceId).toBe(commsLog.entries()[0]!.traceId);
-      expect((await client.list({ capability: 'nope' })).droplets).toEqual([]);
+      expect((await listFleet(client, { capability: 'nope' })).droplets).toEqual([]);
       if (dialect === 'guide') {
         const d = await client.details(42);
         expect(d).toMatchObject({ id: 42, name: 'droplet0', status: 'active' });
@@ -356,7 +357,7 @@ for (const dialect of ['guide', 'deployed'] as const) {
     it('signs again once after a 401 from a key it does not trust, then reports auth', async () => {
       const s = await start();
       const { client, commsLog } = setup(s.url, { dialect, signer: createSigner({ privateKeyPem: OTHER_KEY.privateKeyPem }) });
-      const e = await caught(client.list({}));
+      const e = await caught(listFleet(client));
       expect(e).toMatchObject({ kind: 'auth', status: 401, detail: 'Could not validate credentials' });
       expect(commsLog.entries().map((x) => x.status)).toEqual([401, 401]);
       expect(e.exchangeId).toBe(commsLog.entries()[0]!.id);
@@ -393,7 +394,7 @@ for (const dialect of ['guide', 'deployed'] as const) {
     it('reports 5xx with the server\'s detail (fault injection), without retrying a poll', async () => {
       const s = await start({ errorRate: 1 });
       const { client, commsLog } = setup(s.url, { dialect });
-      const e = await caught(client.list({}));
+      const e = await caught(listFleet(client));
       expect(e.kind).toBe('server');
       expect(e.message).toMatch(/\((500|503): .*sandbox fault injection\)/);
       expect(commsLog.entries()).toHaveLength(1);
@@ -403,7 +404,7 @@ for (const dialect of ['guide', 'deployed'] as const) {
 
     it('times out when the server is slower than the timeout', async () => {
       const s = await start({ latencyMs: 600 });
-      const e = await caught(setup(s.url, { dialect, timeoutMs: 150 }).client.list({}));
+      const e = await caught(listFleet(setup(s.url, { dialect, timeoutMs: 150 }).client));
       expect(e.kind).toBe('timeout');
     });
 
@@ -411,7 +412,7 @@ for (const dialect of ['guide', 'deployed'] as const) {
       const s = await start();
       const { client } = setup(s.url, { dialect });
       await s.close();
-      expect((await caught(client.list({}))).kind).toBe('network');
+      expect((await caught(listFleet(client))).kind).toBe('network');
     });
 
     it('detects the dialect in auto mode from the probe before the first POST', async () => {
@@ -446,7 +447,7 @@ for (const dialect of ['guide', 'deployed'] as const) {
           delete headers.Authorization;
           return fetch(url, { ...init, headers });
         };
-        const e = await caught(setup(s.url, { dialect, fetch: stripAuth }).client.list({}));
+        const e = await caught(listFleet(setup(s.url, { dialect, fetch: stripAuth }).client));
         expect(e).toMatchObject({ kind: 'forbidden', status: 403 });
         expect(e.hint).toMatch(/removing the Authorization header/);
       });

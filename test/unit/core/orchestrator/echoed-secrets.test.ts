@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StewardService } from '../../../../core/app/service';
-import type { KeepAlive } from '../../../../shared/ipc-contract';
+import type { KeepAlive } from '../../../../shared/model';
 import { json, tinyServer, type TinyServer } from '../../../support/tiny-server';
 import { serviceFor } from '../../../support/fault-front';
 

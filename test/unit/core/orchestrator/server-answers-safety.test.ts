@@ -1,6 +1,7 @@
 // Answers the client must not trust: redirects (never followed) and error text quoting a
 // credential that is not JWT-shaped (only the rule for the token Steward sent catches it).
 import { afterEach, describe, expect, it } from 'vitest';
+import { listFleet } from '../../../support/list-fleet';
 import { createOrchestratorClient } from '../../../../core/orchestrator/client';
 import { CommsLog } from '../../../../core/orchestrator/comms-log';
 import { OrchestratorError, toIpcError } from '../../../../core/orchestrator/errors';
@@ -83,7 +84,7 @@ describe('the token Steward sent, quoted back', () => {
     const token = 'opaque-credential-0123456789';
     const s = await serve((req, res) => json(res, 403, { detail: `token ${String(req.headers.authorization).slice('Bearer '.length)} lacks admin` }));
     const { client, commsLog } = clientFor(s.url, token);
-    const e = await caught(client.list());
+    const e = await caught(listFleet(client));
     expect(e.kind).toBe('forbidden');
     expect(JSON.stringify(toIpcError(e))).not.toContain(token);
     expect(e.detail).toBe('token <redacted> lacks admin');
@@ -93,7 +94,7 @@ describe('the token Steward sent, quoted back', () => {
   it('is redacted from a malformed answer quoted in the error, and bidi controls are taken out', async () => {
     const s = await serve((_req, res) => json(res, 200, 'Bearer not-a-jwt-value \u202eexe.txt'));
     const { client } = clientFor(s.url);
-    const e = await caught(client.list());
+    const e = await caught(listFleet(client));
     expect(e.kind).toBe('malformed');
     expect(e.message).not.toContain('not-a-jwt-value');
     expect(e.message).not.toContain('\u202e');

@@ -9,6 +9,7 @@ import { OrchestratorError, toIpcError } from '../../../../core/orchestrator/err
 import { generateKeyPair } from '../../../../core/signing/keys';
 import { createSigner, type Signer, type TokenSource } from '../../../../core/signing/signer';
 import { guideEnvelope, json, tinyServer, type Handler, type TinyServer } from '../../../support/tiny-server';
+import { listFleet } from '../../../support/list-fleet';
 
 const KEY = generateKeyPair('RS256');
 const HB = { id: 42, status: 'active' as const, metrics: { cpu_percent: 12 } };
@@ -66,7 +67,7 @@ describe('token retry', () => {
     let calls = 0;
     const s = await serve((_req, res) => (++calls === 1 ? json(res, 401, REFUSED) : json(res, 200, LIST)));
     const { signer, signings } = countingSigner();
-    const list = await client(s.url, signer).list({});
+    const list = await listFleet(client(s.url, signer));
     expect(list.total).toBe(0);
     expect(s.seen).toHaveLength(2);
     expect(signings()).toBe(2);
@@ -79,7 +80,7 @@ describe('token retry', () => {
   it('reports a second 401 as auth, with the likely causes, and does not try a third time', async () => {
     const s = await serve((_req, res) => json(res, 401, REFUSED));
     const { signer, signings, inner } = countingSigner();
-    const e = await caught(client(s.url, signer).list({}));
+    const e = await caught(listFleet(client(s.url, signer)));
     expect(s.seen).toHaveLength(2);
     expect(signings()).toBe(2);
     expect(e).toMatchObject({ kind: 'auth', status: 401 });

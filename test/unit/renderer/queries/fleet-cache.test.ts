@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FleetSnapshot } from '../../../../shared/ipc-contract';
+import type { FleetSnapshot } from '../../../../shared/fleet-update';
 import type { StatusChange } from '../../../../shared/model';
 import { applyStatusChanges } from '../../../../renderer/src/queries/fleet-cache';
 import { droplet } from '../../../support/fleet-fake-steward';

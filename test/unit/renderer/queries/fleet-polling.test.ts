@@ -6,7 +6,8 @@
  */
 import { environmentManager, QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FleetSnapshot, FleetUpdate, IpcResult } from '../../../../shared/ipc-contract';
+import type { FleetSnapshot, FleetUpdate } from '../../../../shared/fleet-update';
+import type { IpcResult } from '../../../../shared/ipc-contract';
 import { fleetQueryOptions } from '../../../../renderer/src/queries/useFleet';
 import { queryKeys } from '../../../../renderer/src/queries/query-keys';
 

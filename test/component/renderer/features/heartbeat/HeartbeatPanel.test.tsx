@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { KeepAlive } from '../../../../../shared/ipc-contract';
+import type { KeepAlive } from '../../../../../shared/model';
 import { queryKeys } from '../../../../../renderer/src/queries/query-keys';
 import { HeartbeatPanel } from '../../../../../renderer/src/features/heartbeat/HeartbeatPanel';
 import { details, installDomShims, installFakeSteward, iso, renderWithClient } from '../../../../support/detail-fake-steward';

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { act } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CommsEntry } from '../../../../../shared/ipc-contract';
+import type { CommsEntry } from '../../../../../shared/model';
 import { ErrorNotice } from '../../../../../renderer/src/ui/ErrorNotice';
 import { useUi } from '../../../../../renderer/src/state/ui';
 import { CommsLogView } from '../../../../../renderer/src/features/log/CommsLogView';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIVENESS } from '../../../../../shared/ipc-contract';
+import { DEFAULT_LIVENESS } from '../../../../../shared/liveness';
 import type { Droplet, DropletStatus } from '../../../../../shared/model';
 import { filterRows, sortRows, toRows } from '../../../../../renderer/src/features/fleet/fleet-rows';
 import { CapabilityCounter, judgeRows, RowModel, showRows, type RowQuery } from '../../../../../renderer/src/features/fleet/row-model';
