@@ -64,7 +64,7 @@ export function notOnDisk(located: Extract<Located, { kind: 'missing-on-disk' | 
 export function nodeTooOld(nodeVersion: string, range: string): string {
   return (
     `${HEAD} this is Node ${nodeVersion}, and \`npm start\` needs Node ${range} (package.json engines): ` +
-    "Electron's installer and electron-vite load ES modules with require(), which older Node refuses. " +
+    "Electron's installer loads an ES module with require(), which older Node refuses, and electron-vite asks for the same. " +
     'Switch with `nvm use` (it reads .nvmrc), or install a newer Node.\n'
   );
 }
