@@ -115,9 +115,13 @@ const KILL_GRACE_MS = 2_000;
 
 type Stopped = Exclude<Verdict, 'running'> | 'interrupted';
 
+/** Signals that mean the user stopped it (Ctrl+C reaches the installer too, maybe before our handler runs). */
+const USER_SIGNALS: readonly string[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /** How a run ended: a clean exit wins over a watchdog verdict that raced it. */
-export function outcomeOf(stopped: Stopped | null, code: number | null, output: string, ms: number, limits: WatchLimits): InstallOutcome {
-  if (code === 0 || stopped === null) return classifyExit(code, output, ms);
+export function outcomeOf(stopped: Stopped | null, exit: { code: number | null; signal: string | null }, output: string, ms: number, limits: WatchLimits): InstallOutcome {
+  if (exit.code === 0) return classifyExit(0, output, ms);
+  if (stopped === null) return exit.signal !== null && USER_SIGNALS.includes(exit.signal) ? { kind: 'interrupted', ms } : classifyExit(exit.code, output, ms);
   if (stopped === 'interrupted') return { kind: 'interrupted', ms };
   if (stopped === 'no-answer') return { kind: 'unreachable', detail: `no answer within ${seconds(limits.quietStartMs)}`, ms };
   return { kind: 'stalled', detail: `nothing arrived for ${seconds(limits.stallMs)}`, ms };
@@ -165,7 +169,7 @@ export function runInstaller(run: InstallerRun): Promise<InstallOutcome> {
       resolve(outcome);
     };
     child.on('error', (err) => finish({ kind: 'failed', detail: err.message, ms: Date.now() - startedAt }));
-    child.on('close', (code) => finish(outcomeOf(stopped, code, output(), Date.now() - startedAt, limits)));
+    child.on('close', (code, signal) => finish(outcomeOf(stopped, { code, signal }, output(), Date.now() - startedAt, limits)));
   });
 }
 

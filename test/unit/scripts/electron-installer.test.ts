@@ -52,10 +52,16 @@ describe("reading the installer's failure", () => {
   });
 
   it('names the watchdog\'s verdict, unless the installer finished cleanly as it was stopped', () => {
-    expect(outcomeOf('no-answer', null, '', 15_000, DEFAULT_LIMITS)).toEqual({ kind: 'unreachable', detail: 'no answer within 15 s', ms: 15_000 });
-    expect(outcomeOf('stalled', null, '', 99_000, DEFAULT_LIMITS)).toEqual({ kind: 'stalled', detail: 'nothing arrived for 30 s', ms: 99_000 });
-    expect(outcomeOf('interrupted', null, '', 10, DEFAULT_LIMITS)).toEqual({ kind: 'interrupted', ms: 10 });
-    expect(outcomeOf('stalled', 0, '', 10, DEFAULT_LIMITS)).toEqual({ kind: 'installed', ms: 10 });
+    const killed = { code: null, signal: 'SIGTERM' };
+    expect(outcomeOf('no-answer', killed, '', 15_000, DEFAULT_LIMITS)).toEqual({ kind: 'unreachable', detail: 'no answer within 15 s', ms: 15_000 });
+    expect(outcomeOf('stalled', killed, '', 99_000, DEFAULT_LIMITS)).toEqual({ kind: 'stalled', detail: 'nothing arrived for 30 s', ms: 99_000 });
+    expect(outcomeOf('interrupted', killed, '', 10, DEFAULT_LIMITS)).toEqual({ kind: 'interrupted', ms: 10 });
+    expect(outcomeOf('stalled', { code: 0, signal: null }, '', 10, DEFAULT_LIMITS)).toEqual({ kind: 'installed', ms: 10 });
+  });
+
+  it('takes an installer killed by Ctrl+C before our own handler ran as interrupted, not failed', () => {
+    expect(outcomeOf(null, { code: null, signal: 'SIGINT' }, '', 10, DEFAULT_LIMITS)).toEqual({ kind: 'interrupted', ms: 10 });
+    expect(outcomeOf(null, { code: null, signal: 'SIGKILL' }, '', 10, DEFAULT_LIMITS)).toEqual({ kind: 'failed', detail: 'the installer was killed', ms: 10 });
   });
 });
 
