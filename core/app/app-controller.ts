@@ -11,7 +11,7 @@ import { ActiveService, type CreateService } from './active-service';
 import { testConnection, type ConnectionTestOptions } from './connection-test';
 import { createDispatch } from './dispatch';
 import { KeyVault, type KeyFilePicker, type PublicKeySaver, type SecretCipher, type StoreKeyOptions } from '../profiles/key-vault';
-import { profileDataDir, serviceLimitsFor, signerClaimsFor } from './profile-config';
+import { ensureProfileDataDir, serviceLimitsFor, signerClaimsFor } from './profile-config';
 import { ProfileStore } from '../profiles/profile-store';
 import { createEventHub, type ServiceEventListener } from './events';
 import { createStewardService, type ServiceConfig, type StewardService } from './service';
@@ -86,7 +86,7 @@ export async function createAppController(opts: AppControllerOptions): Promise<A
       claims: signerClaimsFor(p.claims),
       pollIntervalMs: p.pollIntervalMs,
       ...serviceLimitsFor(p.limits),
-      dataDir: profileDataDir(opts.dataDir, p.id),
+      dataDir: await ensureProfileDataDir(opts.dataDir, p.id),
       embeddedSandbox: p.builtIn,
       appVersion: opts.appVersion,
       ...opts.serviceExtras,

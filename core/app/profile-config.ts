@@ -3,6 +3,7 @@
  * controller and the connection test sign exactly the same tokens.
  */
 import { join } from 'node:path';
+import { ensurePrivateDir } from '../fs/private-fs';
 import { LOG_FILES_KEPT, type ClaimTemplate, type Limits, type ProfileSettings } from '../../shared/profile';
 import type { ServiceConfig } from './service';
 import type { SignerClaims } from '../signing/signer';
@@ -32,6 +33,18 @@ export function serviceLimitsFor(limits: Limits): Required<Pick<ServiceConfig, '
 export function profileDataDir(dataDir: string, profileId: string): string {
   // Profile ids are [a-z0-9-] by schema, so this cannot leave the profiles folder.
   return join(dataDir, 'profiles', profileId);
+}
+
+/**
+ * profileDataDir, made ready: profiles/ and the profile's own folder are 0700, created so or
+ * narrowed to it if an older Steward made them 0755. The data folder above is the steward's
+ * choice and left as it is.
+ */
+export async function ensureProfileDataDir(dataDir: string, profileId: string): Promise<string> {
+  const dir = profileDataDir(dataDir, profileId);
+  await ensurePrivateDir(join(dataDir, 'profiles'), { tighten: true });
+  await ensurePrivateDir(dir, { tighten: true });
+  return dir;
 }
 
 export type ConnectionSettings = Pick<ProfileSettings, 'orchestratorUrl' | 'dialect' | 'identityDropletId' | 'steward' | 'claims' | 'tokenLifetimeSeconds'>;

@@ -6,10 +6,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { access, copyFile, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { access, copyFile, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ZodType } from 'zod';
+import { FileTooLargeError, formatBytes, readFileCapped } from './capped-read';
 import { errorText } from '../../shared/error-text';
+import { errorCode } from './errors';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-fs';
+
+export { errorCode } from './errors';
 
 export interface WriteOptions {
   /** File mode for a new file; 0o600 because profiles hold private material. */
@@ -19,11 +24,13 @@ export interface WriteOptions {
 /** `data` may be a list of chunks, so a large file needs no single giant string. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, opts: WriteOptions = {}): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  await ensurePrivateDir(dir);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const fh = await open(tmp, 'wx', opts.mode ?? 0o600);
+    const mode = opts.mode ?? PRIVATE_FILE_MODE;
+    const fh = await open(tmp, 'wx', mode);
     try {
+      await fh.chmod(mode); // open's mode is masked by the umask
       if (typeof data === 'string' || data instanceof Uint8Array) await fh.writeFile(data);
       else for (const chunk of data) await fh.writeFile(chunk); // each continues at the current position
       await fh.sync();
@@ -56,28 +63,40 @@ export type ReadJsonResult<T> =
   | { ok: true; value: T }
   | { ok: false; reason: 'missing' | 'unreadable' | 'corrupt'; message: string; backupPath?: string };
 
-export async function readJsonFile<T>(path: string, schema: ZodType<T>): Promise<ReadJsonResult<T>> {
-  let text: string;
+/** Far more than any settings file Steward writes; a bigger one is not Steward's. */
+export const MAX_JSON_FILE_BYTES = 8 * 1024 * 1024;
+
+export async function readJsonFile<T>(path: string, schema: ZodType<T>, opts: { maxBytes?: number } = {}): Promise<ReadJsonResult<T>> {
+  const maxBytes = opts.maxBytes ?? MAX_JSON_FILE_BYTES;
+  let text: string | null;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readFileCapped(path, maxBytes)).toString('utf8');
   } catch (e) {
     if (errorCode(e) === 'ENOENT') return { ok: false, reason: 'missing', message: `${path} does not exist` };
-    return { ok: false, reason: 'unreadable', message: `Cannot read ${path}: ${errorText(e)}` };
+    if (!(e instanceof FileTooLargeError)) return { ok: false, reason: 'unreadable', message: `Cannot read ${path}: ${errorText(e)}` };
+    text = null;
   }
-  let problem: string;
-  try {
-    const parsed = schema.safeParse(JSON.parse(text) as unknown);
-    if (parsed.success) return { ok: true, value: parsed.data };
-    problem = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-  } catch (e) {
-    problem = `not valid JSON (${errorText(e)})`;
-  }
+  const checked = text === null ? { problem: `too large (more than ${formatBytes(maxBytes)}, far beyond what Steward writes)` } : parseJson(text, schema);
+  if ('value' in checked) return { ok: true, value: checked.value };
+  const { problem } = checked;
   try {
     const backupPath = await moveAside(path);
-    return { ok: false, reason: 'corrupt', message: `${path} is ${problem.startsWith('not valid') ? problem : `invalid: ${problem}`}; kept as ${backupPath}`, backupPath };
+    return { ok: false, reason: 'corrupt', message: `${path} is ${problem}; kept as ${backupPath}`, backupPath };
   } catch (e) {
     return { ok: false, reason: 'corrupt', message: `${path} is unusable (${problem}) and could not be moved aside: ${errorText(e)}` };
   }
+}
+
+function parseJson<T>(text: string, schema: ZodType<T>): { value: T } | { problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { problem: `not valid JSON (${errorText(e)})` };
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { value: parsed.data };
+  return { problem: `invalid: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}` };
 }
 
 /**
@@ -86,11 +105,17 @@ export async function readJsonFile<T>(path: string, schema: ZodType<T>): Promise
  * moment without a file).
  */
 export async function moveAside(path: string, opts: { copy?: boolean; now?: Date } = {}): Promise<string> {
-  const stamp = (opts.now ?? new Date()).toISOString().replace(/[-:]/g, '').replace('.', '-');
-  let candidate = `${path}.corrupt-${stamp}`;
-  for (let n = 1; await exists(candidate); n++) candidate = `${path}.corrupt-${stamp}-${n}`;
+  const candidate = await freeSideName(path, 'corrupt', opts.now);
   if (opts.copy) await copyFile(path, candidate, fsConstants.COPYFILE_EXCL);
   else await rename(path, candidate);
+  return candidate;
+}
+
+/** `<path>.<tag>-<timestamp>`, numbered if that is taken: a name for something kept beside `path`. */
+export async function freeSideName(path: string, tag: string, now: Date = new Date()): Promise<string> {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('.', '-');
+  let candidate = `${path}.${tag}-${stamp}`;
+  for (let n = 1; await exists(candidate); n++) candidate = `${path}.${tag}-${stamp}-${n}`;
   return candidate;
 }
 
@@ -101,8 +126,4 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-export function errorCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
 }

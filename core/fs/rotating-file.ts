@@ -1,11 +1,13 @@
 /**
  * An append-only text file that rotates by size (`name`, `name.1`, ... `name.(keep-1)`).
  * Appends are queued and written in batches off the caller's path; a failing disk is
- * remembered in `lastError`, never thrown at the caller.
+ * remembered in `lastError`, never thrown at the caller. The files are the steward's alone
+ * (0600 in a 0700 folder) and a symbolic link in the file's place is refused, not followed.
  */
-import { appendFile, mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { errorText } from '../../shared/error-text';
+import { ensurePrivateDir, openNoFollow, tightenFile } from './private-fs';
 
 export interface RotatingFileOptions {
   path: string;
@@ -23,6 +25,7 @@ export class RotatingFile {
   private size: number | null = null;
   private writing: Promise<void> | null = null;
   private closed = false;
+  private tightened = false;
   lastError: string | null = null;
 
   constructor(options: RotatingFileOptions) {
@@ -67,7 +70,7 @@ export class RotatingFile {
 
   private async writeLines(lines: string[]): Promise<void> {
     if (this.size === null) {
-      await mkdir(dirname(this.path), { recursive: true });
+      await ensurePrivateDir(dirname(this.path));
       this.size = await fileSize(this.path);
     }
     let chunk = '';
@@ -75,7 +78,7 @@ export class RotatingFile {
     for (const line of lines) {
       const bytes = Buffer.byteLength(line);
       if (this.size + chunkBytes > 0 && this.size + chunkBytes + bytes > this.maxBytes) {
-        if (chunk) await appendFile(this.path, chunk);
+        if (chunk) await this.appendChunk(chunk);
         await this.rotate();
         this.size = 0;
         chunk = '';
@@ -84,8 +87,22 @@ export class RotatingFile {
       chunk += line;
       chunkBytes += bytes;
     }
-    if (chunk) await appendFile(this.path, chunk);
+    if (chunk) await this.appendChunk(chunk);
     this.size += chunkBytes;
+  }
+
+  private async appendChunk(text: string): Promise<void> {
+    const fh = await openNoFollow(this.path, 'append');
+    try {
+      if (!this.tightened) {
+        // A log left by an older Steward (0644) is narrowed once; rotation keeps the mode.
+        await tightenFile(fh);
+        this.tightened = true;
+      }
+      await fh.appendFile(text);
+    } finally {
+      await fh.close();
+    }
   }
 
   private async rotate(): Promise<void> {
@@ -97,7 +114,7 @@ export class RotatingFile {
 
 async function fileSize(path: string): Promise<number> {
   try {
-    return (await stat(path)).size;
+    return (await lstat(path)).size;
   } catch (e) {
     if (isMissing(e)) return 0;
     throw e;

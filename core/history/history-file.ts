@@ -7,9 +7,10 @@
  * rewritten.
  */
 import { errorText } from '../../shared/error-text';
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { errorCode, moveAside, writeFileAtomic } from '../fs/atomic-file';
+import { moveAside, writeFileAtomic } from '../fs/atomic-file';
+import { errorCode } from '../fs/errors';
+import { readLinesCapped, type LineSink } from '../fs/line-reader';
+import { openNoFollow, tightenFile } from '../fs/private-fs';
 import { METRIC_COUNT, STRIDE, type SeriesStore } from './series';
 
 const HEADER = JSON.stringify({ steward: 'metric-history', version: 1 });
@@ -18,6 +19,8 @@ export const LINE_LENGTH = 1 + STRIDE;
 /** Extra file lines tolerated before compacting (beyond 2x the samples in memory). */
 const COMPACT_SLACK = 20_000;
 const SNAPSHOT_PIECE_CHARS = 512 * 1024;
+/** A line is about 200 characters; one far longer is damage, skipped unread rather than held whole. */
+export const MAX_LINE_CHARS = 64 * 1024;
 
 export interface ReadOutcome {
   warning: string | null;
@@ -45,10 +48,17 @@ export class HistoryFile {
     let headerOk: boolean | null = null;
     let torn: string | null;
     try {
-      torn = await readLineBatches(file, (batch) => {
-        lines += batch.length;
-        if (headerOk === null) headerOk = batch[0] === HEADER;
-        bad += applyLines(store, batch, headerOk && lines === batch.length ? 1 : 0);
+      torn = await readLineBatches(file, {
+        onBatch: (batch) => {
+          lines += batch.length;
+          if (headerOk === null) headerOk = batch[0] === HEADER;
+          bad += applyLines(store, batch, headerOk && lines === batch.length ? 1 : 0);
+        },
+        onOverlong: () => {
+          lines++;
+          headerOk ??= false;
+          bad++;
+        },
       });
     } catch (e) {
       if (errorCode(e) === 'ENOENT') return { warning: null, rewrite: false };
@@ -97,7 +107,8 @@ export class HistoryFile {
 
   /** Append samples, LINE_LENGTH numbers each (status as `store`'s code). */
   async append(flat: number[], store: SeriesStore): Promise<void> {
-    const fh = await open(this.path, 'a', 0o600);
+    // Never through a link planted in the file's place.
+    const fh = await openNoFollow(this.path, 'append');
     try {
       await fh.appendFile(linesOf(flat, store));
       await fh.datasync();
@@ -198,18 +209,19 @@ function linesOf(flat: number[], store: SeriesStore): string {
 }
 
 /**
- * Feed the newline-terminated lines (empty ones skipped) to `onBatch`, a read chunk at a
- * time, and answer the unterminated remainder (a torn append), if any.
+ * Feed the newline-terminated lines (empty ones skipped) to `sink`, a read chunk at a time,
+ * and answer the unterminated remainder (a torn append), if any. The file is opened without
+ * following a link, and narrowed to 0600 if an older Steward left it wider.
  */
-async function readLineBatches(file: string, onBatch: (lines: string[]) => void): Promise<string | null> {
-  let rest = '';
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  for await (const chunk of stream as AsyncIterable<string>) {
-    const parts = (rest + chunk).split('\n');
-    rest = parts.pop()!;
-    const lines = parts.filter((p) => p !== '');
-    if (lines.length) onBatch(lines);
+async function readLineBatches(file: string, sink: LineSink): Promise<string | null> {
+  const fh = await openNoFollow(file, 'read');
+  try {
+    // Best effort: a read-only disk still lets the history be read.
+    await tightenFile(fh).catch(() => undefined);
+    const stream = fh.createReadStream({ encoding: 'utf8', highWaterMark: 1 << 20, autoClose: false });
+    return await readLinesCapped(stream as AsyncIterable<string>, MAX_LINE_CHARS, sink);
+  } finally {
+    await fh.close();
   }
-  return rest === '' ? null : rest;
 }
 

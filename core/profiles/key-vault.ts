@@ -6,11 +6,12 @@
  * unencrypted only with the steward's explicit consent; otherwise it lives in memory for
  * this session only. Nothing here ever hands the private key to the renderer.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { KeyRefSchema, type KeyInfo, type KeyRef, type KeyStorage } from '../../shared/profile';
 import { readJsonFile, writeFileAtomic } from '../fs/atomic-file';
+import { ensurePrivateDir } from '../fs/private-fs';
 import { generateKeyPair, loadKeyFile, readPrivateKey, type SigningAlgorithm } from '../signing/keys';
 import { SettingsError } from './settings-error';
 import { errorText } from '../../shared/error-text';
@@ -40,6 +41,8 @@ export interface StoreKeyOptions {
 }
 
 export const KEYS_DIR = 'keys';
+/** A stored key is a few KB of JSON; a bigger file is not one Steward wrote. */
+const MAX_KEY_RECORD_BYTES = 256 * 1024;
 /** Backends whose "encryption" is no protection at all. */
 const INSECURE_BACKENDS: ReadonlySet<string> = new Set(['basic_text', 'unknown']);
 
@@ -198,12 +201,13 @@ export class KeyVault {
   }
 
   private async write(path: string, file: KeyFile): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    // keys/ is Steward's alone: made 0700, or narrowed to it if found wider.
+    await ensurePrivateDir(this.dir, { tighten: true });
     await writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
   }
 
   private async readFile(fingerprint: string): Promise<{ file: KeyFile | null; problem: string | null }> {
-    const read = await readJsonFile(join(this.dir, keyFileName(fingerprint)), KeyFileSchema);
+    const read = await readJsonFile(join(this.dir, keyFileName(fingerprint)), KeyFileSchema, { maxBytes: MAX_KEY_RECORD_BYTES });
     if (read.ok) {
       if (read.value.fingerprint !== fingerprint) return { file: null, problem: 'The key file names a different fingerprint than its own file name.' };
       return { file: read.value, problem: null };

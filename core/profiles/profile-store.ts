@@ -2,7 +2,8 @@
  * The connection profiles, kept in `<dataDir>/profiles.json`. Every change is written
  * atomically (temp file, fsync, rename) before it counts. A file that cannot be read or
  * parsed is moved aside and reported, never silently overwritten; Steward then starts from
- * the built-in "Local sandbox" profile, which is always present and cannot be deleted.
+ * the built-in "Local sandbox" profile, which is always present and cannot be deleted. A
+ * single bad profile is set aside on its own (profiles-file.ts); the others load.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -13,28 +14,16 @@ import {
   DEFAULT_CLAIMS,
   DEFAULT_LIMITS,
   ProfileDraftSchema,
-  ProfileIdSchema,
-  ProfileSchema,
   type KeyRef,
   type Profile,
   type ProfileDraft,
 } from '../../shared/profile';
 import { moveAside, readJsonFile, writeFileAtomic } from '../fs/atomic-file';
+import { keepRejected, ProfilesFrameSchema, sortProfiles, type ProfilesFile, type ProfilesFrame, type RejectedProfile } from './profiles-file';
 import { SettingsError } from './settings-error';
 import { errorText } from '../../shared/error-text';
 
 export const PROFILES_FILE = 'profiles.json';
-
-const ProfilesFileSchema = z
-  .object({ version: z.literal(1), activeId: ProfileIdSchema, profiles: z.array(ProfileSchema) })
-  .superRefine((file, ctx) => {
-    const seen = new Set<string>();
-    for (const p of file.profiles) {
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['profiles'], message: `profile id ${p.id} appears twice` });
-      seen.add(p.id);
-    }
-  });
-type ProfilesFile = z.infer<typeof ProfilesFileSchema>;
 
 /** The built-in profile's defaults; its URL and key are filled in at run time from the embedded sandbox. */
 export function builtInProfile(): Profile {
@@ -82,9 +71,9 @@ export class ProfileStore {
   }
 
   private async load(): Promise<void> {
-    const read = await readJsonFile(this.path, ProfilesFileSchema);
+    const read = await readJsonFile(this.path, ProfilesFrameSchema);
     if (read.ok) {
-      this.state = withBuiltIn(read.value);
+      await this.loadProfiles(read.value);
       return;
     }
     if (read.reason === 'missing') return;
@@ -100,6 +89,32 @@ export class ProfileStore {
     } catch (e) {
       this.readOnlyReason = read.message;
       this.warnings.push(`Your profiles could not be read (${read.message}) and the file could not be moved aside (${errorText(e)}). Steward will not change it; fix its permissions and restart.`);
+    }
+  }
+
+  /** Keeps the valid profiles; each invalid one is set aside beside the file and named in a warning. */
+  private async loadProfiles(frame: ProfilesFrame): Promise<void> {
+    const { kept, rejected } = sortProfiles(frame.profiles);
+    const activeId = typeof frame.activeId === 'string' ? frame.activeId : BUILT_IN_PROFILE_ID;
+    this.state = withBuiltIn({ version: 1, activeId, profiles: kept });
+    if (rejected.length === 0) return;
+    let aside: string;
+    try {
+      aside = await keepRejected(this.path, rejected);
+    } catch (e) {
+      // The file still holds profiles Steward could not keep elsewhere: it must not be overwritten.
+      this.readOnlyReason = `${rejected.length === 1 ? 'a profile' : 'profiles'} in it could not be read nor kept aside`;
+      this.warnings.push(`${describeRejected(rejected)} could not be kept aside (${e instanceof Error ? e.message : String(e)}). Steward will not change ${PROFILES_FILE}; fix the folder's permissions and restart.`);
+      return;
+    }
+    for (const r of rejected) {
+      this.warnings.push(`The profile ${r.label} in ${PROFILES_FILE} was set aside: ${r.problem}. It is kept in ${aside}; your other profiles loaded.`);
+    }
+    try {
+      // Written now, so the next start does not set the same profiles aside again.
+      await writeFileAtomic(this.path, serialise(this.state), { mode: 0o600 });
+    } catch {
+      // Harmless: the next change writes the file, and the rejected copy is already safe.
     }
   }
 
@@ -194,7 +209,7 @@ export class ProfileStore {
         throw new SettingsError('internal', `Steward will not overwrite profiles.json, which it could not read: ${this.readOnlyReason}.`, 'Fix the file or its permissions, then restart Steward.');
       }
       const { next, result } = fn(this.state);
-      await writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+      await writeFileAtomic(this.path, serialise(next), { mode: 0o600 });
       this.state = next;
       return structuredClone(result);
     });
@@ -218,6 +233,15 @@ function withBuiltIn(file: ProfilesFile): ProfilesFile {
   const all = hasBuiltIn ? profiles : [builtInProfile(), ...profiles];
   const activeId = all.some((p) => p.id === file.activeId) ? file.activeId : BUILT_IN_PROFILE_ID;
   return { version: 1, activeId, profiles: all };
+}
+
+function serialise(file: ProfilesFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+function describeRejected(rejected: readonly RejectedProfile[]): string {
+  const which = rejected.map((r) => `${r.label} (${r.problem})`).join(', ');
+  return `The profile${rejected.length === 1 ? '' : 's'} ${which} in ${PROFILES_FILE} could not be read and`;
 }
 
 function draftError(error: z.ZodError): SettingsError {

@@ -4,8 +4,8 @@
  * Also generates key pairs for new profiles and the embedded sandbox.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { errorText } from '../../shared/error-text';
+import { FileTooLargeError, formatBytes, readFileCapped } from '../fs/capped-read';
 
 export type SigningAlgorithm = 'RS256' | 'ES256';
 
@@ -118,18 +118,19 @@ export function generateKeyPair(algorithm: SigningAlgorithm = 'RS256'): KeyPair 
   };
 }
 
-const MAX_KEY_FILE_BYTES = 1024 * 1024; // a key is a few KB; anything huge is the wrong file
+/** A PEM key is a few KB (RSA 16384 is about 12 KB); anything bigger is the wrong file. */
+export const MAX_KEY_FILE_BYTES = 64 * 1024;
 
 /** Read and check a key file; every failure is a KeyError that names the path. */
 export async function loadKeyFile(path: string): Promise<string> {
   let text: string;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new KeyError('unreadable_file', `Cannot read the key file ${path}: it is a folder, not a file.`, path);
-    if (info.size > MAX_KEY_FILE_BYTES) throw new KeyError('unreadable_file', `Cannot use ${path} as a key file: it is ${info.size} bytes, far larger than a key.`, path);
-    text = await readFile(path, 'utf8');
+    // Capped even for a device or pipe (`--key /dev/zero`, `--key <(...)`), whose size stat cannot tell.
+    text = (await readFileCapped(path, MAX_KEY_FILE_BYTES)).toString('utf8');
   } catch (e) {
-    if (e instanceof KeyError) throw e;
+    if (e instanceof FileTooLargeError) {
+      throw new KeyError('unreadable_file', `Cannot use ${path} as a key file: it holds more than ${formatBytes(MAX_KEY_FILE_BYTES)}, far more than a key.`, path);
+    }
     throw new KeyError('unreadable_file', `Cannot read the key file ${path}: ${fsReason(e)}.`, path);
   }
   try {

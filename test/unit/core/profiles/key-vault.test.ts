@@ -1,5 +1,5 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,20 @@ async function settingsRejection(p: Promise<unknown>): Promise<SettingsError> {
 }
 
 describe('KeyVault storage', () => {
+  it.skipIf(process.platform === 'win32')('keeps keys/ 0700, narrowing one found 0755, and each key file 0600', async () => {
+    const d = dir();
+    mkdirSync(join(d, 'keys'), { mode: 0o755 });
+    const umask = process.umask(0o022);
+    try {
+      const vault = new KeyVault({ dataDir: d, cipher: fakeCipher() });
+      const info = await vault.store(EC.privateKeyPem);
+      expect(statSync(join(d, 'keys', keyFileName(info.fingerprint))).mode & 0o777).toBe(0o600);
+    } finally {
+      process.umask(umask);
+    }
+    expect(statSync(join(d, 'keys')).mode & 0o777).toBe(0o700);
+  });
+
   it('reports the OS store: secure only when available and not basic_text', async () => {
     expect(await new KeyVault({ dataDir: dir(), cipher: fakeCipher() }).storage()).toEqual({ available: true, backend: 'gnome_libsecret', secure: true });
     expect(await new KeyVault({ dataDir: dir(), cipher: fakeCipher({ backend: 'basic_text' }) }).storage()).toEqual({ available: true, backend: 'basic_text', secure: false });

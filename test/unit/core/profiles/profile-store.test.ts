@@ -159,12 +159,56 @@ describe('ProfileStore', () => {
     expect(readdirSync(d).filter((f) => f.startsWith(`${PROFILES_FILE}.corrupt-`))).toHaveLength(1);
   });
 
-  it('treats a file that breaks the schema as corrupt too, naming the problem', async () => {
+  it('treats a file whose frame breaks the schema as corrupt too, naming the problem', async () => {
     const d = dir();
-    writeFileSync(join(d, PROFILES_FILE), JSON.stringify({ version: 1, activeId: BUILT_IN_PROFILE_ID, profiles: [{ id: 'x', name: 'X' }] }));
+    writeFileSync(join(d, PROFILES_FILE), JSON.stringify({ version: 1, activeId: BUILT_IN_PROFILE_ID, profiles: { id: 'x', name: 'X' } }));
     const store = await ProfileStore.open({ dataDir: d });
-    expect(store.warnings[0]).toMatch(/is invalid: profiles\.0\./);
+    expect(store.warnings[0]).toMatch(/is invalid: profiles: /);
     expect(readdirSync(d).some((f) => f.startsWith(`${PROFILES_FILE}.corrupt-`))).toBe(true);
+  });
+
+  it('sets one profile with a wrong-typed field aside, naming it, and loads the others', async () => {
+    const d = dir();
+    const good = { ...DRAFT, id: 'p-good', builtIn: false, key: null, limits: DEFAULT_LIMITS };
+    const bad = { ...DRAFT, id: 'p-bad', name: 'Staging', builtIn: false, key: null, pollIntervalMs: '5000' };
+    const twin = { ...good, name: 'Twin' };
+    writeFileSync(join(d, PROFILES_FILE), JSON.stringify({ version: 1, activeId: 'p-bad', profiles: [good, bad, twin] }));
+    const store = await ProfileStore.open({ dataDir: d });
+    expect(store.list().map((p) => p.id)).toEqual([BUILT_IN_PROFILE_ID, 'p-good']);
+    expect(store.activeId()).toBe(BUILT_IN_PROFILE_ID);
+    expect(store.warnings).toHaveLength(2);
+    expect(store.warnings[0]).toMatch(/^The profile “Staging” \(p-bad\) in profiles\.json was set aside: pollIntervalMs: Poll interval must be a number.*kept in .*profiles\.json\.rejected-.*your other profiles loaded\.$/);
+    expect(store.warnings[1]).toMatch(/“Twin” \(p-good\).*its id p-good is already used/);
+    // Nothing is lost: the rejected entries are kept beside the file, 0600; the file holds the rest.
+    const aside = readdirSync(d).filter((f) => f.startsWith(`${PROFILES_FILE}.rejected-`));
+    expect(aside).toHaveLength(1);
+    const kept = JSON.parse(readFileSync(join(d, aside[0]!), 'utf8')) as { profiles: { problem: string; profile: unknown }[] };
+    expect(kept.profiles.map((r) => r.profile)).toEqual([bad, twin]);
+    if (process.platform !== 'win32') expect(statSync(join(d, aside[0]!)).mode & 0o777).toBe(0o600);
+    expect(onDisk(d).profiles.map((p) => p.id)).toEqual([BUILT_IN_PROFILE_ID, 'p-good']);
+    // The next start is clean.
+    expect((await ProfileStore.open({ dataDir: d })).warnings).toEqual([]);
+  });
+
+  it.skipIf(process.platform === 'win32')('creates a missing data folder 0700 and profiles.json 0600 under a permissive umask', async () => {
+    const d = join(dir(), 'Steward');
+    const umask = process.umask(0o022);
+    try {
+      const store = await ProfileStore.open({ dataDir: d });
+      await store.save(DRAFT);
+    } finally {
+      process.umask(umask);
+    }
+    expect(statSync(d).mode & 0o777).toBe(0o700);
+    expect(statSync(join(d, PROFILES_FILE)).mode & 0o777).toBe(0o600);
+  });
+
+  it('sets aside a profiles.json far larger than Steward writes without reading it whole', async () => {
+    const d = dir();
+    writeFileSync(join(d, PROFILES_FILE), ' '.repeat(9 * 1024 * 1024));
+    const store = await ProfileStore.open({ dataDir: d });
+    expect(store.warnings[0]).toMatch(/is too large \(more than 8 MB/);
+    expect(store.list().map((p) => p.id)).toEqual([BUILT_IN_PROFILE_ID]);
   });
 
   it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('moves an unreadable file aside rather than ever overwriting it', async () => {

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,16 @@ describe('loadKeyFile', () => {
     const path = join(dir, 'folder.pem');
     mkdirSync(path);
     await expect(loadKeyFile(path)).rejects.toMatchObject({ kind: 'unreadable_file', message: expect.stringContaining('is a folder') });
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('stops reading a device that never ends at the size limit, and says so', async () => {
+    await expect(loadKeyFile('/dev/zero')).rejects.toMatchObject({ kind: 'unreadable_file', path: '/dev/zero', message: expect.stringMatching(/\/dev\/zero.*more than 64 KB/) });
+  });
+
+  it('refuses a regular file larger than a key before reading it', async () => {
+    const path = join(dir, 'huge.pem');
+    writeFileSync(path, `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(70 * 1024)}\n-----END PRIVATE KEY-----\n`);
+    await expect(loadKeyFile(path)).rejects.toMatchObject({ kind: 'unreadable_file', path, message: expect.stringContaining('more than 64 KB') });
   });
 
   it('names the path and the problem of a bad key file', async () => {
