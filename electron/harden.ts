@@ -4,7 +4,8 @@
  * a tested pure function.
  */
 import { shell, type Session, type WebContents } from 'electron';
-import { buildCsp, isAllowedNavigation, isPermissionAllowed, windowOpenPolicy, withCspHeader } from './security';
+import { openLinkWithConsent, type ConfirmLink } from './open-external';
+import { buildCsp, isAllowedNavigation, isPermissionAllowed, withCspHeader } from './security';
 
 export function hardenSession(session: Session, devServerUrl: string | null): void {
   const csp = buildCsp({ devServerUrl });
@@ -17,7 +18,7 @@ export function hardenSession(session: Session, devServerUrl: string | null): vo
   session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
 }
 
-export function hardenWebContents(contents: WebContents, appUrl: string, log: (m: string) => void): void {
+export function hardenWebContents(contents: WebContents, appUrl: string, log: (m: string) => void, confirmLink: ConfirmLink): void {
   const refuseNavigation = (event: { url: string; preventDefault(): void }): void => {
     if (isAllowedNavigation(event.url, appUrl)) return;
     event.preventDefault();
@@ -30,10 +31,10 @@ export function hardenWebContents(contents: WebContents, appUrl: string, log: (m
     event.preventDefault();
     log('Refused a <webview>');
   });
+  // Never a second window; an https link may go to the system browser once the steward agrees.
   contents.setWindowOpenHandler(({ url }) => {
-    const decision = windowOpenPolicy(url);
-    if (decision.openExternally) void shell.openExternal(decision.openExternally);
-    else log(`Refused to open ${url}`);
-    return { action: decision.action };
+    const open = (href: string): Promise<void> => shell.openExternal(href);
+    openLinkWithConsent(url, { confirm: confirmLink, open, log }).catch((e: unknown) => log(`Opening ${url} failed: ${String(e)}`));
+    return { action: 'deny' };
   });
 }

@@ -1,10 +1,11 @@
 /**
- * The native dialogs the key vault asks for: open a private key file, save a public key.
- * Modal to Steward's window when there is one. Electron's dialog comes in as a narrow
+ * The native dialogs the key vault asks for: open a private key file, save a public key,
+ * and allow a profile's key to sign a test token for a host that is not its own. Modal to Steward's window when there is one. Electron's dialog comes in as a narrow
  * interface so this is tested without Electron.
  */
-import type { BrowserWindow, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import type { BrowserWindow, MessageBoxOptions, MessageBoxReturnValue, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { writeFile } from 'node:fs/promises';
+import type { ConfirmForeignHost } from '../core/app/connection-test';
 import type { KeyFilePicker, PublicKeySaver } from '../core/profiles/key-vault';
 
 export interface DialogLike {
@@ -12,6 +13,11 @@ export interface DialogLike {
   showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
   showSaveDialog(window: BrowserWindow, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
   showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+}
+
+export interface MessageBoxLike {
+  showMessageBox(window: BrowserWindow, options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
+  showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
 }
 
 const KEY_FILTERS = [
@@ -41,5 +47,26 @@ export function publicKeySaver(dialog: DialogLike, getWindow: () => BrowserWindo
       await writeFile(result.filePath, pem, { mode: 0o644 });
       return result.filePath;
     },
+  };
+}
+
+/** "Allow" is the second button; Cancel is the default, and closing the dialog means Cancel. */
+const ALLOW = 1;
+
+export function foreignHostConfirm(dialog: MessageBoxLike, getWindow: () => BrowserWindow | null): ConfirmForeignHost {
+  return async (host, profileName) => {
+    const options: MessageBoxOptions = {
+      type: 'warning',
+      title: 'Allow the key for another host?',
+      message: `Sign a test token with the key of “${profileName}” for ${host}?`,
+      detail: `${host} is not the address saved with this profile. Whoever runs it receives a token signed with your key, valid for one minute. Allow it only if you trust ${host}.`,
+      buttons: ['Cancel', `Allow for ${host}`],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    };
+    const win = getWindow();
+    const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+    return result.response === ALLOW;
   };
 }

@@ -5,10 +5,12 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import { createAppController, type AppController } from '../core/app/app-controller';
+import { createCrashGuard } from './crash-guard';
 import { startEmbeddedDefault, type EmbeddedDefault } from './embedded-default';
 import { hardenSession, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
-import { keyFilePicker, publicKeySaver } from './key-dialogs';
+import { foreignHostConfirm, keyFilePicker, publicKeySaver } from './key-dialogs';
+import { linkConfirm } from './open-external';
 import { safeStorageCipher } from './safe-storage';
 import { appUrl, createMainWindow } from './window';
 // Bundled on its own by electron-vite: fleet answers are decoded in this worker thread.
@@ -23,6 +25,12 @@ let window: BrowserWindow | null = null;
 let embedded: EmbeddedDefault | null = null;
 let controller: AppController | null = null;
 let unregisterIpc: (() => void) | null = null;
+const currentWindow = (): BrowserWindow | null => (window && !window.isDestroyed() ? window : null);
+
+// Replaces Electron's default, which shows the steward a stack trace.
+const crashGuard = createCrashGuard({ log, showError: (title, message) => dialog.showErrorBox(title, message) });
+process.on('uncaughtException', (e) => crashGuard('uncaughtException', e));
+process.on('unhandledRejection', (reason) => crashGuard('unhandledRejection', reason));
 
 // A separate data folder (tests, or a second set of profiles) without touching the default one.
 if (process.env.STEWARD_DATA_DIR) app.setPath('userData', process.env.STEWARD_DATA_DIR);
@@ -32,7 +40,7 @@ const primaryInstance = app.requestSingleInstanceLock();
 if (!primaryInstance) app.quit();
 
 // Every web contents, including any a bug might create, gets the navigation policy.
-app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, url, log));
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, url, log, linkConfirm(dialog, currentWindow)));
 
 app.on('second-instance', () => {
   if (!window) return;
@@ -52,7 +60,6 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
   embedded = await startEmbeddedDefault({ appVersion: app.getVersion(), userDataDir: app.getPath('userData') });
   const { orchestratorUrl, privateKeyPem, dialect } = embedded.config;
-  const currentWindow = (): BrowserWindow | null => (window && !window.isDestroyed() ? window : null);
   // With no profiles.json yet, the built-in profile (this embedded sandbox) is the one opened.
   controller = await createAppController({
     dataDir: app.getPath('userData'),
@@ -61,6 +68,7 @@ async function start(): Promise<void> {
     cipher: safeStorageCipher(safeStorage),
     picker: keyFilePicker(dialog, currentWindow),
     saver: publicKeySaver(dialog, currentWindow),
+    connectionTest: { confirmForeignHost: foreignHostConfirm(dialog, currentWindow) },
     serviceExtras: { fleetWorkerFile },
   });
   for (const w of controller.warnings) log(w);
@@ -68,7 +76,7 @@ async function start(): Promise<void> {
     ipcMain,
     service: controller,
     appUrl: url,
-    getTarget: () => (window && !window.isDestroyed() ? window.webContents : null),
+    getTarget: () => currentWindow()?.webContents ?? null,
     log,
   });
   openWindow();

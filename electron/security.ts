@@ -41,17 +41,6 @@ export function externalHttpsUrl(url: string): string | null {
   return parsed.href;
 }
 
-export interface WindowOpenDecision {
-  /** Electron's answer: Steward never opens a second window. */
-  action: 'deny';
-  /** An https URL to open in the system browser instead, or null to drop the request. */
-  openExternally: string | null;
-}
-
-export function windowOpenPolicy(url: string): WindowOpenDecision {
-  return { action: 'deny', openExternally: externalHttpsUrl(url) };
-}
-
 /**
  * Writing text to the clipboard (the "Copy trace_id" buttons) is the one permission Steward
  * uses; everything else (camera, notifications, geolocation, clipboard reads...) is refused.
@@ -80,8 +69,10 @@ export function buildCsp(opts: CspOptions = {}): string {
     ['default-src', ["'self'"]],
     // Dev only: the React refresh preamble is an inline script.
     ['script-src', dev ? ["'self'", "'unsafe-inline'"] : ["'self'"]],
-    // Recharts and the virtualised table position elements with inline styles.
-    ['style-src', ["'self'", "'unsafe-inline'"]],
+    // Styles come from the app's CSS file. React's style props (the charts and the virtualised
+    // table position elements with them) are set through the CSSOM, which CSP does not block;
+    // <style> elements and style="" attributes are refused. Dev only: Vite injects CSS as <style>.
+    ['style-src', dev ? ["'self'", "'unsafe-inline'"] : ["'self'"]],
     ['img-src', ["'self'", 'data:']],
     ['font-src', ["'self'"]],
     // The renderer talks to main over IPC only; it never opens a connection itself.

@@ -170,15 +170,22 @@ export async function createAppController(opts: AppControllerOptions): Promise<A
     },
     testConnection: async (input) => {
       let base: Profile;
+      let home: Profile | null;
       if (input.draft) {
         const { id, ...settings } = input.draft;
         const stored = id === undefined ? undefined : store.find(id);
-        base = { ...(stored ?? { id: 'draft', builtIn: false, key: null }), ...settings };
+        // The draft says where to connect; a stored key signs only the token its profile would (its droplet and claims).
+        base = stored
+          ? { ...stored, ...settings, identityDropletId: stored.identityDropletId, steward: stored.steward, claims: stored.claims, tokenLifetimeSeconds: stored.tokenLifetimeSeconds }
+          : { id: 'draft', builtIn: false, key: null, ...settings };
+        home = stored ? live(stored) : null;
       } else {
         base = store.get(input.profileId ?? '');
+        home = live(base);
       }
       const target = live(base);
-      return testConnection({ ...target, privateKey: () => privateKeyFor(target) }, opts.connectionTest);
+      const keyHome = home?.key ? { profileName: home.name, savedUrl: home.orchestratorUrl } : null;
+      return testConnection({ ...target, privateKey: () => privateKeyFor(target), keyHome }, opts.connectionTest);
     },
     importKey: async ({ profileId, allowPlaintextBackend }) => {
       keyTarget(profileId);

@@ -3,6 +3,10 @@
  * (GET /management/version), then an authenticated fleet list signed with the profile's
  * key. Stops at the first step that fails and says which, and why, in the words the rest
  * of Steward uses for the same failure.
+ *
+ * A stored key is lent to a test only on its own terms: tokens live at most a minute, and a
+ * URL whose origin is not the one saved with the key needs the steward's yes first, asked
+ * before any request leaves (a draft could otherwise send the key's tokens anywhere).
  */
 import type { ConnectionStep, ConnectionStepName, ConnectionTestResult } from '../../shared/profile';
 import { orchestratorUrlProblem } from '../../shared/profile';
@@ -14,10 +18,26 @@ import { appIpcError } from '../profiles/settings-error';
 import { signerClaimsFor, type ConnectionSettings } from './profile-config';
 import { createSigner, type Signer, type TokenSource } from '../signing/signer';
 
+/** A test token is used for a handful of requests: a minute (exp - iat) is plenty, and a stray one soon goes stale. */
+export const TEST_TOKEN_MAX_SECONDS = 60;
+/** `iat` backdating for clocks a little behind ours; it counts within the minute. */
+const TEST_TOKEN_SKEW_SECONDS = 5;
+
+/** Where a stored key belongs: the profile it was saved with, and that profile's saved URL. */
+export interface KeyHome {
+  profileName: string;
+  savedUrl: string;
+}
+
 export interface ConnectionTarget extends ConnectionSettings {
   /** The private key to sign with; may reject (no key yet, not decryptable), which fails the authenticated step. */
   privateKey(): Promise<string>;
+  /** Set when the key is a stored profile's: it signs for another origin only with the steward's yes. */
+  keyHome?: KeyHome | null;
 }
+
+/** Asks the steward (a native dialog naming the host) whether a profile's key may sign for `host`. */
+export type ConfirmForeignHost = (host: string, profileName: string) => Promise<boolean>;
 
 export interface ConnectionTestOptions {
   fetch?: typeof fetch;
@@ -27,6 +47,8 @@ export interface ConnectionTestOptions {
   now?: () => number;
   /** Monotonic milliseconds, for step durations. */
   clock?: () => number;
+  /** Without it, a stored key never signs for a host other than its own. */
+  confirmForeignHost?: ConfirmForeignHost;
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -57,6 +79,7 @@ export async function testConnection(target: ConnectionTarget, opts: ConnectionT
     const problem = orchestratorUrlProblem(url);
     if (problem) throw new StepFailure(problem, 'Use the address the Orchestrator serves on, e.g. http://localhost:8000.');
     const parsed = new URL(url);
+    if (target.keyHome) await requireKeyConsent(parsed, target.keyHome, opts.confirmForeignHost);
     const plainHttp = parsed.protocol === 'http:' && !LOOPBACK.test(parsed.hostname);
     return {
       message: `${url} is a valid ${parsed.protocol.slice(0, -1)} URL.`,
@@ -71,7 +94,8 @@ export async function testConnection(target: ConnectionTarget, opts: ConnectionT
     tokenFor: async (id) => {
       signer ??= createSigner({
         privateKeyPem: await target.privateKey(),
-        lifetimeSeconds: target.tokenLifetimeSeconds,
+        lifetimeSeconds: Math.min(target.tokenLifetimeSeconds, TEST_TOKEN_MAX_SECONDS - TEST_TOKEN_SKEW_SECONDS),
+        skewSeconds: TEST_TOKEN_SKEW_SECONDS,
         claims: { ...(target.steward ? { steward: target.steward } : {}), ...signerClaimsFor(target.claims) },
         now: opts.now,
       });
@@ -126,6 +150,27 @@ class StepFailure extends Error {
   ) {
     super(message);
   }
+}
+
+/** Throws (a plain refusal, before any request) unless the key may sign for `url`: its own origin, or the steward said yes. */
+async function requireKeyConsent(url: URL, home: KeyHome, confirm: ConfirmForeignHost | undefined): Promise<void> {
+  const host = foreignHost(url, home.savedUrl);
+  if (host === null || (confirm && (await confirm(host, home.profileName)))) return;
+  throw new StepFailure(
+    `Not tested: you did not allow the key for ${host}.`,
+    `The key of “${home.profileName}” signs without asking only for its saved URL. Save the profile with this URL to make it the key's own.`,
+  );
+}
+
+/** The host `url` names when its origin is not the saved URL's (an unparsable saved URL counts as foreign); null when it is the same. */
+export function foreignHost(url: URL, savedUrl: string): string | null {
+  let saved: URL;
+  try {
+    saved = new URL(savedUrl);
+  } catch {
+    return url.host;
+  }
+  return url.origin === saved.origin ? null : url.host;
 }
 
 function elapsed(start: number, clock: () => number): number {

@@ -63,6 +63,10 @@ export async function openStewardPage(opts: StewardPageOptions): Promise<Steward
   const crossings: Crossing[] = [];
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // A style or script the CSP blocks is reported only on the console.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
 
   const invoke = async (method: string, input: unknown) => {
     if (record) crossings.push({ direction: 'in', name: method, payload: input });

@@ -6,7 +6,6 @@ import {
   isAllowedNavigation,
   isAppUrl,
   isPermissionAllowed,
-  windowOpenPolicy,
   withCspHeader,
 } from '../../../electron/security';
 
@@ -46,7 +45,7 @@ describe('isAllowedNavigation', () => {
   });
 });
 
-describe('externalHttpsUrl and windowOpenPolicy', () => {
+describe('externalHttpsUrl', () => {
   it('passes https links, re-serialised by the URL parser', () => {
     expect(externalHttpsUrl('https://example.com/docs?a=1#x')).toBe('https://example.com/docs?a=1#x');
     expect(externalHttpsUrl('HTTPS://Example.COM')).toBe('https://example.com/');
@@ -56,12 +55,6 @@ describe('externalHttpsUrl and windowOpenPolicy', () => {
     for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.com/', 'https://', 'https//example.com', ' ', 'data:,x']) {
       expect(externalHttpsUrl(url), url).toBeNull();
     }
-  });
-
-  it('always denies the new window, opening https externally', () => {
-    expect(windowOpenPolicy('https://example.com/')).toEqual({ action: 'deny', openExternally: 'https://example.com/' });
-    expect(windowOpenPolicy('http://example.com/')).toEqual({ action: 'deny', openExternally: null });
-    expect(windowOpenPolicy(FILE_APP)).toEqual({ action: 'deny', openExternally: null });
   });
 });
 
@@ -83,18 +76,20 @@ describe('buildCsp', () => {
     const d = directives(buildCsp());
     expect(d.get('default-src')).toBe("'self'");
     expect(d.get('script-src')).toBe("'self'");
-    expect(d.get('style-src')).toBe("'self' 'unsafe-inline'");
+    expect(d.get('style-src')).toBe("'self'");
     expect(d.get('img-src')).toBe("'self' data:");
     expect(d.get('connect-src')).toBe("'none'");
     expect(d.get('object-src')).toBe("'none'");
     expect(d.get('base-uri')).toBe("'none'");
     expect(d.get('frame-ancestors')).toBe("'none'");
     expect(buildCsp()).not.toContain('unsafe-eval');
+    expect(buildCsp()).not.toContain('unsafe-inline');
   });
 
   it('allows the dev server (http and its websocket) only in development', () => {
     const d = directives(buildCsp({ devServerUrl: 'http://localhost:5173/' }));
     expect(d.get('connect-src')).toBe('http://localhost:5173 ws://localhost:5173');
+    expect(d.get('style-src')).toBe("'self' 'unsafe-inline'");
     expect(d.get('object-src')).toBe("'none'");
   });
 

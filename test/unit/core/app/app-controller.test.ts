@@ -12,7 +12,7 @@ import type { AppInfo, CommsEntry, KeepAlive, Sample } from '../../../../shared/
 import type { FleetSnapshot } from '../../../../shared/fleet-update';
 import { BUILT_IN_PROFILE_ID, DEFAULT_CLAIMS, DEFAULT_LIMITS, type ConnectionTestResult, type KeyInfo, type ProfileDraft, type ProfileView } from '../../../../shared/profile';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox';
-import { closedPort } from '../../../support/tiny-server';
+import { closedPort, json, tinyServer, type TinyServer } from '../../../support/tiny-server';
 
 const KEY_A = generateKeyPair('RS256');
 const KEY_B = generateKeyPair('ES256');
@@ -354,7 +354,7 @@ describe('testConnection', () => {
   });
 
   it('tests an unsaved draft with the key of the profile it edits, and says when there is no key', async () => {
-    const r = await rig();
+    const r = await rig({ connectionTest: { confirmForeignHost: async () => true } });
     const b = await sandbox(KEY_B.publicKeyPem);
     const { profile } = await profileWithKey(r, 'http://127.0.0.1:1', KEY_B.privateKeyPem);
     // The draft fixes the URL; the stored key is used.
@@ -363,6 +363,89 @@ describe('testConnection', () => {
     const keyless = ok<ConnectionTestResult>(await r.controller.dispatch('testConnection', { draft: draft(b.url, 'New') }));
     expect(keyless.failedStep).toBe('authenticated');
     expect(keyless.steps[3]).toMatchObject({ ok: false, message: 'The profile “New” has no private key yet.' });
+  });
+
+  describe('lending a stored key to a draft', () => {
+    /** A host that is not the profile's: answers the public routes and records every request. */
+    async function foreignOrchestrator(): Promise<TinyServer> {
+      const s = await tinyServer((req, res) => json(res, req.url === '/droplets' ? 401 : 200, { status: 'ok', version: '9' }));
+      open.push(s);
+      return s;
+    }
+    const jwtPayload = (authorization: string | undefined): Record<string, unknown> =>
+      JSON.parse(Buffer.from((authorization ?? '').replace(/^Bearer /, '').split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    /** The saved profile's token settings, and a draft that asks for others. */
+    const SAVED_CLAIMS = { permissions: ['read'], iss: 'steward', sub: 'droplet-{droplet_id}', extra: { team: 'blue' } };
+    const greedy = (url: string, id: string): ProfileDraft => ({
+      ...draft(url),
+      id,
+      identityDropletId: 99,
+      steward: 'Mallory',
+      tokenLifetimeSeconds: 86_400,
+      claims: { permissions: ['admin'], iss: null, sub: null, extra: { role: 'root' } },
+    });
+
+    async function savedProfile(r: Rig, url: string): Promise<ProfileView> {
+      const { profile } = await profileWithKey(r, url, KEY_B.privateKeyPem);
+      return ok<ProfileView>(await r.controller.dispatch('saveProfile', { ...draft(url), id: profile.id, identityDropletId: 4, claims: SAVED_CLAIMS }));
+    }
+
+    it('refused, sends nothing to the other host and says so plainly', async () => {
+      const asked: [string, string][] = [];
+      const r = await rig({ connectionTest: { confirmForeignHost: async (host, name) => (asked.push([host, name]), false) } });
+      const b = await sandbox(KEY_B.publicKeyPem);
+      const profile = await savedProfile(r, b.url);
+      const foreign = await foreignOrchestrator();
+      const t = ok<ConnectionTestResult>(await r.controller.dispatch('testConnection', { draft: greedy(foreign.url, profile.id) }));
+      const host = new URL(foreign.url).host;
+      expect(asked).toEqual([[host, 'Bravo']]);
+      expect(foreign.seen).toEqual([]);
+      expect(t).toMatchObject({ ok: false, failedStep: 'url' });
+      expect(t.steps).toHaveLength(1);
+      expect(t.steps[0]!.message).toBe(`Not tested: you did not allow the key for ${host}.`);
+      // With no way to ask, the answer is no.
+      const unasked = await rig({ a: r.a });
+      const p2 = await savedProfile(unasked, b.url);
+      expect(ok<ConnectionTestResult>(await unasked.controller.dispatch('testConnection', { draft: greedy(foreign.url, p2.id) })).failedStep).toBe('url');
+      expect(foreign.seen).toEqual([]);
+    });
+
+    it('allowed, sends one short-lived token carrying only the saved profile claims', async () => {
+      const asked: string[] = [];
+      const r = await rig({ connectionTest: { confirmForeignHost: async (host) => (asked.push(host), true) } });
+      const b = await sandbox(KEY_B.publicKeyPem);
+      const profile = await savedProfile(r, b.url);
+      const foreign = await foreignOrchestrator();
+      const t = ok<ConnectionTestResult>(await r.controller.dispatch('testConnection', { draft: greedy(foreign.url, profile.id) }));
+      expect(asked).toEqual([new URL(foreign.url).host]);
+      expect(t.steps.map((s) => s.step)).toEqual(['url', 'reachability', 'version', 'authenticated']);
+      const signed = foreign.seen.filter((q) => q.headers.authorization);
+      expect(signed.length).toBeGreaterThan(0);
+      for (const q of signed) {
+        const { iat, exp, ...claims } = jwtPayload(q.headers.authorization);
+        expect(Number(exp) - Number(iat)).toBeLessThanOrEqual(60);
+        expect(claims).toEqual({ steward: 'Haythem', permissions: ['read'], iss: 'steward', sub: 'droplet-4', team: 'blue', droplet_id: 4 });
+      }
+    });
+
+    it("needs no question for the profile's own URL, and keeps test tokens short there too", async () => {
+      const asked: string[] = [];
+      const own = await foreignOrchestrator();
+      const r = await rig({ connectionTest: { confirmForeignHost: async (host) => (asked.push(host), false) } });
+      const profile = await savedProfile(r, own.url);
+      await r.controller.dispatch('saveProfile', { ...draft(own.url), id: profile.id, identityDropletId: 4, claims: SAVED_CLAIMS, tokenLifetimeSeconds: 86_400 });
+      for (const input of [{ profileId: profile.id }, { draft: greedy(own.url, profile.id) }]) {
+        const t = ok<ConnectionTestResult>(await r.controller.dispatch('testConnection', input));
+        expect(t.steps.map((s) => s.step)).toEqual(['url', 'reachability', 'version', 'authenticated']);
+      }
+      expect(asked).toEqual([]);
+      const signed = own.seen.filter((q) => q.headers.authorization);
+      expect(signed.length).toBeGreaterThanOrEqual(2);
+      for (const q of signed) {
+        const { iat, exp } = jwtPayload(q.headers.authorization);
+        expect(Number(exp) - Number(iat)).toBeLessThanOrEqual(60);
+      }
+    });
   });
 
   it('stops at the URL step for a URL it cannot use', async () => {
