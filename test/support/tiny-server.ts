@@ -1,6 +1,7 @@
 /** A scripted node:http server for client tests that need answers no Orchestrator gives. */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 
 export interface SeenRequest {
   method: string;
@@ -63,4 +64,17 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** `serve(handler)` for a test file: every server it starts is closed after each test. */
+export function servePerTest(): (handler: Handler) => Promise<TinyServer> {
+  const servers: TinyServer[] = [];
+  afterEach(async () => {
+    while (servers.length) await servers.pop()!.close();
+  });
+  return async (handler) => {
+    const s = await tinyServer(handler);
+    servers.push(s);
+    return s;
+  };
 }

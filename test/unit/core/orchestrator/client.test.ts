@@ -6,23 +6,14 @@ import { OrchestratorError, toIpcError } from '../../../../core/orchestrator/err
 import { generateKeyPair } from '../../../../core/signing/keys';
 import { createSigner, type Signer } from '../../../../core/signing/signer';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox';
-import { closedPort, deployedEnvelope, guideEnvelope, json, tinyServer, type Handler, type TinyServer } from '../../../support/tiny-server';
+import { closedPort, deployedEnvelope, guideEnvelope, json, type Handler, servePerTest } from '../../../support/tiny-server';
 import { listFleet } from '../../../support/list-fleet';
 
 const KEY = generateKeyPair('ES256');
 const REG = { id: 42, name: 'droplet0', steward: 'Haythem', endpoint: 'http://localhost:8002', capabilities: ['udc_compliance'] };
 const HB = { id: 42, status: 'active' as const, metrics: { cpu_percent: 15.5, memory_mb: 256 } };
 
-const servers: TinyServer[] = [];
-afterEach(async () => {
-  while (servers.length) await servers.pop()!.close();
-});
-
-async function serve(handler: Handler): Promise<TinyServer> {
-  const s = await tinyServer(handler);
-  servers.push(s);
-  return s;
-}
+const serve = servePerTest();
 
 function setup(baseUrl: string, over: Partial<OrchestratorClientOptions> = {}) {
   const signer = createSigner({ privateKeyPem: KEY.privateKeyPem });

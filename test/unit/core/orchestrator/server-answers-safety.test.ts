@@ -1,24 +1,15 @@
 // Answers the client must not trust: redirects (never followed) and error text quoting a
 // credential that is not JWT-shaped (only the rule for the token Steward sent catches it).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listFleet } from '../../../support/list-fleet';
 import { createOrchestratorClient } from '../../../../core/orchestrator/client';
 import { CommsLog } from '../../../../core/orchestrator/comms-log';
 import { OrchestratorError, toIpcError } from '../../../../core/orchestrator/errors';
-import { guideEnvelope, json, tinyServer, type Handler, type TinyServer } from '../../../support/tiny-server';
+import { guideEnvelope, json, servePerTest } from '../../../support/tiny-server';
 
 const HB = { id: 42, status: 'active' as const };
 
-const servers: TinyServer[] = [];
-afterEach(async () => {
-  while (servers.length) await servers.pop()!.close();
-});
-
-async function serve(handler: Handler): Promise<TinyServer> {
-  const s = await tinyServer(handler);
-  servers.push(s);
-  return s;
-}
+const serve = servePerTest();
 
 function clientFor(baseUrl: string, token = 'opaque-credential-0123456789') {
   const commsLog = new CommsLog();

@@ -3,12 +3,12 @@
  * an auth error with the likely causes; a 403 on a heartbeat names the droplet ids involved.
  */
 import { decodeJwt } from 'jose';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOrchestratorClient } from '../../../../core/orchestrator/client';
 import { OrchestratorError, toIpcError } from '../../../../core/orchestrator/errors';
 import { generateKeyPair } from '../../../../core/signing/keys';
 import { createSigner, type Signer, type TokenSource } from '../../../../core/signing/signer';
-import { guideEnvelope, json, tinyServer, type Handler, type TinyServer } from '../../../support/tiny-server';
+import { guideEnvelope, json, servePerTest } from '../../../support/tiny-server';
 import { listFleet } from '../../../support/list-fleet';
 
 const KEY = generateKeyPair('RS256');
@@ -16,16 +16,7 @@ const HB = { id: 42, status: 'active' as const, metrics: { cpu_percent: 12 } };
 const LIST = guideEnvelope({ droplets: [], total: 0 });
 const REFUSED = { detail: 'Could not validate credentials' };
 
-const servers: TinyServer[] = [];
-afterEach(async () => {
-  while (servers.length) await servers.pop()!.close();
-});
-
-async function serve(handler: Handler): Promise<TinyServer> {
-  const s = await tinyServer(handler);
-  servers.push(s);
-  return s;
-}
+const serve = servePerTest();
 
 /** A real signer whose clock moves on each call (so every signing is a different token), counting signings. */
 function countingSigner(): { signer: TokenSource; signings: () => number; inner: Signer } {
