@@ -9,13 +9,18 @@ import { registrationDiff } from './register-diff';
 export function ConfirmUpdate(props: { preview: RegistrationPreview; sending: boolean; onUpdate(): void; onCancel(): void }) {
   const uid = useId();
   const update = useRef<HTMLButtonElement>(null);
+  const section = useRef<HTMLElement>(null);
   const rows = registrationDiff(props.preview);
   const changed = rows.filter((r) => r.changed).length;
   const id = props.preview.registration.id;
-  useEffect(() => update.current?.focus(), []);
+  // The whole question in view (the form above it is long), and Update ready for Enter.
+  useEffect(() => {
+    section.current?.scrollIntoView?.({ block: 'nearest' });
+    update.current?.focus({ preventScroll: true });
+  }, []);
 
   return (
-    <section className="st-confirm" role="alertdialog" aria-modal="false" aria-labelledby={`${uid}-title`} aria-describedby={`${uid}-summary`}>
+    <section ref={section} className="st-confirm" role="alertdialog" aria-modal="false" aria-labelledby={`${uid}-title`} aria-describedby={`${uid}-summary`}>
       <h3 id={`${uid}-title`} className="st-confirm__title">
         Update droplet {id}?
       </h3>

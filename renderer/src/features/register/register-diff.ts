@@ -25,8 +25,9 @@ const FIELDS: readonly { field: DiffField; label: string }[] = [
 export const NONE = '—';
 export const NOT_KEPT = 'not kept by this Orchestrator';
 
+/** A list shows one item a line (the cells keep line breaks): capabilities read down, not wrapped mid-word. */
 const shown = (v: string | readonly string[] | null | undefined): string => {
-  const text = Array.isArray(v) ? v.join(', ') : (v as string | null | undefined);
+  const text = Array.isArray(v) ? v.join('\n') : (v as string | null | undefined);
   return text === null || text === undefined || text.trim() === '' ? NONE : text;
 };
 

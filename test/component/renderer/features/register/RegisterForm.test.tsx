@@ -151,7 +151,7 @@ describe('RegisterForm', () => {
     expect(row('name').textContent).toMatch(/dew-105.*dew-105b/);
     expect(row('name').getAttribute('data-changed')).toBe('true');
     // Left blank: kept, not wiped.
-    expect(row('capabilities').textContent).toBe('Capabilitiesstorage, gpustorage, gpu');
+    expect(row('capabilities').textContent).toBe('Capabilitiesstorage\ngpustorage\ngpu');
     expect(row('capabilities').getAttribute('data-changed')).toBe('false');
     expect(row('version').getAttribute('data-changed')).toBe('false');
     expect(confirm.textContent).toContain('1 field changes');

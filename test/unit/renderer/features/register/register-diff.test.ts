@@ -19,7 +19,7 @@ describe('registrationDiff', () => {
       ['name', 'dew-105', 'dew-105', false],
       ['steward', NONE, 'Ana', true],
       ['endpoint', 'http://a:1', 'http://a:1', false],
-      ['capabilities', 'storage', 'storage, gpu', true],
+      ['capabilities', 'storage', 'storage\ngpu', true],
       ['version', '1.2.0', '1.3.0', true],
       ['status', 'active', 'active', false],
     ]);
