@@ -9,15 +9,19 @@ Commands:
   list [--status S] [--capability C]      List droplets (Orchestrator-side filters)
   get ID                                  Show one droplet (falls back to the list if details fail)
   register --id N --name NAME --endpoint URL [--steward S] [--capabilities a,b]
-           [--version V] [--status S]     Register or update a droplet (retried on 5xx)
+           [--version V] [--status S]     Register or update a droplet (retried on 5xx);
+                                          options left out keep what the Orchestrator holds
   heartbeat ID [--status S] [--metric name=value ...]
-                                          Send one heartbeat for droplet ID
+                                          Send one heartbeat for droplet ID. Metrics Steward
+                                          charts: cpu_percent, memory_mb, requests_last_minute,
+                                          errors_last_minute (others are sent, with a warning)
   health                                  Call the public /health and /management/version routes
 
 Common options:
   --url URL          Orchestrator base URL            (env STEWARD_URL)
   --key PEM          private key file (PKCS#8 or PKCS#1 RSA, EC P-256)  (env STEWARD_KEY)
-  --droplet ID       droplet id Steward acts as (default 1)             (env STEWARD_DROPLET)
+  --droplet ID       droplet the list and details are signed as (default 1)  (env STEWARD_DROPLET);
+                     register and heartbeat are always signed for the droplet they write
   --steward NAME     steward name claim in tokens
   --dialect D        guide | deployed | auto (default auto)
   --timeout MS       per-request timeout (default 10000)
@@ -28,6 +32,9 @@ Common options:
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/** `steward` with no command: the usage is the answer, and the exit code says it was a mistake. */
+export class MissingCommand extends UsageError {}
 
 export interface Common {
   url: string;
@@ -113,7 +120,8 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): { comm
     timeoutMs: positiveInt(v.timeout ?? '10000', '--timeout'),
     json: v.json ?? false,
   };
-  if (v.help || name === undefined || name === 'help') return { common, command: { name: 'help' } };
+  if (v.help || name === 'help') return { common, command: { name: 'help' } };
+  if (name === undefined) throw new MissingCommand('no command given');
   const extra = (n: number) => {
     if (rest.length > n) throw new UsageError(`unexpected argument "${rest[n]}"`);
   };

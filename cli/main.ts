@@ -1,8 +1,9 @@
 /**
  * `steward`: the command line over the same core the app uses. Exit code 0 on success;
- * 1 with a one-line error when the Orchestrator or a file says no; 2 for a usage error.
+ * 1 with a one-line error when the Orchestrator or a file says no; 2 for a usage error (and
+ * for no command at all, with the usage). Warnings (an unknown metric name) go to stderr.
  */
-import { parseCommandLine, UsageError, USAGE } from './args';
+import { MissingCommand, parseCommandLine, UsageError, USAGE } from './args';
 import { runCommand } from './run';
 import { errorText } from '../shared/error-text';
 import { visibleEscapes } from '../shared/text-safety';
@@ -14,11 +15,15 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     }
-    const output = await runCommand(common, command);
+    const output = await runCommand(common, command, (warning) => process.stderr.write(`steward: warning: ${visibleEscapes(warning)}\n`));
     // The server's text (names, messages) must not drive the terminal: controls are shown, not obeyed.
     process.stdout.write(`${visibleEscapes(output, common.json ? 'json' : 'lines')}\n`);
     return 0;
   } catch (e) {
+    if (e instanceof MissingCommand) {
+      process.stderr.write(USAGE);
+      return 2;
+    }
     if (e instanceof UsageError) {
       process.stderr.write(`steward: ${visibleEscapes(e.message)}\nRun "steward --help" for usage.\n`);
       return 2;

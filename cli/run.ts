@@ -1,5 +1,6 @@
 /** Runs one CLI command through the same service the app's IPC handlers use. */
 import type { IpcMethodName, IpcResult, MethodInput, MethodOutput } from '../shared/ipc-contract';
+import { CHARTED_METRICS, type Metrics } from '../shared/model';
 import { createOrchestratorClient } from '../core/orchestrator/client';
 import { loadKeyFile } from '../core/signing/keys';
 import { createStewardService, type StewardService } from '../core/app/service';
@@ -9,7 +10,10 @@ import type { Command, Common } from './args';
 import { UsageError } from './args';
 import { formatDroplet, formatHeartbeat, formatList, formatRegistered } from './format';
 
-export async function runCommand(common: Common, command: Exclude<Command, { name: 'help' }>): Promise<string> {
+/** Told of something worth saying that does not stop the command (main prints it on stderr). */
+export type Warn = (warning: string) => void;
+
+export async function runCommand(common: Common, command: Exclude<Command, { name: 'help' }>, warn: Warn = () => undefined): Promise<string> {
   if (!common.url) throw new UsageError('no Orchestrator URL: pass --url or set STEWARD_URL');
   // The app's own check: credentials in a URL are refused, and the URL is never echoed (it may hold a password).
   const problem = orchestratorUrlProblem(common.url);
@@ -31,20 +35,25 @@ export async function runCommand(common: Common, command: Exclude<Command, { nam
     liveUpdates: false,
   });
   try {
-    return await execute(service, common.json, command);
+    return await execute(service, common.json, command, warn);
   } finally {
     await service.close();
   }
 }
 
-async function execute(service: StewardService, json: boolean, command: Exclude<Command, { name: 'help' | 'health' }>): Promise<string> {
+async function execute(service: StewardService, json: boolean, command: Exclude<Command, { name: 'help' | 'health' }>, warn: Warn): Promise<string> {
   const out = (value: unknown, text: string) => (json ? JSON.stringify(value, null, 2) : text);
   switch (command.name) {
     case 'list': {
       const filters = { ...(command.status ? { status: command.status } : {}), ...(command.capability ? { capability: command.capability } : {}) };
       const snap = await invoke(service, 'listDroplets', filters);
-      const warn = snap.unreadable.length ? `\nwarning: ${snap.unreadable.length} entries could not be read: ${snap.unreadable.join('; ')}` : '';
-      return out(snap, formatList(snap.droplets, snap.total) + warn);
+      const unreadable = snap.unreadable.length ? `${snap.unreadable.length} entries could not be read: ${snap.unreadable.join('; ')}` : null;
+      // A script wants the fleet, not how the app keeps its copy in step (base, patches, sync).
+      if (json) {
+        if (unreadable) warn(unreadable);
+        return JSON.stringify({ droplets: snap.droplets, total: snap.total }, null, 2);
+      }
+      return formatList(snap.droplets, snap.total) + (unreadable ? `\nwarning: ${unreadable}` : '');
     }
     case 'get': {
       const view = await invoke(service, 'getDroplet', { id: command.id });
@@ -64,11 +73,18 @@ async function execute(service: StewardService, json: boolean, command: Exclude<
       return out(ack, formatRegistered(ack));
     }
     case 'heartbeat': {
+      const unknown = unknownMetrics(command.metrics);
+      if (unknown.length) warn(`${unknown.map((m) => `"${m}"`).join(', ')} ${unknown.length === 1 ? 'is not a metric' : 'are not metrics'} Steward charts (${CHARTED_METRICS.join(', ')}); sent as given`);
       const input = { id: command.id, status: command.status, ...(Object.keys(command.metrics).length ? { metrics: command.metrics } : {}) };
       const ack = await invoke(service, 'sendHeartbeat', input);
       return out(ack, formatHeartbeat(command.id, ack));
     }
   }
+}
+
+/** Metric names outside the four the guide's heartbeat carries: often a typo (cpu_pct). */
+function unknownMetrics(metrics: Metrics): string[] {
+  return Object.keys(metrics).filter((m) => !(CHARTED_METRICS as readonly string[]).includes(m));
 }
 
 /** The public routes need no key, so no signer is made for them. */

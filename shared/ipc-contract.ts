@@ -7,7 +7,7 @@
  * main-process handlers are typed from this module.
  */
 import { z } from 'zod';
-import { AppInfoSchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, HeartbeatAckSchema, HeartbeatInputSchema, KeepAliveSchema, RegisterAckSchema, RegistrationSchema, SampleSchema, StatusChangeSchema } from './model';
+import { AppInfoSchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, HeartbeatAckSchema, HeartbeatInputSchema, KeepAliveSchema, RegisterAckSchema, RegistrationPreviewSchema, RegistrationSchema, SampleSchema, StatusChangeSchema } from './model';
 import {
   ConnectionTestResultSchema,
   KeyInfoSchema,
@@ -86,6 +86,9 @@ export const serviceMethods = {
     trustedOutput: true,
   },
   getDroplet: { input: ById, output: DropletViewSchema },
+  /** What registering would change: the droplet held now and the registration that would be sent. */
+  previewRegistration: { input: RegistrationSchema.strict(), output: RegistrationPreviewSchema },
+  /** Blank optional fields keep what the Orchestrator holds; `outcome` says whether the droplet was new. */
   registerDroplet: { input: RegistrationSchema.strict(), output: RegisterAckSchema },
   sendHeartbeat: { input: HeartbeatInputSchema.strict(), output: HeartbeatAckSchema },
   getHistory: {

@@ -89,6 +89,19 @@ export const RegistrationSchema = z.object({
 });
 export type Registration = z.infer<typeof RegistrationSchema>;
 
+/** Fields a dialect's Orchestrator ignores in a registration (the deployed one keeps no version or status). */
+export const IgnoredRegistrationFieldSchema = z.enum(['version', 'status']);
+
+/** Before registering: what the Orchestrator holds for the id now, and what would be sent. */
+export const RegistrationPreviewSchema = z.object({
+  /** The droplet as the fleet list shows it now; null when the Orchestrator has no droplet with this id. */
+  current: DropletSchema.nullable(),
+  /** The steward's values, blank optional fields filled from `current` so they keep their values. */
+  registration: RegistrationSchema,
+  ignored: z.array(IgnoredRegistrationFieldSchema),
+});
+export type RegistrationPreview = z.infer<typeof RegistrationPreviewSchema>;
+
 export const HeartbeatInputSchema = z.object({
   id: DropletIdSchema,
   status: ReportableStatusSchema,

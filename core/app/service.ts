@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { IpcResult, StewardHandlers } from '../../shared/ipc-contract';
 import type { FleetUpdate } from '../../shared/fleet-update';
 import { DEFAULT_LIVENESS, type LivenessSettings } from '../../shared/liveness';
-import { type DialectSetting, type DropletDetails, type DropletView, type HeartbeatAck, type HeartbeatInput, type KeepAlive, type ListFilters } from '../../shared/model';
+import { type DialectSetting, type Droplet, type DropletDetails, type DropletView, type HeartbeatAck, type HeartbeatInput, type KeepAlive, type ListFilters } from '../../shared/model';
 import { createOrchestratorClient, type OrchestratorClient } from '../orchestrator/client';
 import { CommsLog } from '../orchestrator/comms-log';
 import { createDispatch } from './dispatch';
@@ -22,6 +22,7 @@ import type { DecodedFleet, FleetRequest } from '../fleet/decode-pipeline';
 import { inlineFleetDecoder, workerFleetDecoder } from '../fleet/decoder';
 import { readFleet } from '../fleet/read-fleet';
 import { createEventHub, type ServiceEventListener } from './events';
+import { ignoredFields, mergeRegistration } from './registration';
 
 export interface ServiceConfig {
   profileName: string;
@@ -180,6 +181,21 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     return { droplet: { ...droplet, heartbeats: [] }, source: 'list', note: fallbackNote(cause), traceId: update.traceId };
   }
 
+  /**
+   * The droplet as the fleet list shows it now, or null when the Orchestrator has none with this
+   * id: read before a registration (the details route fails for every droplet on the deployed
+   * Orchestrator, so the list it is).
+   */
+  async function heldNow(id: number): Promise<Droplet | null> {
+    try {
+      const { update } = await decodeList({}, { only: id });
+      return update.droplets[0] ?? null;
+    } catch (e) {
+      if (!isOrchestratorError(e)) throw e;
+      throw e.with({ hint: `${e.hint ?? ''} Steward reads the fleet before registering, so that blank fields keep their values; nothing was registered.`.trim() });
+    }
+  }
+
   const handlers: StewardHandlers = {
     getAppInfo: async () => ({
       appVersion: config.appVersion,
@@ -210,7 +226,16 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
         throw e;
       }
     },
-    registerDroplet: (reg) => client.register(reg),
+    previewRegistration: async (reg) => {
+      const current = await heldNow(reg.id);
+      return { current, registration: mergeRegistration(reg, current), ignored: ignoredFields(client.currentDialect()) };
+    },
+    // Whether the fleet held the droplet before is what tells "registered" from "updated" when a
+    // retry answers for a first attempt that wrote the row.
+    registerDroplet: async (reg) => {
+      const current = await heldNow(reg.id);
+      return client.register(mergeRegistration(reg, current), { existedBefore: current !== null });
+    },
     sendHeartbeat,
     getHistory: async ({ id, sinceMs }) => ({ samples: history.samples(id, sinceMs) }),
     getCommsLog: async (input) => ({ entries: commsLog.entries(input?.limit) }),

@@ -52,8 +52,14 @@ export interface PublicInfo {
   traceId: string | null;
 }
 
+/** What the caller knows of the droplet before registering: whether the fleet held it. */
+export interface RegisterContext {
+  existedBefore?: boolean | null;
+}
+
 export interface OrchestratorClient {
-  register(reg: Registration): Promise<RegisterAck>;
+  /** `outcome` is told truthfully: a retry's "updated" for a row the failed first attempt wrote is "registered". */
+  register(reg: Registration, context?: RegisterContext): Promise<RegisterAck>;
   heartbeat(input: HeartbeatInput): Promise<HeartbeatAck>;
   /** GET /droplets's 2xx answer as received (errors thrown as OrchestratorErrors), for a FleetDecoder: core/fleet/read-fleet.ts reads it. */
   fetchList(filters?: ListFilters): Promise<ExchangeResult>;
@@ -186,7 +192,7 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
     return `/droplets${qs ? `?${qs}` : ''}`;
   }
 
-  async function register(reg: Registration): Promise<RegisterAck> {
+  async function register(reg: Registration, context: RegisterContext = {}): Promise<RegisterAck> {
     const op: Operation<RegisterAck> = {
       purpose: 'register',
       method: 'POST',
@@ -200,11 +206,20 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
       },
     };
     const attempts = Math.max(1, Math.floor(retry.attempts));
+    // An attempt that failed may still have written the row: the deployed Orchestrator writes a
+    // new droplet, then answers 500, and answers the retry "updated".
+    let failedBefore = false;
+    let firstWroteRow = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        return stripDialect(await call(op));
+        const ack = stripDialect(await call(op));
+        return { ...ack, outcome: truthfulOutcome(ack.outcome, { failedBefore, firstWroteRow, existedBefore: context.existedBefore ?? null }) };
       } catch (e) {
         const retriable = isOrchestratorError(e, 'network', 'server', 'timeout');
+        if (retriable) {
+          failedBefore = true;
+          if (attempt === 1 && wroteNewRow(e)) firstWroteRow = true;
+        }
         if (!retriable || attempt >= attempts) {
           if (retriable && attempts > 1) throw e.with({ hint: `${e.hint ?? ''} Steward tried ${attempts} times.`.trim() });
           throw e;
@@ -278,6 +293,27 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
     currentDialect: () => tracker.current(),
     baseUrl: options.baseUrl,
   };
+}
+
+/** The deployed Orchestrator's recorded 500 for a new droplet: the row was written, the broadcast after it failed. */
+const NEW_ROW_THEN_500 = 'broadcast_droplet_registered';
+
+function wroteNewRow(e: OrchestratorError): boolean {
+  return e.status === 500 && (e.detail ?? '').includes(NEW_ROW_THEN_500);
+}
+
+/**
+ * New or updated, as it really was. The server's word stands unless an earlier attempt failed:
+ * then a droplet the fleet did not hold before (or the deployed new-row 500) was new.
+ */
+function truthfulOutcome(
+  said: RegisterAck['outcome'],
+  known: { failedBefore: boolean; firstWroteRow: boolean; existedBefore: boolean | null },
+): RegisterAck['outcome'] {
+  if (known.firstWroteRow) return 'registered';
+  if (known.existedBefore === false && (said === null || known.failedBefore)) return 'registered';
+  if (known.existedBefore === true && said === null) return 'updated';
+  return said;
 }
 
 /** Values cross IPC as the model's shapes; the dialect is the client's business. */

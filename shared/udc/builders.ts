@@ -56,7 +56,8 @@ export function buildRegisterRequest(ctx: BuildContext, input: Registration): Bu
   };
   const payload =
     ctx.dialect === 'guide'
-      ? { id: reg.id, ...common, version: reg.version ?? '1.0.0', status: reg.status ?? 'active' }
+      ? // A blank version or status is left out, not invented: a made-up "1.0.0" overwrote the real one.
+        { id: reg.id, ...common, ...(reg.version !== undefined ? { version: reg.version } : {}), ...(reg.status !== undefined ? { status: reg.status } : {}) }
       : { droplet_id: reg.id, ...common };
   return buildEnvelope(ctx, 'register', reg.id, payload);
 }

@@ -42,6 +42,8 @@ const DEFAULTS: Handlers = {
   getHistory: () => ({ samples: [] }),
   getCommsLog: () => ({ entries: [] }),
   listKeepAlive: () => [],
+  // An id the Orchestrator does not hold: registering goes straight through.
+  previewRegistration: (registration) => ({ current: null, registration, ignored: [] }),
 };
 
 export interface FakeSteward {

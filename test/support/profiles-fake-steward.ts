@@ -88,6 +88,7 @@ export function fakeProfilesSteward(opts: { profiles: ProfileView[]; storage?: K
     getAppInfo: notInThisTest,
     listDroplets: notInThisTest,
     getDroplet: notInThisTest,
+    previewRegistration: notInThisTest,
     registerDroplet: notInThisTest,
     sendHeartbeat: notInThisTest,
     getHistory: notInThisTest,

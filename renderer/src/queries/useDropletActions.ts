@@ -3,6 +3,11 @@ import type { HeartbeatInput, Registration } from '../../../shared/model';
 import { call } from '../app/api';
 import { queryKeys } from './query-keys';
 
+/** What registering would change: read fresh from the Orchestrator each time, never cached. */
+export function usePreviewRegistration() {
+  return useMutation({ mutationFn: (reg: Registration) => call('previewRegistration', reg) });
+}
+
 /** Register or re-register; the fleet and the droplet refresh afterwards. */
 export function useRegisterDroplet() {
   const qc = useQueryClient();

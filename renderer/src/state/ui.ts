@@ -15,6 +15,8 @@ export interface UiState {
   focusExchangeId: number | null;
   /** The register panel starts empty (a new droplet) rather than from the selected droplet. */
   registerNew: boolean;
+  /** A droplet the fleet table should scroll into view; `seq` makes asking again a new request. */
+  reveal: { id: number; seq: number } | null;
   select(id: number | null): void;
   setStatusFilter(s: string | null): void;
   setCapabilityFilter(c: string | null): void;
@@ -24,6 +26,8 @@ export interface UiState {
   openExchange(id: number): void;
   /** Open the register panel on an empty form. */
   openNewRegistration(): void;
+  /** Select a droplet, open its details and have the fleet table scroll it into view ("Show droplet"). */
+  showDroplet(id: number): void;
   /** Another Orchestrator: its droplets are not these, so selection and filters start over. */
   resetForProfile(): void;
 }
@@ -37,6 +41,7 @@ export const useUi = create<UiState>((set) => ({
   panel: 'details',
   focusExchangeId: null,
   registerNew: false,
+  reveal: null,
   select: (id) => set({ selectedId: id }),
   setStatusFilter: (statusFilter) => set({ statusFilter }),
   setCapabilityFilter: (capabilityFilter) => set({ capabilityFilter }),
@@ -45,6 +50,7 @@ export const useUi = create<UiState>((set) => ({
   openPanel: (panel) => set({ panel, registerNew: false }),
   openExchange: (id) => set({ panel: 'log', focusExchangeId: id }),
   openNewRegistration: () => set({ panel: 'register', registerNew: true }),
+  showDroplet: (id) => set((s) => ({ selectedId: id, panel: 'details', registerNew: false, reveal: { id, seq: (s.reveal?.seq ?? 0) + 1 } })),
   resetForProfile: () =>
-    set({ selectedId: null, statusFilter: null, capabilityFilter: null, search: '', focusExchangeId: null, registerNew: false }),
+    set({ selectedId: null, statusFilter: null, capabilityFilter: null, search: '', focusExchangeId: null, registerNew: false, reveal: null }),
 }));

@@ -14,6 +14,12 @@ describe('request builders', () => {
     });
   });
 
+  it('leaves a blank version and status out of the guide payload rather than inventing them', () => {
+    const { version: _v, status: _s, ...blank } = reg;
+    const { body } = buildRegisterRequest({ dialect: 'guide' }, blank);
+    expect(body.payload).toEqual({ id: 42, name: 'droplet0', steward: 'Haythem', endpoint: 'http://localhost:8002', capabilities: ['udc_compliance'] });
+  });
+
   it('builds the deployed register envelope with udc_version, droplet-N addresses and droplet_id', () => {
     const { body } = buildRegisterRequest({ dialect: 'deployed' }, reg);
     expect(looksLikeDeployedEnvelope(body)).toBe(true);

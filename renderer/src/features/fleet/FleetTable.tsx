@@ -4,7 +4,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import type { SortKey, UiState } from '../../state/ui';
+import { useUi, type SortKey, type UiState } from '../../state/ui';
 import { setScrolling } from '../../state/scrolling';
 import { COLUMNS } from './columns';
 import type { FleetRow } from './fleet-rows';
@@ -94,6 +94,18 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty }: 
       el.focus({ preventScroll: true });
     }
   });
+
+  // "Show droplet": scroll the asked-for row into view once it is among the rows (a droplet just
+  // registered arrives with the next fleet answer).
+  const reveal = useUi((s) => s.reveal);
+  const revealed = useRef(0);
+  useEffect(() => {
+    if (!reveal || revealed.current === reveal.seq) return;
+    const index = rows.findIndex((r) => r.droplet.id === reveal.id);
+    if (index < 0) return;
+    revealed.current = reveal.seq;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [reveal, rows, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
   // One row is reachable by Tab: the selected one, or the first on screen when it is scrolled away.

@@ -20,14 +20,18 @@ export function HeartbeatPanel(props: { dropletId: number }) {
   const droplet = useDroplet(props.dropletId);
   const history = useHistory(props.dropletId, rangeMs('1h'));
 
-  if (!droplet.data) {
-    if (droplet.isError) return <ErrorNotice error={errorDetail(droplet.error)} onRetry={() => void droplet.refetch()} />;
-    return <p className="st-heartbeat__loading">Loading droplet {props.dropletId}…</p>;
-  }
-  const d = droplet.data.droplet;
   const lastSample = history.data?.at(-1);
-  const source = Object.keys(chartedMetricsOf(d.latestMetrics)).length > 0 ? 'orchestrator' : lastSample ? 'sample' : 'none';
-  return <HeartbeatBody key={d.id} dropletId={d.id} name={d.name} source={source} initial={prefill(d, lastSample)} />;
+  const d = droplet.data?.droplet ?? null;
+  if (d === null && !droplet.isError) return <p className="st-heartbeat__loading">Loading droplet {props.dropletId}…</p>;
+  const source = Object.keys(chartedMetricsOf(d?.latestMetrics)).length > 0 ? 'orchestrator' : lastSample ? 'sample' : 'none';
+  // A heartbeat needs only the id: when the droplet cannot be read the form stays usable, below
+  // the error (in the same place, so a later successful read keeps what the steward typed).
+  return (
+    <>
+      {d === null && <ErrorNotice error={errorDetail(droplet.error)} onRetry={() => void droplet.refetch()} />}
+      <HeartbeatBody key={props.dropletId} dropletId={props.dropletId} name={d?.name ?? null} source={source} initial={prefill(d, lastSample)} />
+    </>
+  );
 }
 
 interface Sent {
@@ -36,7 +40,7 @@ interface Sent {
   dueAt: number | null;
 }
 
-function HeartbeatBody(props: { dropletId: number; name: string; source: string; initial: HeartbeatValues }) {
+function HeartbeatBody(props: { dropletId: number; name: string | null; source: string; initial: HeartbeatValues }) {
   const { dropletId } = props;
   const uid = useId();
   const [values, setValues] = useState(props.initial);
@@ -87,7 +91,7 @@ function HeartbeatBody(props: { dropletId: number; name: string; source: string;
   return (
     <section className="st-heartbeat" aria-label={`Heartbeat for droplet ${dropletId}`}>
       <h2 className="st-heartbeat__title">
-        Heartbeat <span className="st-muted">{props.name} #{dropletId}</span>
+        Heartbeat <span className="st-muted">{props.name === null ? '' : `${props.name} `}#{dropletId}</span>
       </h2>
       <form className="st-heartbeat__form" onSubmit={submit} noValidate>
         <div className="st-heartbeat__grid">

@@ -13,14 +13,16 @@ export type HeartbeatErrors = Partial<Record<ChartedMetric, string>>;
 /**
  * Start from what the droplet last reported: the Orchestrator's latest metrics, else Steward's
  * latest sample. The status is the last beat's own; `inactive` as the droplet's status is the
- * Orchestrator's verdict on silence, so a hand-sent beat starts from `active` instead.
+ * Orchestrator's verdict on silence, so a hand-sent beat starts from `active` instead. With no
+ * droplet (its details could not be read) the sample alone, else an active beat.
  */
-export function prefill(droplet: DropletDetails, lastSample: Sample | undefined): HeartbeatValues {
-  const fromOrchestrator = chartedMetricsOf(droplet.latestMetrics);
+export function prefill(droplet: DropletDetails | null, lastSample: Sample | undefined): HeartbeatValues {
+  const fromOrchestrator = chartedMetricsOf(droplet?.latestMetrics ?? null);
   const numbers = Object.keys(fromOrchestrator).length > 0 || !lastSample ? fromOrchestrator : chartedMetricsOf(lastSample);
   const metrics = Object.fromEntries(CHARTED_METRICS.map((m) => [m, numbers[m] === undefined ? '' : String(numbers[m])])) as Record<ChartedMetric, string>;
-  const lastBeat = droplet.heartbeats.at(-1)?.status ?? lastSample?.status ?? (droplet.status === 'inactive' ? 'active' : droplet.status);
-  return { status: reportableStatus(lastBeat) ?? 'active', metrics };
+  const heldStatus = droplet === null ? undefined : droplet.status === 'inactive' ? 'active' : droplet.status;
+  const lastBeat = droplet?.heartbeats.at(-1)?.status ?? lastSample?.status ?? heldStatus;
+  return { status: (lastBeat === undefined ? null : reportableStatus(lastBeat)) ?? 'active', metrics };
 }
 
 export type HeartbeatValidation = { ok: true; input: HeartbeatInput } | { ok: false; errors: HeartbeatErrors };

@@ -1,27 +1,36 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { IpcError } from '../../../../shared/ipc-contract';
-import { DROPLET_STATUSES, type ReportableStatus } from '../../../../shared/model';
+import { DROPLET_STATUSES, type RegisterAck, type Registration, type RegistrationPreview, type ReportableStatus } from '../../../../shared/model';
 import { errorDetail } from '../../app/api';
 import { ChipsInput } from '../../ui/ChipsInput';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useDroplet } from '../../queries/useDroplet';
-import { useRegisterDroplet } from '../../queries/useDropletActions';
+import { usePreviewRegistration, useRegisterDroplet } from '../../queries/useDropletActions';
 import { useUi } from '../../state/ui';
+import { ConfirmUpdate } from './ConfirmUpdate';
 import { RegisterResult } from './RegisterResult';
 import { EMPTY_FORM, fromDroplet, serverFieldErrors, validate, type FieldErrors, type FieldKey, type FormValues } from './register-form';
 import '../../ui/ui.css';
 import './register.css';
 
+/** The last registration that succeeded, shown above the fresh form that follows it. */
+export interface Done {
+  ack: RegisterAck;
+  sentId: number;
+}
+
 /**
  * Register a new droplet or re-register a known one. `prefillId`: the droplet to start from;
  * left out, the selected droplet; null, an empty form. "New droplet" empties it until the
- * droplet to start from changes.
+ * droplet to start from changes; so does a registration that succeeded, its result kept.
  */
 export function RegisterForm(props: { prefillId?: number | null; onDone?: () => void }) {
   const selectedId = useUi((s) => s.selectedId);
   const wanted = props.prefillId === undefined ? selectedId : props.prefillId;
   const [blank, setBlank] = useState<{ n: number; over: number | null } | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const startAfresh = () => setBlank({ n: (blank?.n ?? 0) + 1, over: wanted });
   const target = blank !== null && blank.over === wanted ? null : wanted;
   const droplet = useDroplet(target);
 
@@ -38,7 +47,16 @@ export function RegisterForm(props: { prefillId?: number | null; onDone?: () => 
       initial={initial}
       isNew={target === null}
       loadError={target !== null && !known && droplet.isError ? errorDetail(droplet.error) : null}
-      onNew={() => setBlank({ n: (blank?.n ?? 0) + 1, over: wanted })}
+      done={done}
+      onSubmitting={() => setDone(null)}
+      onRegistered={(d) => {
+        setDone(d);
+        startAfresh();
+      }}
+      onNew={() => {
+        setDone(null);
+        startAfresh();
+      }}
       onDone={props.onDone}
     />
   );
@@ -49,13 +67,30 @@ const STATUS_OPTIONS: readonly { value: ReportableStatus | ''; label: string }[]
   { value: '', label: '(not sent)' },
 ];
 
-function RegisterFormBody(props: { initial: FormValues; isNew: boolean; loadError: IpcError | null; onNew(): void; onDone?: () => void }) {
+interface BodyProps {
+  initial: FormValues;
+  isNew: boolean;
+  loadError: IpcError | null;
+  done: Done | null;
+  onSubmitting(): void;
+  onRegistered(done: Done): void;
+  onNew(): void;
+  onDone?: () => void;
+}
+
+function RegisterFormBody(props: BodyProps) {
   const uid = useId();
   const fieldId = (k: FieldKey) => `${uid}-${k}`;
   const [values, setValues] = useState(props.initial);
   const [errors, setErrors] = useState<FieldErrors>({});
+  // A known id: what the Orchestrator holds and what would be sent, waiting for "Update".
+  const [confirming, setConfirming] = useState<RegistrationPreview | null>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const preview = usePreviewRegistration();
   const register = useRegisterDroplet();
-  const failure = register.error ? errorDetail(register.error) : null;
+  const error = register.error ?? preview.error;
+  const failure = error ? errorDetail(error) : null;
+  const pending = preview.isPending || register.isPending;
 
   const set = <K extends FieldKey>(key: K, value: FormValues[K]) => {
     setValues((prev) => ({ ...prev, [key]: value }));
@@ -76,13 +111,32 @@ function RegisterFormBody(props: { initial: FormValues; isNew: boolean; loadErro
       return;
     }
     setErrors({});
-    register.mutate(checked.registration, {
+    register.reset();
+    props.onSubmitting();
+    // Ask the Orchestrator what it holds for this id first: a known droplet is only overwritten
+    // after the steward has seen what would change.
+    preview.mutate(checked.registration, {
+      onSuccess: (p) => (p.current === null ? send(p.registration) : setConfirming(p)),
+    });
+  };
+  const send = (registration: Registration) => {
+    register.mutate(registration, {
+      onSuccess: (ack) => props.onRegistered({ ack, sentId: registration.id }),
       onError: (err) => {
+        setConfirming(null);
         const placed = serverFieldErrors(errorDetail(err)).errors;
         setErrors(placed);
         focusFirst(placed);
       },
     });
+  };
+  const cancelUpdate = () => {
+    setConfirming(null);
+    submitRef.current?.focus();
+  };
+  const retry = () => {
+    register.reset();
+    preview.reset();
   };
 
   return (
@@ -95,7 +149,9 @@ function RegisterFormBody(props: { initial: FormValues; isNew: boolean; loadErro
       </header>
       {props.loadError && <ErrorNotice error={props.loadError} />}
 
-      <div className="st-register__grid">
+      {props.done && <RegisterResult ack={props.done.ack} sentId={props.done.sentId} />}
+
+      <fieldset className="st-register__grid" disabled={confirming !== null}>
         <Field id={fieldId('id')} label="ID" error={errors.id}>
           {(c) => <input {...c} className="st-input" inputMode="numeric" autoComplete="off" value={values.id} onChange={(e) => set('id', e.target.value)} />}
         </Field>
@@ -127,21 +183,24 @@ function RegisterFormBody(props: { initial: FormValues; isNew: boolean; loadErro
             {(c) => <ChipsInput {...c} value={values.capabilities} onChange={(next) => set('capabilities', next)} placeholder="e.g. storage" />}
           </Field>
         </div>
-      </div>
+      </fieldset>
 
-      {failure && <ErrorNotice error={{ ...failure, fields: serverFieldErrors(failure).unplaced }} onRetry={() => register.reset()} />}
-      {register.data && <RegisterResult ack={register.data} sentId={register.variables.id} />}
+      {failure && <ErrorNotice error={{ ...failure, fields: serverFieldErrors(failure).unplaced }} onRetry={retry} />}
 
-      <div className="st-register__actions">
-        <button type="submit" className="st-btn st-btn--primary" disabled={register.isPending}>
-          {register.isPending ? 'Sending…' : props.isNew ? 'Register' : 'Re-register'}
-        </button>
-        {props.onDone && (
-          <button type="button" className="st-btn" onClick={props.onDone}>
-            {register.isSuccess ? 'Done' : 'Cancel'}
+      {confirming ? (
+        <ConfirmUpdate preview={confirming} sending={register.isPending} onUpdate={() => send(confirming.registration)} onCancel={cancelUpdate} />
+      ) : (
+        <div className="st-register__actions">
+          <button ref={submitRef} type="submit" className="st-btn st-btn--primary" disabled={pending}>
+            {preview.isPending ? 'Checking…' : register.isPending ? 'Sending…' : props.isNew ? 'Register' : 'Re-register'}
           </button>
-        )}
-      </div>
+          {props.onDone && (
+            <button type="button" className="st-btn" onClick={props.onDone}>
+              {props.done ? 'Done' : 'Cancel'}
+            </button>
+          )}
+        </div>
+      )}
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { KeepAlive } from '../../../../../shared/model';
 import { queryKeys } from '../../../../../renderer/src/queries/query-keys';
 import { HeartbeatPanel } from '../../../../../renderer/src/features/heartbeat/HeartbeatPanel';
-import { details, installDomShims, installFakeSteward, iso, renderWithClient } from '../../../../support/detail-fake-steward';
+import { details, installDomShims, installFakeSteward, ipcError, iso, Refusal, renderWithClient } from '../../../../support/detail-fake-steward';
 
 beforeAll(() => installDomShims());
 afterEach(cleanup);
@@ -33,6 +33,22 @@ describe('HeartbeatPanel', () => {
     await waitFor(() => expect(input('CPU (%)').value).toBe('77'));
     expect(input('Requests (req/min)').value).toBe('');
     expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('error');
+  });
+
+  it('stays usable when the droplet’s details cannot be read: the error above, the form below', async () => {
+    const fake = installFakeSteward({
+      getDroplet: () => {
+        throw new Refusal(ipcError({ kind: 'server', status: 500, message: 'The Orchestrator failed to read droplet 7.' }));
+      },
+      sendHeartbeat: (hb) => ({ acknowledged: true, dropletId: hb.id, nextHeartbeatInSeconds: 60, nextHeartbeatAt: null, traceId: 'tr-hb-err' }),
+    });
+    renderWithClient(<HeartbeatPanel dropletId={7} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('The Orchestrator failed to read droplet 7.');
+    expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('active');
+    fireEvent.change(input('CPU (%)'), { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send heartbeat' }));
+    await waitFor(() => expect(fake.callsOf('sendHeartbeat')).toEqual([{ id: 7, status: 'active', metrics: { cpu_percent: 12 } }]));
+    expect(await screen.findByText(/tr-hb-err/)).toBeTruthy();
   });
 
   it('refuses out-of-range metrics without sending', async () => {

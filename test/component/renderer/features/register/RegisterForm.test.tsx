@@ -132,4 +132,57 @@ describe('RegisterForm', () => {
     expect(input('ID').value).toBe('');
     expect(screen.getByRole('button', { name: 'Register' })).toBeTruthy();
   });
+
+  it('asks before overwriting a droplet the Orchestrator holds: field, now, after, changed ones marked', async () => {
+    const { heartbeats: _h, ...current } = details({ id: 105, name: 'dew-105', steward: 'marta', capabilities: ['storage', 'gpu'], version: '2.4.1' });
+    const fake = installFakeSteward({
+      previewRegistration: (reg) => ({ current, registration: { ...reg, steward: 'marta', capabilities: ['storage', 'gpu'], version: '2.4.1' }, ignored: [] }),
+      registerDroplet: (reg) => ({ registered: true, dropletId: reg.id, outcome: 'updated', message: null, registeredAt: null, heartbeatIntervalSeconds: 60, nextHeartbeatAt: null, traceId: 'tr-up' }),
+    });
+    renderWithClient(<RegisterForm prefillId={null} />);
+    type('ID', '105');
+    type('Name', 'dew-105b');
+    type('Endpoint', 'http://10.0.0.7:8002');
+    fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+
+    const confirm = await screen.findByRole('alertdialog', { name: 'Update droplet 105?' });
+    expect(fake.callsOf('registerDroplet')).toHaveLength(0);
+    const row = (field: string) => confirm.querySelector(`[data-field="${field}"]`)!;
+    expect(row('name').textContent).toMatch(/dew-105.*dew-105b/);
+    expect(row('name').getAttribute('data-changed')).toBe('true');
+    // Left blank: kept, not wiped.
+    expect(row('capabilities').textContent).toBe('Capabilitiesstorage\ngpustorage\ngpu');
+    expect(row('capabilities').getAttribute('data-changed')).toBe('false');
+    expect(row('version').getAttribute('data-changed')).toBe('false');
+    expect(confirm.textContent).toContain('1 field changes');
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Update' }));
+
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.callsOf('registerDroplet')).toHaveLength(0);
+    expect(input('Name').value).toBe('dew-105b');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Update' }));
+    await screen.findByRole('status');
+    expect(fake.callsOf('registerDroplet')).toEqual([
+      { id: 105, name: 'dew-105b', endpoint: 'http://10.0.0.7:8002', capabilities: ['storage', 'gpu'], steward: 'marta', version: '2.4.1', status: 'active' },
+    ]);
+  });
+
+  it('after a registration resets the form, keeps the result, and "Show droplet" selects and reveals the row', async () => {
+    installFakeSteward({
+      registerDroplet: (reg) => ({ registered: true, dropletId: reg.id, outcome: 'registered', message: null, registeredAt: null, heartbeatIntervalSeconds: 60, nextHeartbeatAt: null, traceId: 'tr-new' }),
+    });
+    useUi.setState({ panel: 'register' });
+    renderWithClient(<RegisterForm prefillId={null} />);
+    fillValid();
+    fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toMatch(/Registered\s*droplet\s*12/);
+    expect(input('ID').value).toBe('');
+    expect(input('Name').value).toBe('');
+    fireEvent.click(within(status).getByRole('button', { name: 'Show droplet' }));
+    expect(useUi.getState()).toMatchObject({ selectedId: 12, panel: 'details', reveal: { id: 12, seq: 1 } });
+  });
 });
