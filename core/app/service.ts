@@ -136,7 +136,8 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   async function sendHeartbeat(input: HeartbeatInput): Promise<HeartbeatAck> {
     const ack = await client.heartbeat(input);
     // No deployed route serves past metrics: our own beats are the history's main source.
-    history.record(input.id, new Date(now()).toISOString(), input.status, input.metrics ?? null);
+    // Stamped exactly on our clock: only an identical time is the same beat.
+    history.record(input.id, new Date(now()).toISOString(), input.status, input.metrics ?? null, 0);
     return ack;
   }
 

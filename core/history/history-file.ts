@@ -96,6 +96,11 @@ export class HistoryFile {
     if (this.linesInFile > 2 * retained + COMPACT_SLACK) this.needsCompaction = true;
   }
 
+  /** Samples were forgotten (stamped in the future): rewrite so they do not come back at the next start. */
+  noteDropped(): void {
+    this.needsCompaction = true;
+  }
+
   /** Replace the file with what `store` holds. */
   async compact(store: SeriesStore): Promise<void> {
     this.needsCompaction = true; // until the rewrite is done

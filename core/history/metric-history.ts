@@ -20,11 +20,25 @@ export interface MetricHistoryOptions extends SeriesLimits {
   onWarning?: (message: string) => void;
 }
 
+/**
+ * Beats this close are one beat: a details answer moved onto our clock by a per-answer offset
+ * estimate (which moves by up to a second) stamps the same beat a little differently each time.
+ * Real beats are seconds apart (keep-alives at least 5 s).
+ */
+export const SAME_BEAT_MS = 2_000;
+/**
+ * A sample stamped further ahead of this computer's clock is not kept: offsets under a minute
+ * are not corrected (CLOCK_SKEW_NOTICE_MS), so up to a minute ahead is normal, far beyond is a
+ * clock that was (or is) wrong.
+ */
+export const FUTURE_TOLERANCE_MS = 2 * 60_000;
+
 export class MetricHistory {
   private readonly file: HistoryFile | undefined;
   private readonly store: SeriesStore;
   private readonly flushDelayMs: number;
   private readonly onWarning: ((message: string) => void) | undefined;
+  private readonly now: () => number;
   /** Samples recorded since the last flush, LINE_LENGTH numbers each. */
   private pending: number[] = [];
   /** Nothing is written before load(): a first write would replace the file unread. */
@@ -34,7 +48,8 @@ export class MetricHistory {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(opts: MetricHistoryOptions = {}) {
-    const file = opts.file === undefined ? undefined : new HistoryFile(opts.file, opts.now ?? Date.now);
+    this.now = opts.now ?? Date.now;
+    const file = opts.file === undefined ? undefined : new HistoryFile(opts.file, this.now);
     this.file = file;
     this.store = new SeriesStore(opts, () => file?.noteShed(this.store.retained));
     this.flushDelayMs = Math.max(0, opts.flushDelayMs ?? 2000);
@@ -46,15 +61,19 @@ export class MetricHistory {
     if (!this.file || this.loaded || !this.file.writable) return { warning: null };
     const { warning, rewrite } = await this.file.read(this.store);
     this.loaded = this.file.writable;
+    // Kept while this computer's clock ran ahead: not shown (nor kept) as the future.
+    if (this.store.dropAfter(this.now() + FUTURE_TOLERANCE_MS) > 0) this.file.noteDropped();
     if (rewrite) await this.flush().catch(() => undefined); // a failure resurfaces with the next flush
     return { warning };
   }
 
   /**
-   * One heartbeat's sample. False when it adds nothing: a duplicate heartbeat time, an
-   * unreadable time, or one older than everything retained for a full droplet.
+   * One heartbeat's sample. False when it adds nothing: a beat retained already (within
+   * SAME_BEAT_MS), an unreadable time, one stamped in the future (beyond FUTURE_TOLERANCE_MS),
+   * or one older than everything retained for a full droplet. `sameBeatMs` is 0 for a beat
+   * Steward stamps itself on this computer's clock (exact, and its keep-alives may be close).
    */
-  record(dropletId: number, timeIso: string, status: string | null, metrics: Metrics | null): boolean {
+  record(dropletId: number, timeIso: string, status: string | null, metrics: Metrics | null, sameBeatMs = SAME_BEAT_MS): boolean {
     // Polls mostly repeat the last beat: recognise it before parsing anything.
     const known = this.store.get(dropletId);
     if (known?.lastIso === timeIso) {
@@ -63,6 +82,16 @@ export class MetricHistory {
     }
     const t = parseIsoMs(timeIso);
     if (!Number.isFinite(t)) return false;
+    const notAfter = this.now() + FUTURE_TOLERANCE_MS;
+    if (t > notAfter) return false;
+    if (known && known.count > 0) {
+      // The clock came back from running ahead: what it stamped then is not the future.
+      if (known.time(known.count - 1) > notAfter && this.store.dropAfter(notAfter, dropletId) > 0) this.file?.noteDropped();
+      if (known.hasNear(t, sameBeatMs)) {
+        this.store.touch(known);
+        return false;
+      }
+    }
     const code = this.store.statusCode(status);
     const values = metricValues(metrics);
     const series = this.store.insert(dropletId, t, code, values, known);
