@@ -4,7 +4,6 @@
  * when given a file, on disk (history-file.ts), a flush at most flushDelayMs after a record.
  */
 import type { Metrics, Sample } from '../../shared/model';
-import { errorText } from '../../shared/error-text';
 import { parseIsoMs } from '../../shared/udc/time';
 import { HistoryFile, LINE_LENGTH } from './history-file';
 import { metricValues, SeriesStore, type SeriesLimits } from './series';
@@ -16,8 +15,8 @@ export interface MetricHistoryOptions extends SeriesLimits {
   flushDelayMs?: number;
   /** Clock for the name of a damaged file's backup. */
   now?: () => number;
-  /** A background flush failed, in words for the steward (the samples stay queued and are retried). */
-  onWarning?: (message: string) => void;
+  /** Each write's outcome: the failure (the samples stay queued and are retried), or null once one succeeded. */
+  onWrite?: (failure: unknown) => void;
 }
 
 /**
@@ -37,7 +36,7 @@ export class MetricHistory {
   private readonly file: HistoryFile | undefined;
   private readonly store: SeriesStore;
   private readonly flushDelayMs: number;
-  private readonly onWarning: ((message: string) => void) | undefined;
+  private readonly onWrite: ((failure: unknown) => void) | undefined;
   private readonly now: () => number;
   /** Samples recorded since the last flush, LINE_LENGTH numbers each. */
   private pending: number[] = [];
@@ -53,7 +52,7 @@ export class MetricHistory {
     this.file = file;
     this.store = new SeriesStore(opts, () => file?.noteShed(this.store.retained));
     this.flushDelayMs = Math.max(0, opts.flushDelayMs ?? 2000);
-    this.onWarning = opts.onWarning;
+    this.onWrite = opts.onWrite;
   }
 
   /** Read the file into memory, merging with anything recorded already. Call once, before saving. */
@@ -118,7 +117,17 @@ export class MetricHistory {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (!this.persisting()) return Promise.resolve();
-    const op = this.queue.then(() => this.write());
+    const op = this.queue.then(() =>
+      this.write().then(
+        (wrote) => {
+          if (wrote) this.onWrite?.(null);
+        },
+        (e: unknown) => {
+          this.onWrite?.(e);
+          throw e;
+        },
+      ),
+    );
     this.queue = op.catch(() => undefined);
     return op;
   }
@@ -137,32 +146,32 @@ export class MetricHistory {
     if (this.timer || this.closed) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.flush().catch((e: unknown) =>
-        this.onWarning?.(`The metric history could not be saved to ${this.file!.path} (${errorText(e)}); new samples are kept in memory and saving is tried again.`),
-      );
+      this.flush().catch(() => undefined); // told through onWrite
     }, this.flushDelayMs);
     this.timer.unref?.();
   }
 
-  private async write(): Promise<void> {
+  /** True when something was written. */
+  private async write(): Promise<boolean> {
     const file = this.file!;
-    if (!this.loaded) return;
+    if (!this.loaded) return false;
     if (file.wantsCompaction(this.store.retained)) {
       // Whatever is recorded from here on stays pending as well, so a droplet written
       // before a new beat loses nothing; one written after just gets a duplicate line.
       this.pending = [];
       await file.compact(this.store);
-      return;
+      return true;
     }
-    if (!this.pending.length) return;
+    if (!this.pending.length) return false;
     const taken = this.pending;
     this.pending = [];
     try {
       await file.append(taken, this.store);
     } catch (e) {
-      // Retried with the next flush; lines of a partial append are harmless duplicates.
+      // Retried with the next flush; a failed append left the file as it was (appendWhole).
       this.pending = taken.concat(this.pending);
       throw e;
     }
+    return true;
   }
 }
