@@ -111,7 +111,11 @@ const AllowPlaintext = z.boolean().optional();
 /** Answered by the app controller: profiles, keys, start-up warnings. */
 export const profileMethods = {
   /** Problems met that did not stop Steward (a corrupt profiles.json kept aside, a profile that could not open). */
-  getWarnings: { input: NoInput, output: z.object({ warnings: z.array(z.string()) }) },
+  getWarnings: {
+    input: NoInput,
+    // `storage`: the open profile's files cannot be written now (also among `warnings`); null or absent when they can.
+    output: z.object({ warnings: z.array(z.string()), storage: z.string().nullable().optional() }),
+  },
   listProfiles: { input: NoInput, output: z.object({ activeId: ProfileIdSchema, profiles: z.array(ProfileViewSchema) }) },
   /** Creates a profile (no id) or edits one; answers it as stored. */
   saveProfile: { input: ProfileDraftSchema.strict(), output: ProfileViewSchema },
@@ -146,6 +150,8 @@ export const ipcMethods = { ...serviceMethods, ...profileMethods } as const;
 export const ipcEvents = {
   statusChanged: StatusChangeSchema,
   keepAliveChanged: z.array(KeepAliveSchema),
+  /** The open profile's history or log cannot be written (the words), or can again (null). */
+  storageWarning: z.object({ warning: z.string().nullable() }),
   /** Another profile is active (or the active one changed): drop every cached answer. */
   profileChanged: ProfileChangedSchema,
 } as const;

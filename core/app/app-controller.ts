@@ -108,6 +108,10 @@ export async function createAppController(opts: AppControllerOptions): Promise<A
   /** After a settings or key change to the open profile, reopen it; a failure is reported, the save stands. */
   async function reopenIfActive(id: string): Promise<void> {
     if (active.profileId() !== id) return;
+    // What the profile's start found (a damaged history kept aside) is still worth reading after a save.
+    const before = active.service();
+    const found = before ? before.warnings.filter((w) => w !== before.storageWarning && !warnings.includes(w)) : [];
+    warnings.push(...found);
     try {
       await open(id);
     } catch (e) {
@@ -139,7 +143,11 @@ export async function createAppController(opts: AppControllerOptions): Promise<A
   const keyOptions = (allowPlaintextBackend: boolean | undefined): StoreKeyOptions => ({ allowPlaintextBackend: allowPlaintextBackend === true });
 
   const handlers: ProfileHandlers = {
-    getWarnings: async () => ({ warnings: [...warnings, ...(active.service()?.warnings ?? [])] }),
+    getWarnings: async () => {
+      const service = active.service();
+      const own = (service?.warnings ?? []).filter((w) => !warnings.includes(w));
+      return { warnings: [...warnings, ...own], storage: service?.storageWarning ?? null };
+    },
     listProfiles: async () => ({
       activeId: active.profileId() ?? store.activeId(),
       profiles: await Promise.all(store.list().map(view)),

@@ -23,6 +23,7 @@ import { inlineFleetDecoder, workerFleetDecoder } from '../fleet/decoder';
 import { readFleet } from '../fleet/read-fleet';
 import { createEventHub, type ServiceEventListener } from './events';
 import { ignoredFields, mergeRegistration } from './registration';
+import { StorageHealth } from '../fs/storage-health';
 
 export interface ServiceConfig {
   profileName: string;
@@ -75,8 +76,10 @@ export interface StewardService {
   /** Validates the method and input against the contract, runs it, never throws. */
   dispatch(method: string, input: unknown): Promise<IpcResult<unknown>>;
   onEvent(listener: ServiceEventListener): () => void;
-  /** Problems that did not stop it (an unreadable history file at start, one that could not be saved later). */
-  readonly warnings: string[];
+  /** Problems that did not stop it (an unreadable history file at start; the storage warning while it lasts). */
+  readonly warnings: readonly string[];
+  /** The history or the log cannot be written now, in words; null while they can. */
+  readonly storageWarning: string | null;
   readonly client: OrchestratorClient;
   readonly commsLog: CommsLog;
   close(): Promise<void>;
@@ -96,12 +99,17 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     claims: { ...(config.steward !== undefined ? { steward: config.steward } : {}), ...config.claims },
     now,
   });
+  const events = createEventHub();
+  const emit = events.emit;
+  // Any failed write of the history or the log shows one warning; the next successful one clears it.
+  const storage = new StorageHealth(config.dataDir ?? '', (warning) => emit('storageWarning', { warning }));
   const commsLog = new CommsLog({
     capacity: config.commsLogCapacity,
     maxFileBytes: config.commsLogFileBytes,
     keepFiles: config.commsLogFiles,
     file: config.dataDir ? join(config.dataDir, COMMS_LOG_FILE) : undefined,
     now,
+    onFileWrite: (failure) => storage.report('log', failure),
   });
   const client = createOrchestratorClient({
     baseUrl: config.orchestratorUrl,
@@ -115,29 +123,25 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     now,
     sleep: config.sleep,
   });
-  const warnings: string[] = [];
+  const loadWarnings: string[] = [];
   const history = new MetricHistory({
     file: config.dataDir ? join(config.dataDir, HISTORY_FILE) : undefined,
     maxSamplesPerDroplet: config.historySamplesPerDroplet,
     maxTotalSamples: config.historyTotalSamples,
     flushDelayMs: config.historyFlushDelayMs,
     now,
-    // A full disk or lost permission mid-session: said once among the warnings the window shows.
-    onWarning: (w) => {
-      if (!warnings.includes(w)) warnings.push(w);
-    },
+    onWrite: (failure) => storage.report('history', failure),
   });
   const { warning } = await history.load();
-  if (warning) warnings.push(warning);
+  if (warning) loadWarnings.push(warning);
 
-  const events = createEventHub();
-  const emit = events.emit;
   const fleetDecoder = config.fleetWorkerFile ? workerFleetDecoder(config.fleetWorkerFile) : inlineFleetDecoder();
 
   async function sendHeartbeat(input: HeartbeatInput): Promise<HeartbeatAck> {
     const ack = await client.heartbeat(input);
     // No deployed route serves past metrics: our own beats are the history's main source.
-    history.record(input.id, new Date(now()).toISOString(), input.status, input.metrics ?? null);
+    // Stamped exactly on our clock: only an identical time is the same beat.
+    history.record(input.id, new Date(now()).toISOString(), input.status, input.metrics ?? null, 0);
     return ack;
   }
 
@@ -249,7 +253,12 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     handlers,
     dispatch: createDispatch(handlers),
     onEvent: events.on,
-    warnings,
+    get warnings() {
+      return storage.warning === null ? loadWarnings : [...loadWarnings, storage.warning];
+    },
+    get storageWarning() {
+      return storage.warning;
+    },
     client,
     commsLog,
     close() {

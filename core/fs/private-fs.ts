@@ -63,11 +63,12 @@ const NOFOLLOW = fsConstants.O_NOFOLLOW as number | undefined;
 
 /**
  * Opens `path` refusing a symbolic link: O_NOFOLLOW where the platform has it, an lstat
- * check first elsewhere (Windows). `append` creates a missing file 0600. Anything but a
+ * check first elsewhere (Windows). `append` creates a missing file 0600, and may read too
+ * (appendWhole looks at the last byte for a torn line). Anything but a
  * regular file is refused too.
  */
 export async function openNoFollow(path: string, how: 'append' | 'read'): Promise<FileHandle> {
-  const fh = await openRefusingLinks(path, how === 'append' ? fsConstants.O_WRONLY | fsConstants.O_APPEND | fsConstants.O_CREAT : fsConstants.O_RDONLY);
+  const fh = await openRefusingLinks(path, how === 'append' ? fsConstants.O_RDWR | fsConstants.O_APPEND | fsConstants.O_CREAT : fsConstants.O_RDONLY);
   // A device or pipe in the file's place is not Steward's file either.
   if (!(await fh.stat()).isFile()) {
     await fh.close();

@@ -1,12 +1,14 @@
 /**
  * An append-only text file that rotates by size (`name`, `name.1`, ... `name.(keep-1)`).
  * Appends are queued and written in batches off the caller's path; a failing disk is
- * remembered in `lastError`, never thrown at the caller. The files are the steward's alone
+ * remembered in `lastError` (until a write succeeds again) and told to `onWrite`, never
+ * thrown at the caller. An append is all-or-nothing (appendWhole). The files are the steward's alone
  * (0600 in a 0700 folder) and a symbolic link in the file's place is refused, not followed.
  */
 import { lstat, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { errorText } from '../../shared/error-text';
+import { appendWhole } from './append-whole';
 import { ensurePrivateDir, openNoFollow, tightenFile } from './private-fs';
 
 export interface RotatingFileOptions {
@@ -15,6 +17,8 @@ export interface RotatingFileOptions {
   maxBytes?: number;
   /** Files kept including the current one (default 3). */
   keep?: number;
+  /** Each batch's outcome: the failure, or null once a batch was written. */
+  onWrite?: (failure: unknown) => void;
 }
 
 export class RotatingFile {
@@ -27,8 +31,10 @@ export class RotatingFile {
   private closed = false;
   private tightened = false;
   lastError: string | null = null;
+  private readonly onWrite: ((failure: unknown) => void) | undefined;
 
   constructor(options: RotatingFileOptions) {
+    this.onWrite = options.onWrite;
     this.path = options.path;
     this.maxBytes = Math.max(1, options.maxBytes ?? 5 * 1024 * 1024);
     this.keep = Math.max(1, Math.floor(options.keep ?? 3));
@@ -59,8 +65,11 @@ export class RotatingFile {
         this.queue = [];
         await this.writeLines(lines);
       }
+      this.lastError = null;
+      this.onWrite?.(null);
     } catch (e) {
       this.lastError = errorText(e);
+      this.onWrite?.(e);
       this.queue = [];
       this.size = null; // re-read the size next time: the disk may have changed under us
     } finally {
@@ -99,7 +108,7 @@ export class RotatingFile {
         await tightenFile(fh);
         this.tightened = true;
       }
-      await fh.appendFile(text);
+      await appendWhole(fh, text);
     } finally {
       await fh.close();
     }

@@ -7,6 +7,7 @@
  * rewritten.
  */
 import { errorText } from '../../shared/error-text';
+import { appendWhole } from '../fs/append-whole';
 import { moveAside, writeFileAtomic } from '../fs/atomic-file';
 import { errorCode } from '../fs/errors';
 import { readLinesCapped, type LineSink } from '../fs/line-reader';
@@ -96,6 +97,11 @@ export class HistoryFile {
     if (this.linesInFile > 2 * retained + COMPACT_SLACK) this.needsCompaction = true;
   }
 
+  /** Samples were forgotten (stamped in the future): rewrite so they do not come back at the next start. */
+  noteDropped(): void {
+    this.needsCompaction = true;
+  }
+
   /** Replace the file with what `store` holds. */
   async compact(store: SeriesStore): Promise<void> {
     this.needsCompaction = true; // until the rewrite is done
@@ -110,7 +116,7 @@ export class HistoryFile {
     // Never through a link planted in the file's place.
     const fh = await openNoFollow(this.path, 'append');
     try {
-      await fh.appendFile(linesOf(flat, store));
+      await appendWhole(fh, linesOf(flat, store));
       await fh.datasync();
     } finally {
       await fh.close();

@@ -4,7 +4,6 @@
  * when given a file, on disk (history-file.ts), a flush at most flushDelayMs after a record.
  */
 import type { Metrics, Sample } from '../../shared/model';
-import { errorText } from '../../shared/error-text';
 import { parseIsoMs } from '../../shared/udc/time';
 import { HistoryFile, LINE_LENGTH } from './history-file';
 import { metricValues, SeriesStore, type SeriesLimits } from './series';
@@ -16,15 +15,29 @@ export interface MetricHistoryOptions extends SeriesLimits {
   flushDelayMs?: number;
   /** Clock for the name of a damaged file's backup. */
   now?: () => number;
-  /** A background flush failed, in words for the steward (the samples stay queued and are retried). */
-  onWarning?: (message: string) => void;
+  /** Each write's outcome: the failure (the samples stay queued and are retried), or null once one succeeded. */
+  onWrite?: (failure: unknown) => void;
 }
+
+/**
+ * Beats this close are one beat: a details answer moved onto our clock by a per-answer offset
+ * estimate (which moves by up to a second) stamps the same beat a little differently each time.
+ * Real beats are seconds apart (keep-alives at least 5 s).
+ */
+export const SAME_BEAT_MS = 2_000;
+/**
+ * A sample stamped further ahead of this computer's clock is not kept: offsets under a minute
+ * are not corrected (CLOCK_SKEW_NOTICE_MS), so up to a minute ahead is normal, far beyond is a
+ * clock that was (or is) wrong.
+ */
+export const FUTURE_TOLERANCE_MS = 2 * 60_000;
 
 export class MetricHistory {
   private readonly file: HistoryFile | undefined;
   private readonly store: SeriesStore;
   private readonly flushDelayMs: number;
-  private readonly onWarning: ((message: string) => void) | undefined;
+  private readonly onWrite: ((failure: unknown) => void) | undefined;
+  private readonly now: () => number;
   /** Samples recorded since the last flush, LINE_LENGTH numbers each. */
   private pending: number[] = [];
   /** Nothing is written before load(): a first write would replace the file unread. */
@@ -34,11 +47,12 @@ export class MetricHistory {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(opts: MetricHistoryOptions = {}) {
-    const file = opts.file === undefined ? undefined : new HistoryFile(opts.file, opts.now ?? Date.now);
+    this.now = opts.now ?? Date.now;
+    const file = opts.file === undefined ? undefined : new HistoryFile(opts.file, this.now);
     this.file = file;
     this.store = new SeriesStore(opts, () => file?.noteShed(this.store.retained));
     this.flushDelayMs = Math.max(0, opts.flushDelayMs ?? 2000);
-    this.onWarning = opts.onWarning;
+    this.onWrite = opts.onWrite;
   }
 
   /** Read the file into memory, merging with anything recorded already. Call once, before saving. */
@@ -46,15 +60,19 @@ export class MetricHistory {
     if (!this.file || this.loaded || !this.file.writable) return { warning: null };
     const { warning, rewrite } = await this.file.read(this.store);
     this.loaded = this.file.writable;
+    // Kept while this computer's clock ran ahead: not shown (nor kept) as the future.
+    if (this.store.dropAfter(this.now() + FUTURE_TOLERANCE_MS) > 0) this.file.noteDropped();
     if (rewrite) await this.flush().catch(() => undefined); // a failure resurfaces with the next flush
     return { warning };
   }
 
   /**
-   * One heartbeat's sample. False when it adds nothing: a duplicate heartbeat time, an
-   * unreadable time, or one older than everything retained for a full droplet.
+   * One heartbeat's sample. False when it adds nothing: a beat retained already (within
+   * SAME_BEAT_MS), an unreadable time, one stamped in the future (beyond FUTURE_TOLERANCE_MS),
+   * or one older than everything retained for a full droplet. `sameBeatMs` is 0 for a beat
+   * Steward stamps itself on this computer's clock (exact, and its keep-alives may be close).
    */
-  record(dropletId: number, timeIso: string, status: string | null, metrics: Metrics | null): boolean {
+  record(dropletId: number, timeIso: string, status: string | null, metrics: Metrics | null, sameBeatMs = SAME_BEAT_MS): boolean {
     // Polls mostly repeat the last beat: recognise it before parsing anything.
     const known = this.store.get(dropletId);
     if (known?.lastIso === timeIso) {
@@ -63,6 +81,16 @@ export class MetricHistory {
     }
     const t = parseIsoMs(timeIso);
     if (!Number.isFinite(t)) return false;
+    const notAfter = this.now() + FUTURE_TOLERANCE_MS;
+    if (t > notAfter) return false;
+    if (known && known.count > 0) {
+      // The clock came back from running ahead: what it stamped then is not the future.
+      if (known.time(known.count - 1) > notAfter && this.store.dropAfter(notAfter, dropletId) > 0) this.file?.noteDropped();
+      if (known.hasNear(t, sameBeatMs)) {
+        this.store.touch(known);
+        return false;
+      }
+    }
     const code = this.store.statusCode(status);
     const values = metricValues(metrics);
     const series = this.store.insert(dropletId, t, code, values, known);
@@ -89,7 +117,17 @@ export class MetricHistory {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (!this.persisting()) return Promise.resolve();
-    const op = this.queue.then(() => this.write());
+    const op = this.queue.then(() =>
+      this.write().then(
+        (wrote) => {
+          if (wrote) this.onWrite?.(null);
+        },
+        (e: unknown) => {
+          this.onWrite?.(e);
+          throw e;
+        },
+      ),
+    );
     this.queue = op.catch(() => undefined);
     return op;
   }
@@ -108,32 +146,32 @@ export class MetricHistory {
     if (this.timer || this.closed) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.flush().catch((e: unknown) =>
-        this.onWarning?.(`The metric history could not be saved to ${this.file!.path} (${errorText(e)}); new samples are kept in memory and saving is tried again.`),
-      );
+      this.flush().catch(() => undefined); // told through onWrite
     }, this.flushDelayMs);
     this.timer.unref?.();
   }
 
-  private async write(): Promise<void> {
+  /** True when something was written. */
+  private async write(): Promise<boolean> {
     const file = this.file!;
-    if (!this.loaded) return;
+    if (!this.loaded) return false;
     if (file.wantsCompaction(this.store.retained)) {
       // Whatever is recorded from here on stays pending as well, so a droplet written
       // before a new beat loses nothing; one written after just gets a duplicate line.
       this.pending = [];
       await file.compact(this.store);
-      return;
+      return true;
     }
-    if (!this.pending.length) return;
+    if (!this.pending.length) return false;
     const taken = this.pending;
     this.pending = [];
     try {
       await file.append(taken, this.store);
     } catch (e) {
-      // Retried with the next flush; lines of a partial append are harmless duplicates.
+      // Retried with the next flush; a failed append left the file as it was (appendWhole).
       this.pending = taken.concat(this.pending);
       throw e;
     }
+    return true;
   }
 }

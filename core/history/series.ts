@@ -57,6 +57,14 @@ export class Series {
     return Math.max(0, this.count - max);
   }
 
+  /** A sample within `toleranceMs` of `t` is retained already (the same beat, differently corrected). */
+  hasNear(t: number, toleranceMs: number): boolean {
+    const n = this.count;
+    if (n === 0 || t - this.time(n - 1) > toleranceMs) return false;
+    const at = this.lowerBound(t - toleranceMs);
+    return at < n && this.time(at) <= t + toleranceMs;
+  }
+
   /** First index whose time is >= t. */
   lowerBound(t: number): number {
     let lo = 0;
@@ -157,6 +165,25 @@ export class SeriesStore {
     if (n + 1 > this.max + slack) d.splice(0, (n + 1 - this.max) * STRIDE);
     if (this.retainedCount > this.maxTotal) this.shed();
     return series;
+  }
+
+  /**
+   * Forget samples stamped after `cutoffMs` (this computer's clock was ahead when they were
+   * taken), of one droplet or of all; answers how many retained samples went.
+   */
+  dropAfter(cutoffMs: number, id?: number): number {
+    let dropped = 0;
+    const targets = id === undefined ? [...this.series.values()] : [this.series.get(id)].filter((x) => x !== undefined);
+    for (const series of targets) {
+      const n = series.count;
+      if (n === 0 || series.time(n - 1) <= cutoffMs) continue;
+      const before = n - series.start(this.max);
+      series.data.length = series.lowerBound(cutoffMs + 1) * STRIDE;
+      dropped += before - (series.count - series.start(this.max));
+      series.lastIso = '';
+    }
+    this.retainedCount -= dropped;
+    return dropped;
   }
 
   /** Retained samples of a droplet at or after `sinceMs`, oldest first. */

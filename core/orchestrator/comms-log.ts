@@ -38,6 +38,8 @@ export interface CommsLogOptions {
   /** Bodies longer than this are cut, with a marker (default 64 KB). */
   maxBodyChars?: number;
   now?: () => number;
+  /** Each write to the file: the failure, or null once one succeeded (entries stay in memory either way). */
+  onFileWrite?: (failure: unknown) => void;
 }
 
 export type CommsListener = (entry: CommsEntry) => void;
@@ -57,7 +59,7 @@ export class CommsLog {
     this.capacity = Math.max(1, Math.floor(options.capacity ?? 2000));
     this.maxBodyChars = Math.max(16, options.maxBodyChars ?? 64 * 1024);
     this.now = options.now ?? Date.now;
-    this.file = options.file ? new RotatingFile({ path: options.file, maxBytes: options.maxFileBytes, keep: options.keepFiles }) : null;
+    this.file = options.file ? new RotatingFile({ path: options.file, maxBytes: options.maxFileBytes, keep: options.keepFiles, onWrite: options.onFileWrite }) : null;
   }
 
   record(draft: CommsDraft): CommsEntry {
@@ -106,7 +108,7 @@ export class CommsLog {
     return () => this.listeners.delete(listener);
   }
 
-  /** The last disk error, if writing the file has failed. */
+  /** The last disk error, while writing the file fails (null again once a write succeeds). */
   get fileError(): string | null {
     return this.file?.lastError ?? null;
   }

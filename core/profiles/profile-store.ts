@@ -6,7 +6,7 @@
  * single bad profile is set aside on its own (profiles-file.ts); the others load.
  */
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import {
   BUILT_IN_PROFILE_ID,
@@ -19,6 +19,7 @@ import {
   type ProfileDraft,
 } from '../../shared/profile';
 import { moveAside, readJsonFile, writeFileAtomic } from '../fs/atomic-file';
+import { writeFailureReason } from '../fs/write-failure';
 import { keepRejected, ProfilesFrameSchema, sortProfiles, type ProfilesFile, type ProfilesFrame, type RejectedProfile } from './profiles-file';
 import { SettingsError } from './settings-error';
 import { errorText } from '../../shared/error-text';
@@ -209,7 +210,12 @@ export class ProfileStore {
         throw new SettingsError('internal', `Steward will not overwrite profiles.json, which it could not read: ${this.readOnlyReason}.`, 'Fix the file or its permissions, then restart Steward.');
       }
       const { next, result } = fn(this.state);
-      await writeFileAtomic(this.path, serialise(next), { mode: 0o600 });
+      try {
+        await writeFileAtomic(this.path, serialise(next), { mode: 0o600 });
+      } catch (e) {
+        // "EROFS: read-only file system, open '.../.profiles.json.123.ab.tmp'" is not for the steward.
+        throw new SettingsError('internal', `Your profiles cannot be saved to ${dirname(this.path)}: ${writeFailureReason(e)}.`, 'Nothing was changed; save again once the folder can be written to.');
+      }
       this.state = next;
       return structuredClone(result);
     });

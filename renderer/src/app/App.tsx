@@ -1,6 +1,7 @@
 /** The window: top bar, stale banner, the fleet on the left and the droplet pane on the right. */
 import { SidePane } from './SidePane';
 import { StaleBanner } from '../features/fleet/StaleBanner';
+import { StorageWarning } from './StorageWarning';
 import { TopBar } from './TopBar';
 import { useLiveStatus } from '../queries/useLiveStatus';
 import { useProfileChanges } from '../queries/useProfileChanges';
@@ -13,6 +14,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <StaleBanner />
+      <StorageWarning />
       <div className="app-body">
         <FleetView />
         <SidePane />

@@ -1,8 +1,9 @@
 /**
  * Polling that eases off while the Orchestrator fails: each consecutive failure doubles the
- * wait, up to a minute, and the first success restores the configured interval. A struggling
- * (or restarting) Orchestrator is not hammered by every open Steward, and the steward still
- * sees it come back within a minute.
+ * wait, up to a cap, and the first success (of this poll, or of any other call to the same
+ * Orchestrator: resetPollBackoff) restores the configured interval. A struggling (or
+ * restarting) Orchestrator is not hammered by every open Steward. The fleet caps the wait at
+ * the liveness grace: a droplet's next beat is then seen before Steward would call it late.
  */
 export const MAX_POLL_BACKOFF_MS = 60_000;
 
@@ -13,10 +14,15 @@ const lastPollAt = new Map<string, number>();
 /** Never sooner than this, so an overdue poll cannot turn into a busy loop. */
 const MIN_DELAY_MS = 50;
 
-/** The wait before the next poll after `failures` failures in a row. */
-export function pollBackoffMs(baseMs: number, failures: number): number {
+/** The wait before the next poll after `failures` failures in a row; never above `capMs` unless the interval is. */
+export function pollBackoffMs(baseMs: number, failures: number, capMs: number = MAX_POLL_BACKOFF_MS): number {
   if (failures <= 0) return baseMs;
-  return Math.max(baseMs, Math.min(MAX_POLL_BACKOFF_MS, baseMs * 2 ** Math.min(failures, 16)));
+  return Math.max(baseMs, Math.min(capMs, baseMs * 2 ** Math.min(failures, 16)));
+}
+
+/** The Orchestrator answered some other call (a droplet's details): it is back, so every poll's streak ends. */
+export function resetPollBackoff(): void {
+  streaks.clear();
 }
 
 /** Runs a poll, counting it towards (or clearing) the failure streak of `key`. */
@@ -40,8 +46,8 @@ export async function countedPoll<T>(key: string, poll: () => Promise<T>, now: (
  * often than the interval): a fixed interval would then never elapse and polling would stop.
  * Counting from the last poll keeps the pace whatever else touches the cache.
  */
-export function nextPollDelayMs(key: string, baseMs: number, fetching: boolean, now: number = Date.now()): number {
-  const wait = pollBackoffMs(baseMs, failureStreak(key));
+export function nextPollDelayMs(key: string, baseMs: number, fetching: boolean, now: number = Date.now(), capMs: number = MAX_POLL_BACKOFF_MS): number {
+  const wait = pollBackoffMs(baseMs, failureStreak(key), capMs);
   const last = lastPollAt.get(key);
   // While a poll is in flight the timer restarts when it ends; before the first, a full wait.
   if (fetching || last === undefined) return wait;

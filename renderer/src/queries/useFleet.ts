@@ -2,25 +2,28 @@
  * The fleet, polled. The previous snapshot stays on screen while a filter change loads and
  * when a poll fails (react-query keeps the last data beside the error), and polling goes on.
  */
-import { hashKey, keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { hashKey, keepPreviousData, queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { mergeFleetUpdate, type FleetSnapshot } from '../../../shared/fleet-update';
 import type { ListFilters } from '../../../shared/model';
 import { call } from '../app/api';
 import { SCROLL_HOLD_MAX_MS, whenScrollSettles } from '../state/scrolling';
 import { useUi } from '../state/ui';
 import { serverFilters } from './fleet-filters';
-import { countedPoll, failureStreak, nextPollDelayMs, pollBackoffMs } from './poll-backoff';
+import { countedPoll, failureStreak, MAX_POLL_BACKOFF_MS, nextPollDelayMs, pollBackoffMs, resetPollBackoff } from './poll-backoff';
 import { queryKeys } from './query-keys';
-import { usePollIntervalMs } from './useAppInfo';
+import { useLiveness, usePollIntervalMs } from './useAppInfo';
 
-/** The fleet query's options (apart from the hook, so the polling can be tested without React). */
-export function fleetQueryOptions(filters: ListFilters, pollIntervalMs: number) {
+/**
+ * The fleet query's options (apart from the hook, so the polling can be tested without React).
+ * `backoffCapMs`: the longest wait while polls fail (the window passes the liveness grace).
+ */
+export function fleetQueryOptions(filters: ListFilters, pollIntervalMs: number, backoffCapMs: number = MAX_POLL_BACKOFF_MS) {
   return queryOptions<FleetSnapshot>({
     queryKey: queryKeys.fleet(filters),
     queryFn: ({ queryKey, client }) => countedPoll(hashKey(queryKey), () => pollFleet(filters, client.getQueryData<FleetSnapshot>(queryKey))),
     // Counted from the last poll, not from the last cache change (pushed status changes patch
-    // the cache between polls); eases off while polls fail (x2 each time, up to 60 s).
-    refetchInterval: (query) => nextPollDelayMs(query.queryHash, pollIntervalMs, query.state.fetchStatus === 'fetching'),
+    // the cache between polls); eases off while polls fail (x2 each time, up to the cap).
+    refetchInterval: (query) => nextPollDelayMs(query.queryHash, pollIntervalMs, query.state.fetchStatus === 'fetching', Date.now(), backoffCapMs),
     // Stewards glance at a window in the background; it must be current when they do.
     refetchIntervalInBackground: true,
     placeholderData: keepPreviousData,
@@ -46,8 +49,31 @@ export async function pollFleet(filters: ListFilters, held: FleetSnapshot | unde
   return whole;
 }
 
+/** The longest a failing fleet poll waits: the liveness grace, so a beat is seen before Steward calls it late. */
+export function useFleetBackoffCapMs(): number {
+  return useLiveness().graceSeconds * 1000;
+}
+
+const watched = new WeakSet<QueryClient>();
+
+/**
+ * A details answer is the same Orchestrator answering: the fleet polls' backoff ends with it
+ * (30 % of polls failing must not leave the fleet a minute old while details calls succeed).
+ */
+export function resetBackoffOnDetails(client: QueryClient): () => void {
+  return client.getQueryCache().subscribe((event) => {
+    if (event.type === 'updated' && event.action.type === 'success' && event.query.queryKey[0] === queryKeys.droplet(0)[0]) resetPollBackoff();
+  });
+}
+
 export function useFleet(filters: ListFilters) {
-  return useQuery(fleetQueryOptions(filters, usePollIntervalMs()));
+  const client = useQueryClient();
+  if (!watched.has(client)) {
+    // Once per client, for the window's life: it is the same cache whichever view polls.
+    watched.add(client);
+    resetBackoffOnDetails(client);
+  }
+  return useQuery(fleetQueryOptions(filters, usePollIntervalMs(), useFleetBackoffCapMs()));
 }
 
 /** The fleet as the table's current filters ask the Orchestrator for it. */
@@ -61,7 +87,7 @@ export function useFilteredFleet() {
 export function useFilteredFleetPollMs(): number {
   const status = useUi((s) => s.statusFilter);
   const capability = useUi((s) => s.capabilityFilter);
-  return pollBackoffMs(usePollIntervalMs(), failureStreak(hashKey(queryKeys.fleet(serverFilters(status, capability)))));
+  return pollBackoffMs(usePollIntervalMs(), failureStreak(hashKey(queryKeys.fleet(serverFilters(status, capability)))), useFleetBackoffCapMs());
 }
 
 /** The whole fleet, unfiltered: the summary counts and the capability list come from it. */

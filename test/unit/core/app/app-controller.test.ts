@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,8 @@ import { createAppController, type AppController, type AppControllerOptions } fr
 import { testConnection } from '../../../../core/app/connection-test';
 import type { SecretCipher } from '../../../../core/profiles/key-vault';
 import { generateKeyPair } from '../../../../core/signing/keys';
-import { createStewardService, type StewardService } from '../../../../core/app/service';
+import { createStewardService, HISTORY_FILE, type StewardService } from '../../../../core/app/service';
+import { profileDataDir } from '../../../../core/app/profile-config';
 import type { IpcResult } from '../../../../shared/ipc-contract';
 import type { AppInfo, CommsEntry, KeepAlive, Sample } from '../../../../shared/model';
 import type { FleetSnapshot } from '../../../../shared/fleet-update';
@@ -465,5 +466,20 @@ describe('testConnection input', () => {
     expect(e.fields.map((f) => [f.field, f.msg])).toEqual([['draft.pollIntervalMs', 'Poll interval must be at least 2 seconds (2000 ms)']]);
     expect(err(await r.controller.dispatch('testConnection', {})).message).toMatch(/Give either profileId or draft/);
     expect(err(await r.controller.dispatch('testConnection', { profileId: BUILT_IN_PROFILE_ID, draft: draft('http://x') })).kind).toBe('bad_input');
+  });
+
+  it('keeps what the profile’s start found among the warnings after the profile is saved, and answers no storage warning while writes work', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'steward-app-'));
+    const historyDir = profileDataDir(dataDir, BUILT_IN_PROFILE_ID);
+    mkdirSync(historyDir, { recursive: true });
+    writeFileSync(join(historyDir, HISTORY_FILE), 'not a history\n');
+    const r = await rig({ dataDir });
+    const first = ok<{ warnings: string[]; storage: string | null }>(await r.controller.dispatch('getWarnings', undefined));
+    expect(first.warnings).toEqual([expect.stringMatching(/is not a Steward history file/)]);
+    expect(first.storage).toBeNull();
+    ok(await r.controller.dispatch('saveProfile', { ...draft(r.a.url), id: BUILT_IN_PROFILE_ID, name: 'My sandbox' }));
+    expect(r.services).toHaveLength(2); // reopened with its new settings
+    const after = ok<{ warnings: string[] }>(await r.controller.dispatch('getWarnings', undefined));
+    expect(after.warnings).toEqual(first.warnings);
   });
 });

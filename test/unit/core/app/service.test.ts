@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -197,22 +197,36 @@ describe('StewardService.dispatch', () => {
     expect(readFileSync(join(dataDir, 'metric-history.jsonl'), 'utf8')).toMatch(/\[42,\d+,"active",33,/);
   });
 
-  it('tells the steward, plainly and once, when the metric history cannot be saved', async () => {
+  it('tells the steward, plainly and once, while the history and the log cannot be written, and clears it when they can', async () => {
     const root = mkdtempSync(join(tmpdir(), 'steward-service-'));
     const dataDir = join(root, 'data'); // absent at start: an empty history, nothing to warn about
     const s = await boot('guide', { dataDir, historyFlushDelayMs: 10 });
+    const pushed: unknown[] = [];
+    s.onEvent((event, payload) => {
+      if (event === 'storageWarning') pushed.push(payload);
+    });
     expect(s.warnings).toEqual([]);
     ok(await s.dispatch('registerDroplet', REG));
     // Mid-session the history's directory becomes a regular file: every save now fails (even as root).
     rmSync(dataDir, { recursive: true });
     writeFileSync(dataDir, '');
     ok(await s.dispatch('sendHeartbeat', { id: 42, status: 'active', metrics: { cpu_percent: 33 } }));
-    await expect.poll(() => s.warnings, { timeout: 5_000 }).toHaveLength(1);
+    await expect.poll(() => s.storageWarning, { timeout: 5_000 }).toBe(`History and the log cannot be written to ${dataDir}: not a folder. Steward keeps working and tries again with each new entry.`);
     ok(await s.dispatch('sendHeartbeat', { id: 42, status: 'error', metrics: { cpu_percent: 34 } }));
     await new Promise((r) => setTimeout(r, 100)); // the retry fails the same way
-    expect(s.warnings).toHaveLength(1);
-    expect(s.warnings[0]).toMatch(/^The metric history could not be saved to .*metric-history\.jsonl \(E[A-Z]+: .*\); new samples are kept in memory and saving is tried again\.$/);
-    expect(s.warnings[0]).not.toMatch(/\n|\s+at |\.ts:\d+/);
+    expect(s.warnings).toEqual([s.storageWarning]);
+    expect(s.warnings[0]).not.toMatch(/\n|\s+at |\.ts:\d+|E[A-Z]{3,}|\.tmp/);
+
+    // Writes succeed again: the warning goes by itself, and the window is told without asking.
+    rmSync(dataDir);
+    mkdirSync(dataDir);
+    ok(await s.dispatch('sendHeartbeat', { id: 42, status: 'active', metrics: { cpu_percent: 35 } }));
+    await expect.poll(() => s.storageWarning, { timeout: 5_000 }).toBeNull();
+    expect(s.warnings).toEqual([]);
+    expect(pushed[0]).toEqual({ warning: expect.stringMatching(/cannot be written to/) });
+    expect(pushed.at(-1)).toEqual({ warning: null });
+    await s.close();
+    expect(readFileSync(join(dataDir, 'metric-history.jsonl'), 'utf8')).toMatch(/\[42,\d+,"active",35,/);
   });
 
   it('follows the live feed when asked, and says so in getAppInfo', async () => {

@@ -146,7 +146,8 @@ describe('MetricHistory on disk', () => {
 
   it('compacts once the file holds far more than is kept', async () => {
     const file = join(dir, 'history.jsonl');
-    const h = new MetricHistory({ file, maxSamplesPerDroplet: 10 });
+    // A clock past every sample: the 50,000 minutes run beyond today, and the future is not kept.
+    const h = new MetricHistory({ file, maxSamplesPerDroplet: 10, now: () => T0 + 60_000 * 60_000 });
     await h.load();
     for (let i = 0; i < 25_000; i++) h.record(1, iso(i), 'active', null);
     await h.flush(); // first write compacts: header + 10
@@ -157,7 +158,7 @@ describe('MetricHistory on disk', () => {
     await h.flush(); // now over the limit: compacted
     expect((await readFile(file, 'utf8')).split('\n')).toHaveLength(12);
     await h.close();
-    const again = new MetricHistory({ file, maxSamplesPerDroplet: 10 });
+    const again = new MetricHistory({ file, maxSamplesPerDroplet: 10, now: () => T0 + 60_000 * 60_000 });
     await again.load();
     expect(again.samples(1).map((s) => s.t)).toEqual(h.samples(1).map((s) => s.t));
   });
