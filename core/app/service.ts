@@ -212,7 +212,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     },
     registerDroplet: (reg) => client.register(reg),
     sendHeartbeat,
-    getHistory: async ({ id, sinceMs }) => ({ samples: history.samples(id, sinceMs) }),
+    getHistory: async ({ id, sinceMs }) => history.view(id, sinceMs),
     getCommsLog: async (input) => ({ entries: commsLog.entries(input?.limit) }),
     startKeepAlive: async (input) => keepAlive.start(input),
     stopKeepAlive: async ({ id }) => keepAlive.stop(id),
