@@ -48,9 +48,15 @@ export const MetricChart = memo(function MetricChart(props: {
               </clipPath>
             </defs>
             {beforeHistory > 0 && (
-              <rect className="st-chart__unrecorded" x={frame.left} y={frame.top} width={beforeHistory} height={frame.bottom - frame.top}>
-                <title>Before Steward’s history of this droplet: no record</title>
-              </rect>
+              <g className="st-chart__unrecorded-area">
+                <title>Before Steward’s history of this droplet: not recorded, not an outage</title>
+                <rect className="st-chart__unrecorded" x={frame.left} y={frame.top} width={beforeHistory} height={frame.bottom - frame.top} />
+                {beforeHistory >= UNRECORDED_LABEL_MIN_PX && (
+                  <text className="st-chart__unrecorded-label" x={frame.left + beforeHistory / 2} y={(frame.top + frame.bottom) / 2} textAnchor="middle" dominantBaseline="middle">
+                    not recorded
+                  </text>
+                )}
+              </g>
             )}
             <ChartGrid frame={frame} ticks={plot.valueTicks} />
             <TimeAxis frame={frame} ticks={plot.timeTicks} />
@@ -72,6 +78,9 @@ export const MetricChart = memo(function MetricChart(props: {
     </figure>
   );
 });
+
+/** Narrower than this, the unrecorded stretch is shaded without its label. */
+const UNRECORDED_LABEL_MIN_PX = 90;
 
 /** Width in pixels of the window's stretch before `since` (0 when the history covers the window). */
 function unrecordedWidth(since: number | null, domain: readonly [number, number], frame: Frame): number {
