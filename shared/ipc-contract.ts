@@ -7,7 +7,7 @@
  * main-process handlers are typed from this module.
  */
 import { z } from 'zod';
-import { AppInfoSchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, HeartbeatAckSchema, HeartbeatInputSchema, KeepAliveSchema, RegisterAckSchema, RegistrationPreviewSchema, RegistrationSchema, SampleSchema, StatusChangeSchema } from './model';
+import { AppInfoSchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, HeartbeatAckSchema, HeartbeatInputSchema, HistoryViewSchema, KeepAliveSchema, RegisterAckSchema, RegistrationPreviewSchema, RegistrationSchema, StatusChangeSchema } from './model';
 import {
   ConnectionTestResultSchema,
   KeyInfoSchema,
@@ -93,7 +93,7 @@ export const serviceMethods = {
   sendHeartbeat: { input: HeartbeatInputSchema.strict(), output: HeartbeatAckSchema },
   getHistory: {
     input: z.object({ id: DropletIdSchema, sinceMs: z.number().nonnegative().optional() }).strict(),
-    output: z.object({ samples: z.array(SampleSchema) }),
+    output: HistoryViewSchema,
   },
   getCommsLog: {
     input: z.object({ limit: z.number().int().positive().max(10_000).optional() }).strict().optional(),

@@ -30,6 +30,17 @@ export const CHARTED_METRICS = [
 ] as const;
 export type ChartedMetric = (typeof CHARTED_METRICS)[number];
 
+/**
+ * Other names droplets send a charted metric under, read when the metric's own name is absent:
+ * the deployed Orchestrator's droplets report `requests_per_minute`.
+ */
+export const METRIC_ALIASES: Readonly<Record<ChartedMetric, readonly string[]>> = {
+  cpu_percent: [],
+  memory_mb: [],
+  requests_last_minute: ['requests_per_minute'],
+  errors_last_minute: [],
+};
+
 export const MetricValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 export const MetricsSchema = z.record(z.string(), MetricValueSchema);
 export type Metrics = z.infer<typeof MetricsSchema>;
@@ -180,6 +191,30 @@ export const SampleSchema = z.object({
   errors_last_minute: z.number().nullable(),
 });
 export type Sample = z.infer<typeof SampleSchema>;
+
+/** A metric's newest value Steward knows, and when it was measured (epoch ms). */
+export const LatestValueSchema = z.object({ t: z.number(), v: z.number() });
+export type LatestValue = z.infer<typeof LatestValueSchema>;
+export const LatestValuesSchema = z.object({
+  cpu_percent: LatestValueSchema.nullable(),
+  memory_mb: LatestValueSchema.nullable(),
+  requests_last_minute: LatestValueSchema.nullable(),
+  errors_last_minute: LatestValueSchema.nullable(),
+});
+export type LatestValues = z.infer<typeof LatestValuesSchema>;
+
+/** What Steward's history holds for a droplet: the one source of the tiles, charts and heartbeat strip. */
+export const HistoryViewSchema = z.object({
+  samples: z.array(SampleSchema),
+  /**
+   * When this Steward's history of the droplet begins (its oldest retained sample, epoch ms),
+   * null when it holds none: before it, no record is not an outage.
+   */
+  since: z.number().nullable(),
+  /** Each charted metric's newest value in the whole history, whatever range was asked. */
+  latest: LatestValuesSchema,
+});
+export type HistoryView = z.infer<typeof HistoryViewSchema>;
 
 export const CommsEntrySchema = z.object({
   id: z.number().int(),

@@ -241,7 +241,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       return client.register(mergeRegistration(reg, current), { existedBefore: current !== null });
     },
     sendHeartbeat,
-    getHistory: async ({ id, sinceMs }) => ({ samples: history.samples(id, sinceMs) }),
+    getHistory: async ({ id, sinceMs }) => history.view(id, sinceMs),
     getCommsLog: async (input) => ({ entries: commsLog.entries(input?.limit) }),
     startKeepAlive: async (input) => keepAlive.start(input),
     stopKeepAlive: async ({ id }) => keepAlive.stop(id),

@@ -3,7 +3,7 @@
  * Steward keeps what it sees, one sample per heartbeat time: in memory (series.ts) and,
  * when given a file, on disk (history-file.ts), a flush at most flushDelayMs after a record.
  */
-import type { Metrics, Sample } from '../../shared/model';
+import type { HistoryView, Metrics, Sample } from '../../shared/model';
 import { parseIsoMs } from '../../shared/udc/time';
 import { HistoryFile, LINE_LENGTH } from './history-file';
 import { metricValues, SeriesStore, type SeriesLimits } from './series';
@@ -106,6 +106,11 @@ export class MetricHistory {
   /** Retained samples of a droplet at or after `sinceMs`, oldest first. */
   samples(dropletId: number, sinceMs?: number): Sample[] {
     return this.store.samples(dropletId, sinceMs);
+  }
+
+  /** What the details pane shows: samples at or after `sinceMs`, where the history begins, and each metric's newest value. */
+  view(dropletId: number, sinceMs?: number): HistoryView {
+    return { samples: this.store.samples(dropletId, sinceMs), since: this.store.firstTime(dropletId), latest: this.store.latest(dropletId) };
   }
 
   stats(): { droplets: number; samples: number; pending: number } {

@@ -4,7 +4,8 @@
  * usual in-order beat. A total cap (maxTotalSamples) bounds the whole: 7 days for 10,000
  * droplets would be GBs.
  */
-import type { ChartedMetric, Metrics, Sample } from '../../shared/model';
+import type { ChartedMetric, LatestValues, Metrics, Sample } from '../../shared/model';
+import { readChartedMetric } from '../../shared/udc/readers';
 
 /**
  * A sample's metrics in their order in memory and on disk (history file version 1). The
@@ -31,9 +32,12 @@ export interface SeriesLimits {
 /** About 100 MB of samples at ~50 bytes each. */
 export const DEFAULT_MAX_TOTAL_SAMPLES = 2_000_000;
 
-/** A heartbeat's metrics as numbers in METRIC_COLUMNS order, NaN where absent or not numeric. */
+/**
+ * A heartbeat's metrics as numbers in METRIC_COLUMNS order, NaN where absent or not numeric;
+ * a metric sent under an alias (`requests_per_minute`) is stored as the charted one.
+ */
 export function metricValues(metrics: Metrics | null): number[] {
-  return METRIC_COLUMNS.map((name) => metricNumber(metrics?.[name]));
+  return METRIC_COLUMNS.map((name) => readChartedMetric(metrics, name));
 }
 
 export class Series {
@@ -202,6 +206,37 @@ export class SeriesStore {
     return out;
   }
 
+  /** Time of the droplet's oldest retained sample: where this Steward's history of it begins. */
+  firstTime(id: number): number | null {
+    const series = this.series.get(id);
+    if (!series || series.count === 0) return null;
+    return series.time(series.start(this.max));
+  }
+
+  /**
+   * Each metric's newest non-null value and its time. A beat read from a list that carries no
+   * metrics must not hide the one before it that did, so this looks back past null values;
+   * it stops once every metric is found (usually within a sample or two).
+   */
+  latest(id: number): LatestValues {
+    const out: Record<(typeof METRIC_COLUMNS)[number], { t: number; v: number } | null> = { cpu_percent: null, memory_mb: null, requests_last_minute: null, errors_last_minute: null };
+    const series = this.series.get(id);
+    if (!series) return out;
+    const d = series.data;
+    let missing = METRIC_COUNT;
+    for (let i = d.length - STRIDE, end = series.start(this.max) * STRIDE; i >= end && missing > 0; i -= STRIDE) {
+      for (let k = 0; k < METRIC_COUNT; k++) {
+        const name = METRIC_COLUMNS[k]!;
+        const v = d[i + 2 + k]!;
+        if (out[name] === null && !Number.isNaN(v)) {
+          out[name] = { t: d[i]!, v };
+          missing--;
+        }
+      }
+    }
+    return out;
+  }
+
   /** Every droplet's retained samples, in insertion order of the droplets. */
   *retainedSeries(): Generator<RetainedSeries> {
     for (const [id, series] of this.series) yield { id, data: series.data, from: series.start(this.max) * STRIDE };
@@ -252,12 +287,6 @@ export class SeriesStore {
     }
     this.onShed();
   }
-}
-
-function metricNumber(v: unknown): number {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
-  if (typeof v === 'string' && v.trim() !== '') return Number(v); // NaN when not numeric
-  return NaN;
 }
 
 function orNull(v: number): number | null {

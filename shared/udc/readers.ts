@@ -4,8 +4,8 @@
  * `+00:00` or none, `next_heartbeat_in` or `next_heartbeat_deadline`. What cannot be read
  * throws a WireFormatError naming the problem; nothing else is thrown.
  */
-import type { Droplet, DropletDetails, DropletList, DropletStatus, HeartbeatAck, HeartbeatRecord, Metrics, RegisterAck, StatusChange, WireDialect } from '../model';
-import { DROPLET_STATUSES } from '../model';
+import type { ChartedMetric, Droplet, DropletDetails, DropletList, DropletStatus, HeartbeatAck, HeartbeatRecord, Metrics, RegisterAck, StatusChange, WireDialect } from '../model';
+import { DROPLET_STATUSES, METRIC_ALIASES } from '../model';
 import { isRecord } from './envelope';
 import { WireFormatError } from './errors';
 import { epochSecondsToIso, parseWireTime } from './time';
@@ -93,6 +93,19 @@ export function readMetrics(value: unknown): Metrics | null {
     if (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' || typeof v === 'boolean' || v === null) out[k] = v as Metrics[string];
   }
   return out;
+}
+
+/**
+ * A charted metric as a number, under its own name or else one of its aliases (see
+ * METRIC_ALIASES); numeric strings count. NaN when absent or not numeric.
+ */
+export function readChartedMetric(metrics: Metrics | null | undefined, metric: ChartedMetric): number {
+  if (!metrics) return NaN;
+  let v = metrics[metric];
+  if (v === undefined) for (const alias of METRIC_ALIASES[metric]) if ((v = metrics[alias]) !== undefined) break;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v === 'string' && v.trim() !== '') return Number(v);
+  return NaN;
 }
 
 function optString(value: unknown): string | null {

@@ -1,5 +1,5 @@
 /** Heartbeat samples for the chart tests: one a minute, with gaps where a test wants them. */
-import type { Sample } from '../../shared/model';
+import { CHARTED_METRICS, type HistoryView, type LatestValues, type Sample } from '../../shared/model';
 
 export const MIN = 60_000;
 
@@ -13,4 +13,11 @@ export function series(minutes: number, skip: (minutesAgo: number) => boolean = 
   const out: Sample[] = [];
   for (let m = minutes; m >= 1; m--) if (!skip(m)) out.push(sample(now - m * MIN, m));
   return out;
+}
+
+/** getHistory's answer for `samples`, as main builds it: where they begin and each metric's newest value. */
+export function historyOf(samples: readonly Sample[], since: number | null = samples[0]?.t ?? null): HistoryView {
+  const latest: LatestValues = { cpu_percent: null, memory_mb: null, requests_last_minute: null, errors_last_minute: null };
+  for (const s of samples) for (const m of CHARTED_METRICS) if (s[m] !== null) latest[m] = { t: s.t, v: s[m] };
+  return { samples: [...samples], since, latest };
 }

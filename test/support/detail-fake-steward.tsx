@@ -7,6 +7,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { IPC_METHOD_NAMES, type EventPayload, type IpcError, type IpcEventName, type IpcMethodName, type IpcResult, type MethodInput, type MethodOutput, type StewardBridge } from '../../shared/ipc-contract';
 import type { AppInfo, DropletDetails } from '../../shared/model';
+import { historyOf } from './chart-samples';
 
 export const APP_INFO: AppInfo = {
   appVersion: '0.1.0-test',
@@ -39,7 +40,7 @@ export function ipcError(partial: Partial<IpcError> = {}): IpcError {
 
 const DEFAULTS: Handlers = {
   getAppInfo: () => APP_INFO,
-  getHistory: () => ({ samples: [] }),
+  getHistory: () => historyOf([]),
   getCommsLog: () => ({ entries: [] }),
   listKeepAlive: () => [],
   // An id the Orchestrator does not hold: registering goes straight through.

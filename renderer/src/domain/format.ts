@@ -37,6 +37,36 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(ms)}`;
 }
 
+const zoneFormat = new Intl.DateTimeFormat('en-GB', { timeZoneName: 'short' });
+
+/** The steward's zone at that instant, short: "UTC", "CET", "GMT-5". */
+export function formatZone(ms: number): string {
+  if (!Number.isFinite(ms)) return '';
+  return zoneFormat.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
+/** `formatDateTime` with the zone: "2026-04-01 08:00:00 CEST", for times a steward may compare across days or places. */
+export function formatDateTimeZoned(iso: string | null | undefined): string {
+  const text = formatDateTime(iso);
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) ? `${text} ${formatZone(ms)}` : text;
+}
+
+/** "27 Nov 10:02:01 CET": a chart tooltip over days, where the clock alone does not say which day. */
+export function formatDayClockZone(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  return `${formatDayMonth(ms)} ${formatClock(ms)} ${formatZone(ms)}`;
+}
+
+/** "20:43" when `ms` falls on the day of `nowMs`, else "27 Nov 20:43". */
+export function formatHourMinuteOrDay(ms: number, nowMs: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const a = new Date(ms);
+  const b = new Date(nowMs);
+  const sameDay = a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+  return sameDay ? formatHourMinute(ms) : `${formatDayMonth(ms)} ${formatHourMinute(ms)}`;
+}
+
 /** One formatter per precision: toLocaleString with options builds a new Intl.NumberFormat per call, slow on chart axes. */
 const numberFormats = new Map<number, Intl.NumberFormat>();
 

@@ -1,5 +1,5 @@
 /** Reading the loosely typed metrics record an Orchestrator stores with each beat. */
-import { CHARTED_METRICS, DROPLET_STATUSES, type ChartedMetric, type Metrics, type ReportableStatus } from '../../../shared/model';
+import { CHARTED_METRICS, DROPLET_STATUSES, METRIC_ALIASES, type ChartedMetric, type Metrics, type ReportableStatus } from '../../../shared/model';
 
 /** The four charted metrics that are present as finite numbers. */
 export function chartedMetricsOf(metrics: Metrics | null | undefined): Partial<Record<ChartedMetric, number>> {
@@ -11,10 +11,13 @@ export function chartedMetricsOf(metrics: Metrics | null | undefined): Partial<R
   return out;
 }
 
-/** Metrics beyond the charted four, as the Orchestrator sent them. */
+/** Names read as a charted metric: the four, and the aliases droplets send them under. */
+const CHARTED_NAMES: readonly string[] = [...CHARTED_METRICS, ...Object.values(METRIC_ALIASES).flat()];
+
+/** Metrics beyond the charted four (and their aliases), as the Orchestrator sent them. */
 export function otherMetricsOf(metrics: Metrics | null | undefined): [string, string][] {
   if (!metrics) return [];
-  const charted: readonly string[] = CHARTED_METRICS;
+  const charted = CHARTED_NAMES;
   return Object.entries(metrics)
     .filter(([k]) => !charted.includes(k))
     .map(([k, v]) => [k, v === null ? '—' : String(v)]);

@@ -1,7 +1,7 @@
 import { useState, type CSSProperties, type MouseEvent } from 'react';
 import { Dot } from 'recharts';
 import type { ChartPoint } from '../../../../shared/downsample';
-import { formatClock, formatNumber } from '../../domain/format';
+import { formatClock, formatDayClockZone, formatNumber } from '../../domain/format';
 import { nearestIndex, type Coordinate, type Frame } from './plot';
 
 const TIP_OFFSET = 10;
@@ -17,10 +17,11 @@ interface Hovered {
 
 /**
  * The pointer's layer over a chart: a cursor, a dot and a tip with the time and value of the
- * point nearest the pointer. Its own state, so hovering redraws this layer and not the chart.
+ * point nearest the pointer (with the day and zone over ranges longer than a day). Its own state, so hovering redraws this layer and not the chart.
  */
-export function ChartHover(props: { frame: Frame; line: readonly Coordinate[]; points: readonly ChartPoint[]; unit: string }) {
+export function ChartHover(props: { frame: Frame; line: readonly Coordinate[]; points: readonly ChartPoint[]; unit: string; withDay?: boolean }) {
   const { frame, line, points, unit } = props;
+  const timeText = props.withDay ? formatDayClockZone : formatClock;
   const [hovered, setHovered] = useState<Hovered | null>(null);
 
   const onMouseMove = (e: MouseEvent<HTMLDivElement>) => {
@@ -35,7 +36,7 @@ export function ChartHover(props: { frame: Frame; line: readonly Coordinate[]; p
   const at = hovered ? line[hovered.index] : undefined;
   const point = hovered ? points[hovered.index] : undefined;
   // A break in the line has no value to tell.
-  const shown = at && point && at.y !== null && point.v !== null ? { x: at.x, y: at.y, time: formatClock(point.t), value: formatNumber(point.v, 2) } : null;
+  const shown = at && point && at.y !== null && point.v !== null ? { x: at.x, y: at.y, time: timeText(point.t), value: formatNumber(point.v, 2) } : null;
 
   return (
     <div className="st-chart__hover" onMouseMove={onMouseMove} onMouseLeave={() => setHovered(null)}>

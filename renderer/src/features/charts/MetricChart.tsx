@@ -4,7 +4,7 @@ import type { ChartPoint } from '../../../../shared/downsample';
 import { formatNumber } from '../../domain/format';
 import { ChartGrid, TimeAxis, ValueAxis } from './ChartAxes';
 import { ChartHover } from './ChartHover';
-import { layoutPlot } from './plot';
+import { layoutPlot, type Frame } from './plot';
 import { latestValue, type MetricMeta } from './series';
 
 /**
@@ -12,13 +12,24 @@ import { latestValue, type MetricMeta } from './series';
  * primitives with scales of its own: a LineChart's store, axis measuring and tick formatting
  * cost 20-60 ms a chart on every range switch, this about a millisecond.
  */
-export const MetricChart = memo(function MetricChart(props: { meta: MetricMeta; points: ChartPoint[]; domain: readonly [number, number]; width: number; height: number }) {
+export const MetricChart = memo(function MetricChart(props: {
+  meta: MetricMeta;
+  points: ChartPoint[];
+  domain: readonly [number, number];
+  /** Where Steward's history begins: the stretch before it is shaded as "no record", not drawn as an outage. */
+  since?: number | null;
+  /** Tooltips name the day and zone (ranges over a day). */
+  withDay?: boolean;
+  width: number;
+  height: number;
+}) {
   const { meta, points, domain, width, height } = props;
   const plot = useMemo(() => layoutPlot(points, domain, meta.domain, width, height), [points, domain, meta.domain, width, height]);
   // Only the time axis clips (a sample past the window's edge); the values' domain always holds them.
   const clipId = `st-chart-clip-${useId().replace(/[^\w-]/g, '')}`;
   const latest = latestValue(points);
   const { frame } = plot;
+  const beforeHistory = unrecordedWidth(props.since ?? null, domain, frame);
 
   return (
     <figure className="st-chart" data-metric={meta.metric} aria-label={`${meta.label} (${meta.unit})`}>
@@ -36,6 +47,17 @@ export const MetricChart = memo(function MetricChart(props: { meta: MetricMeta; 
                 <rect x={frame.left} y={0} width={frame.right - frame.left} height={height} />
               </clipPath>
             </defs>
+            {beforeHistory > 0 && (
+              <g className="st-chart__unrecorded-area">
+                <title>Before Steward’s history of this droplet: not recorded, not an outage</title>
+                <rect className="st-chart__unrecorded" x={frame.left} y={frame.top} width={beforeHistory} height={frame.bottom - frame.top} />
+                {beforeHistory >= UNRECORDED_LABEL_MIN_PX && (
+                  <text className="st-chart__unrecorded-label" x={frame.left + beforeHistory / 2} y={(frame.top + frame.bottom) / 2} textAnchor="middle" dominantBaseline="middle">
+                    not recorded
+                  </text>
+                )}
+              </g>
+            )}
             <ChartGrid frame={frame} ticks={plot.valueTicks} />
             <TimeAxis frame={frame} ticks={plot.timeTicks} />
             <ValueAxis frame={frame} ticks={plot.valueTicks} />
@@ -46,7 +68,7 @@ export const MetricChart = memo(function MetricChart(props: { meta: MetricMeta; 
               ))}
             </Layer>
           </Surface>
-          <ChartHover frame={frame} line={plot.line} points={points} unit={meta.unit} />
+          <ChartHover frame={frame} line={plot.line} points={points} unit={meta.unit} withDay={props.withDay ?? false} />
         </div>
       ) : (
         <p className="st-chart__none" style={{ height }}>
@@ -56,3 +78,13 @@ export const MetricChart = memo(function MetricChart(props: { meta: MetricMeta; 
     </figure>
   );
 });
+
+/** Narrower than this, the unrecorded stretch is shaded without its label. */
+const UNRECORDED_LABEL_MIN_PX = 90;
+
+/** Width in pixels of the window's stretch before `since` (0 when the history covers the window). */
+function unrecordedWidth(since: number | null, domain: readonly [number, number], frame: Frame): number {
+  const [t0, t1] = domain;
+  if (since === null || since <= t0 || t1 <= t0) return 0;
+  return (Math.min(since, t1) - t0) * ((frame.right - frame.left) / (t1 - t0));
+}

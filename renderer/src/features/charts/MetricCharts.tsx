@@ -4,11 +4,12 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Segmented } from '../../ui/Segmented';
 import { useTick } from './useTick';
 import { useElementWidth } from './useElementWidth';
-import { useHistory } from '../../queries/useHistory';
+import { useHistoryView } from '../../queries/useHistory';
 import { MetricChart } from './MetricChart';
 import { Y_AXIS_WIDTH } from './plot';
 import { useChartRange } from '../../state/chart-range';
 import { chartSeriesAll, METRIC_META, RANGES, rangeMs, samplesSince, type RangeKey } from './series';
+import { historySinceNote } from './history-since';
 import './charts.css';
 
 const GRID_GAP = 12;
@@ -24,7 +25,7 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
   const range = useChartRange((s) => s.range);
   const setRange = useChartRange((s) => s.setRange);
   const ms = rangeMs(range);
-  const history = useHistory(props.dropletId, ms);
+  const history = useHistoryView(props.dropletId, ms);
   // The section is measured, not the grid: it is there while the history loads, so the charts
   // are first drawn at their width instead of at a guess and then again.
   const [sectionRef, gridWidth] = useElementWidth<HTMLElement>();
@@ -39,8 +40,12 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
   const end = Math.max(tick, history.dataUpdatedAt);
   // Stable while the window stands still, so a refetch that changes nothing redraws no chart.
   const domain = useMemo((): readonly [number, number] => [end - ms, end], [end, ms]);
-  const samples = useMemo(() => samplesSince(history.data ?? [], end - ms), [history.data, end, ms]);
+  const samples = useMemo(() => samplesSince(history.data?.samples ?? [], end - ms), [history.data, end, ms]);
   const series = useMemo(() => chartSeriesAll(samples, chartWidth - Y_AXIS_WIDTH), [samples, chartWidth]);
+  const since = history.data?.since ?? null;
+  const sinceNote = history.data ? historySinceNote(since, end - ms, end) : null;
+  // Tooltips over days name the day (and zone): "10:02" alone would not say which.
+  const withDay = ms > RANGES[2].ms;
 
   return (
     <section className="st-charts" aria-label="Metric charts" ref={sectionRef}>
@@ -53,13 +58,20 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
       ) : history.isError && !history.data ? (
         <ErrorNotice error={errorDetail(history.error)} onRetry={() => void history.refetch()} />
       ) : samples.length === 0 ? (
-        <p className="st-charts__empty">No samples in this range yet</p>
+        <p className="st-charts__empty">{since === null ? sinceNote : 'No samples in this range yet'}</p>
       ) : (
-        <div className="st-charts__grid" style={{ gap: GRID_GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
-          {METRIC_META.map((meta) => (
-            <MetricChart key={meta.metric} meta={meta} points={series[meta.metric]} domain={domain} width={chartWidth} height={chartHeight} />
-          ))}
-        </div>
+        <>
+          {sinceNote && (
+            <p className="st-charts__since" role="note">
+              {sinceNote}
+            </p>
+          )}
+          <div className="st-charts__grid" style={{ gap: GRID_GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+            {METRIC_META.map((meta) => (
+              <MetricChart key={meta.metric} meta={meta} points={series[meta.metric]} domain={domain} since={since} withDay={withDay} width={chartWidth} height={chartHeight} />
+            ))}
+          </div>
+        </>
       )}
     </section>
   );

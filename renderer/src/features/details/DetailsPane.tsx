@@ -3,7 +3,7 @@ import type { DropletDetails } from '../../../../shared/model';
 import { errorDetail } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useDroplet } from '../../queries/useDroplet';
-import { useHistory } from '../../queries/useHistory';
+import { useHistoryView } from '../../queries/useHistory';
 import { useUi } from '../../state/ui';
 import { MetricCharts } from '../charts/MetricCharts';
 import { rangeMs } from '../charts/series';
@@ -56,7 +56,7 @@ export function DetailsPane(props: { dropletId: number }) {
       {/* A failed refresh keeps the last good view; the notice says why it may be stale. */}
       {q.isError && <ErrorNotice error={errorDetail(q.error)} onRetry={() => void q.refetch()} />}
       <DropletFacts droplet={droplet} />
-      <LatestMetrics metrics={droplet.latestMetrics} />
+      <LatestMetrics dropletId={dropletId} metrics={droplet.latestMetrics} />
       <DropletTimeline droplet={droplet} />
       <MetricCharts dropletId={dropletId} />
     </article>
@@ -67,13 +67,14 @@ export function DetailsPane(props: { dropletId: number }) {
 function DropletTimeline(props: { droplet: DropletDetails }) {
   const d = props.droplet;
   // Same key as the charts' default range, so both share one fetch.
-  const history = useHistory(d.id, rangeMs('1h'));
+  const history = useHistoryView(d.id, rangeMs('1h'));
   const beats = useMemo(() => {
     const fromOrchestrator: Beat[] = d.heartbeats.map((h) => ({ t: Date.parse(h.time), status: h.status }));
-    const fromHistory: Beat[] = (history.data ?? []).flatMap((s) => (s.status ? [{ t: s.t, status: s.status }] : []));
+    const fromHistory: Beat[] = (history.data?.samples ?? []).flatMap((s) => (s.status ? [{ t: s.t, status: s.status }] : []));
     // `inactive` is the Orchestrator's verdict on silence, not what the last beat said.
     const last: Beat[] = d.lastHeartbeat ? [{ t: Date.parse(d.lastHeartbeat), status: d.status === 'inactive' ? 'unknown' : d.status }] : [];
     return mergeBeats(last, fromHistory, fromOrchestrator);
   }, [d.heartbeats, d.lastHeartbeat, d.status, history.data]);
-  return <HeartbeatTimeline beats={beats} />;
+  // Until the history answers, where it begins is unknown: say nothing rather than "no history".
+  return <HeartbeatTimeline beats={beats} since={history.data ? history.data.since : undefined} />;
 }

@@ -1,5 +1,5 @@
 import type { DropletDetails } from '../../../../shared/model';
-import { formatDateTime } from '../../domain/format';
+import { formatDateTimeZoned } from '../../domain/format';
 import { HeartbeatAgo } from '../../ui/HeartbeatAgo';
 
 /** Everything the Orchestrator tells about a droplet, as a compact definition list. */
@@ -30,10 +30,10 @@ export function DropletFacts(props: { droplet: DropletDetails }) {
         )}
       </dd>
       <dt>Registered</dt>
-      <dd>{formatDateTime(d.registeredAt)}</dd>
+      <dd>{formatDateTimeZoned(d.registeredAt)}</dd>
       <dt>Last heartbeat</dt>
       <dd>
-        {formatDateTime(d.lastHeartbeat)}
+        {formatDateTimeZoned(d.lastHeartbeat)}
         {d.lastHeartbeat && (
           <span className="st-muted">
             {' · '}

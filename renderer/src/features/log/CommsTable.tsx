@@ -1,7 +1,7 @@
 import { memo, type KeyboardEvent } from 'react';
 import type { CommsEntry } from '../../../../shared/model';
 import { statusClass, statusClassTone } from '../../domain/status';
-import { formatLatency, formatLogTime } from './time';
+import { formatLatency, formatLogStamp, formatLogTime } from './time';
 
 /** The exchanges as a dense table; a row is selected by click, Enter, or the arrow keys. */
 export function CommsTable(props: { entries: readonly CommsEntry[]; selectedId: number | null; onSelect(id: number): void }) {
@@ -54,7 +54,9 @@ const CommsRow = memo(function CommsRow(props: { entry: CommsEntry; selected: bo
         }
       }}
     >
-      <td className="st-log__time">{formatLogTime(e.time)}</td>
+      <td className="st-log__time" title={formatLogStamp(e.time)}>
+        {formatLogTime(e.time)}
+      </td>
       {/* Two lines, so the path keeps its room in a narrow pane. */}
       <td className="st-log__request" title={`${e.method} ${e.path}`}>
         <span className="st-log__line">

@@ -3,7 +3,7 @@ import { CopyButton } from '../../ui/CopyButton';
 import { statusClass, statusClassTone } from '../../domain/status';
 import { toCurl } from './curl';
 import { prettyBody } from './pretty-body';
-import { formatLatency, formatLogTime } from './time';
+import { formatLatency, formatLogStamp } from './time';
 
 /** One exchange in full: headers (token already redacted by main), bodies, and a curl to replay it. */
 export function ExchangeDetail(props: { entry: CommsEntry; baseUrl: string | null }) {
@@ -17,7 +17,7 @@ export function ExchangeDetail(props: { entry: CommsEntry; baseUrl: string | nul
         </span>
         <span className={`st-log__status tone-${statusClassTone(statusClass(e.status))}`}>{e.status ?? 'failed'}</span>
         <span className="st-muted">
-          {formatLogTime(e.time)} · {formatLatency(e.latencyMs)}
+          {formatLogStamp(e.time)} · {formatLatency(e.latencyMs)}
         </span>
         <CopyButton text={toCurl(e, props.baseUrl)} label="Copy as curl" title="Copy as a curl command (the token comes from $STEWARD_TOKEN)" />
       </header>

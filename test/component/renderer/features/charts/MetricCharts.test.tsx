@@ -3,9 +3,9 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MetricCharts } from '../../../../../renderer/src/features/charts/MetricCharts';
 import { useChartRange } from '../../../../../renderer/src/state/chart-range';
-import { formatClock } from '../../../../../renderer/src/domain/format';
+import { formatClock, formatDayClockZone, formatHourMinuteOrDay } from '../../../../../renderer/src/domain/format';
 import { installDomShims, installFakeSteward, renderWithClient } from '../../../../support/detail-fake-steward';
-import { MIN, sample, series } from '../../../../support/chart-samples';
+import { historyOf, MIN, sample, series } from '../../../../support/chart-samples';
 
 beforeAll(() => installDomShims());
 beforeEach(() => useChartRange.setState({ range: '1h' }));
@@ -22,7 +22,7 @@ function linePaths(chart: HTMLElement): { runs: number; points: number } {
 
 describe('MetricCharts', () => {
   it('draws the four metrics as small multiples with their units', async () => {
-    installFakeSteward({ getHistory: () => ({ samples: series(50) }) });
+    installFakeSteward({ getHistory: () => historyOf(series(50)) });
     renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
     const region = screen.getByRole('region', { name: 'Metric charts' });
     await waitFor(() => expect(region.querySelectorAll('figure')).toHaveLength(4));
@@ -46,7 +46,7 @@ describe('MetricCharts', () => {
   });
 
   it('switching the range shows only that range and asks main from its start', async () => {
-    const fake = installFakeSteward({ getHistory: () => ({ samples: series(50) }) });
+    const fake = installFakeSteward({ getHistory: () => historyOf(series(50)) });
     renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
     const region = screen.getByRole('region', { name: 'Metric charts' });
     await waitFor(() => expect(region.querySelectorAll('figure')).toHaveLength(4));
@@ -64,7 +64,7 @@ describe('MetricCharts', () => {
     // A beat every 10 minutes over 5 days: older than the 24 h range, inside the 7-day one.
     const now = Date.now();
     const samples = Array.from({ length: 5 * 144 }, (_, i) => sample(now - (5 * 144 - i) * 10 * MIN, i));
-    const fake = installFakeSteward({ getHistory: () => ({ samples }) });
+    const fake = installFakeSteward({ getHistory: () => historyOf(samples) });
     renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
     const region = screen.getByRole('region', { name: 'Metric charts' });
     await waitFor(() => expect(region.querySelectorAll('figure')).toHaveLength(4));
@@ -79,7 +79,7 @@ describe('MetricCharts', () => {
 
   it('draws a gap where beats stopped instead of bridging it', async () => {
     // Nothing between 30 and 20 minutes ago.
-    installFakeSteward({ getHistory: () => ({ samples: series(50, (m) => m < 30 && m > 20) }) });
+    installFakeSteward({ getHistory: () => historyOf(series(50, (m) => m < 30 && m > 20)) });
     renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
     const region = screen.getByRole('region', { name: 'Metric charts' });
     await waitFor(() => expect(region.querySelectorAll('figure')).toHaveLength(4));
@@ -88,7 +88,7 @@ describe('MetricCharts', () => {
 
   it('marks a lone sample between gaps with a dot, since it has no line to be part of', async () => {
     // Beats stopped 40 minutes ago, one came 31 minutes ago, then none until 20 minutes ago.
-    installFakeSteward({ getHistory: () => ({ samples: series(50, (m) => (m < 40 && m > 31) || (m < 31 && m > 20)) }) });
+    installFakeSteward({ getHistory: () => historyOf(series(50, (m) => (m < 40 && m > 31) || (m < 31 && m > 20))) });
     renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
     const region = screen.getByRole('region', { name: 'Metric charts' });
     await waitFor(() => expect(region.querySelectorAll('figure')).toHaveLength(4));
@@ -97,7 +97,7 @@ describe('MetricCharts', () => {
 
   it('shows the time and value of the point under the pointer, and nothing once it leaves', async () => {
     const samples = series(50);
-    installFakeSteward({ getHistory: () => ({ samples }) });
+    installFakeSteward({ getHistory: () => historyOf(samples) });
     renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
     const memory = await screen.findByRole('figure', { name: 'Memory (MB)' });
     const layer = memory.querySelector<HTMLElement>('.st-chart__hover')!;
@@ -122,7 +122,7 @@ describe('MetricCharts', () => {
   });
 
   it('says which metric has no values in the range while drawing the others', async () => {
-    installFakeSteward({ getHistory: () => ({ samples: series(50).map((s) => ({ ...s, errors_last_minute: null })) }) });
+    installFakeSteward({ getHistory: () => historyOf(series(50).map((s) => ({ ...s, errors_last_minute: null }))) });
     renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
     const errors = await screen.findByRole('figure', { name: 'Errors (err/min)' });
     expect(within(errors).getByText('No errors values in this range')).toBeTruthy();
@@ -143,7 +143,7 @@ describe('MetricCharts', () => {
       disconnect(): void {}
     };
     try {
-      installFakeSteward({ getHistory: () => ({ samples: series(50) }) });
+      installFakeSteward({ getHistory: () => historyOf(series(50)) });
       // Every chart drawn is drawn at its final width: none at a guessed one first.
       const drawnWidths: string[] = [];
       const drawn = new MutationObserver((records) => {
@@ -172,9 +172,54 @@ describe('MetricCharts', () => {
   });
 
   it('says so when the range has no samples', async () => {
-    installFakeSteward({ getHistory: () => ({ samples: [] }) });
+    // The history began long before the range: an empty range is a real silence.
+    installFakeSteward({ getHistory: () => historyOf([], Date.now() - 8 * 24 * 60 * MIN) });
     renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
     expect(await screen.findByText('No samples in this range yet')).toBeTruthy();
     expect(document.querySelector('figure')).toBeNull();
+  });
+
+  it('says there is no history yet, rather than no samples, when Steward has recorded none', async () => {
+    installFakeSteward({ getHistory: () => historyOf([]) });
+    renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
+    expect(await screen.findByText('No history yet; Steward records beats while it runs')).toBeTruthy();
+    expect(screen.queryByText('No samples in this range yet')).toBeNull();
+  });
+
+  it('says where the history begins when that is inside the range, and shades the stretch before it in every chart', async () => {
+    const samples = series(20);
+    installFakeSteward({ getHistory: () => historyOf(samples) });
+    renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
+    const note = await screen.findByRole('note');
+    expect(note.textContent).toBe(`History since ${formatHourMinuteOrDay(samples[0]!.t, Date.now())}; Steward records beats while it runs`);
+    const figures = [...document.querySelectorAll('figure')];
+    expect(figures).toHaveLength(4);
+    for (const f of figures) {
+      const shade = f.querySelector('rect.st-chart__unrecorded');
+      // 40 of the hour's 60 minutes, of a plot 248 px wide (x 44-292).
+      expect(Number(shade?.getAttribute('width'))).toBeGreaterThan(248 * (39 / 60));
+      expect(Number(shade?.getAttribute('width'))).toBeLessThan(248 * (41 / 60));
+    }
+  });
+
+  it('says nothing of where the history begins when it covers the range', async () => {
+    installFakeSteward({ getHistory: () => historyOf(series(50), Date.now() - 3 * 60 * MIN) });
+    renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
+    await waitFor(() => expect(document.querySelectorAll('figure')).toHaveLength(4));
+    expect(screen.queryByRole('note')).toBeNull();
+    expect(document.querySelector('.st-chart__unrecorded')).toBeNull();
+  });
+
+  it('names the day and zone in the tooltip over 24 h (the clock alone over an hour, above)', async () => {
+    const samples = series(50);
+    installFakeSteward({ getHistory: () => historyOf(samples) });
+    useChartRange.setState({ range: '24h' });
+    renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
+    const memory = await screen.findByRole('figure', { name: 'Memory (MB)' });
+    fireEvent.mouseMove(memory.querySelector<HTMLElement>('.st-chart__hover')!, { clientX: 291, clientY: 30 });
+    // A pixel holds several samples at 24 h: whichever is shown, its time names the day and zone.
+    const tip = memory.querySelector('.st-chart__tip')?.textContent ?? '';
+    expect(tip).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d\d:\d\d:\d\d \S+ \d+ MB$/);
+    expect(samples.some((x) => tip.startsWith(formatDayClockZone(x.t)))).toBe(true);
   });
 });

@@ -2,7 +2,9 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DetailsPane } from '../../../../../renderer/src/features/details/DetailsPane';
+import { formatHourMinuteOrDay } from '../../../../../renderer/src/domain/format';
 import { useUi } from '../../../../../renderer/src/state/ui';
+import { historyOf } from '../../../../support/chart-samples';
 import { details, installDomShims, installFakeSteward, iso, renderWithClient } from '../../../../support/detail-fake-steward';
 
 const initialUi = useUi.getState();
@@ -16,14 +18,20 @@ describe('DetailsPane', () => {
   it('shows every field, the latest metrics and a timeline of recent beats with a gap where they stopped', async () => {
     // Beats every minute from 30 to 10 min ago, then silence; the Orchestrator still says active.
     const beats = Array.from({ length: 21 }, (_, i) => ({ time: iso((30 - i) * MIN), status: i === 5 ? ('error' as const) : ('active' as const), metrics: null }));
-    installFakeSteward({ getDroplet: () => ({ droplet: details({ heartbeats: beats, lastHeartbeat: beats.at(-1)!.time }), source: 'details', note: null, traceId: 't-1' }) });
+    // Main records the last beat's metrics (details() carries them) into the history the tiles read.
+    const last = { t: Date.parse(beats.at(-1)!.time), status: 'active', cpu_percent: 42.5, memory_mb: 512, requests_last_minute: 120, errors_last_minute: 3 };
+    installFakeSteward({
+      getDroplet: () => ({ droplet: details({ heartbeats: beats, lastHeartbeat: beats.at(-1)!.time }), source: 'details', note: null, traceId: 't-1' }),
+      getHistory: () => historyOf([last], Date.now() - 2 * 60 * MIN),
+    });
     renderWithClient(<DetailsPane dropletId={7} />);
 
     const pane = await screen.findByRole('article', { name: 'Droplet dew-7' });
     expect(within(pane).getByRole('heading', { name: /dew-7\s*#7/ })).toBeTruthy();
     for (const text of ['marta', 'http://10.0.0.7:8002', '2.4.1', 'storage', 'gpu', '10 min ago']) expect(within(pane).getByText(text, { exact: false })).toBeTruthy();
     const metrics = within(pane).getByRole('region', { name: 'Latest metrics' });
-    expect(metrics.querySelector('[data-metric="cpu_percent"]')?.textContent).toContain('42.5');
+    await waitFor(() => expect(metrics.querySelector('[data-metric="cpu_percent"]')?.textContent).toContain('42.5'));
+    expect(metrics.querySelector('[data-metric="cpu_percent"] .st-latest__age')?.textContent).toMatch(/^10 min( \d+ s)? ago$/);
     expect(metrics.querySelector('[data-metric="memory_mb"]')?.textContent).toContain('512');
     expect(metrics.querySelector('[data-metric="requests_last_minute"]')?.textContent).toContain('req/min');
 
@@ -40,6 +48,56 @@ describe('DetailsPane', () => {
     expect(kinds[0]).toBe('none');
     expect(slots.some((s) => s.dataset.status === 'error' && /· error/.test(s.title))).toBe(true);
     expect(slots.at(-1)!.title).toMatch(/no heartbeat/);
+  });
+
+  it('shows the newest values Steward recorded, with their age, when the list carries no metrics (the deployed Orchestrator)', async () => {
+    const now = Date.now();
+    installFakeSteward({
+      getDroplet: () => ({ droplet: details({ latestMetrics: { requests_per_minute: 42, region: 'eu' }, lastHeartbeat: iso(30_000) }), source: 'list', note: 'The details route answered 500.', traceId: null }),
+      getHistory: () =>
+        historyOf([
+          { t: now - 90_000, status: 'active', cpu_percent: 23.4, memory_mb: 512, requests_last_minute: 42, errors_last_minute: null },
+          // A later beat that said nothing of the metrics does not hide the values before it.
+          { t: now - 30_000, status: 'active', cpu_percent: null, memory_mb: null, requests_last_minute: null, errors_last_minute: null },
+        ]),
+    });
+    renderWithClient(<DetailsPane dropletId={7} />);
+    const metrics = await screen.findByRole('region', { name: 'Latest metrics' });
+    const tile = (m: string) => metrics.querySelector(`[data-metric="${m}"]`)?.textContent ?? '';
+    await waitFor(() => expect(tile('cpu_percent')).toContain('23.4'));
+    expect(tile('cpu_percent')).toContain('1 min 30 s ago');
+    expect(tile('requests_last_minute')).toContain('42');
+    expect(tile('errors_last_minute')).toContain('—');
+    expect(tile('errors_last_minute')).toContain('not reported');
+    // requests_per_minute is the requests tile, not an "other" metric; region is.
+    const other = metrics.querySelector('.st-latest__other')?.textContent ?? '';
+    expect(other).toContain('region');
+    expect(other).not.toContain('requests_per_minute');
+  });
+
+  it('says in the heartbeat strip where Steward\'s history begins when that is inside the hour', async () => {
+    const first = Date.now() - 12 * MIN;
+    installFakeSteward({
+      getDroplet: () => ({ droplet: details({ heartbeats: [], lastHeartbeat: iso(MIN) }), source: 'details', note: null, traceId: null }),
+      getHistory: () => historyOf([{ t: first, status: 'active', cpu_percent: 1, memory_mb: 2, requests_last_minute: 3, errors_last_minute: 0 }]),
+    });
+    renderWithClient(<DetailsPane dropletId={7} />);
+    const timeline = await screen.findByRole('region', { name: 'Heartbeat timeline' });
+    await waitFor(() => expect(within(timeline).getByRole('note').textContent).toBe(`History since ${formatHourMinuteOrDay(first, Date.now())}; Steward records beats while it runs`));
+    // Before it, slots are "no record", not gaps.
+    const kinds = [...timeline.querySelectorAll<HTMLElement>('[data-kind]')].map((x) => x.dataset.kind);
+    expect(kinds.slice(0, 45).every((k) => k === 'none')).toBe(true);
+  });
+
+  it('says nothing of where the history begins in the strip when it covers the hour', async () => {
+    installFakeSteward({
+      getDroplet: () => ({ droplet: details({ heartbeats: [], lastHeartbeat: iso(MIN) }), source: 'details', note: null, traceId: null }),
+      getHistory: () => historyOf([{ t: Date.now() - MIN, status: 'active', cpu_percent: 1, memory_mb: 2, requests_last_minute: 3, errors_last_minute: 0 }], Date.now() - 3 * 60 * MIN),
+    });
+    renderWithClient(<DetailsPane dropletId={7} />);
+    const timeline = await screen.findByRole('region', { name: 'Heartbeat timeline' });
+    await waitFor(() => expect(timeline.querySelector('[data-kind="beat"]')).not.toBeNull());
+    expect(within(timeline).queryByRole('note')).toBeNull();
   });
 
   it('shows what the list knows, with the quiet note, when the details route failed', async () => {

@@ -6,6 +6,7 @@ import type { KeepAlive } from '../../../../../shared/model';
 import { queryKeys } from '../../../../../renderer/src/queries/query-keys';
 import { HeartbeatPanel } from '../../../../../renderer/src/features/heartbeat/HeartbeatPanel';
 import { details, installDomShims, installFakeSteward, ipcError, iso, Refusal, renderWithClient } from '../../../../support/detail-fake-steward';
+import { historyOf } from '../../../../support/chart-samples';
 
 beforeAll(() => installDomShims());
 afterEach(cleanup);
@@ -27,7 +28,7 @@ describe('HeartbeatPanel', () => {
   it('falls back to the latest sample when the Orchestrator has no metrics', async () => {
     installFakeSteward({
       getDroplet: () => ({ ...view(), droplet: details({ latestMetrics: null }) }),
-      getHistory: () => ({ samples: [{ t: Date.now() - 60_000, status: 'error', cpu_percent: 77, memory_mb: 300, requests_last_minute: null, errors_last_minute: 9 }] }),
+      getHistory: () => historyOf([{ t: Date.now() - 60_000, status: 'error', cpu_percent: 77, memory_mb: 300, requests_last_minute: null, errors_last_minute: 9 }]),
     });
     renderWithClient(<HeartbeatPanel dropletId={7} />);
     await waitFor(() => expect(input('CPU (%)').value).toBe('77'));

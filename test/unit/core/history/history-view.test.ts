@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { MetricHistory } from '../../../../core/history/metric-history';
+import { metricValues } from '../../../../core/history/series';
+
+const at = (ms: number) => new Date(ms).toISOString();
+const T0 = Date.parse('2026-12-05T20:43:00Z');
+
+describe('MetricHistory.view', () => {
+  it('stores requests_per_minute (the deployed droplets\' name) as the requests metric, its own name first', () => {
+    expect(metricValues({ requests_per_minute: 42 })).toEqual([NaN, NaN, 42, NaN]);
+    expect(metricValues({ requests_per_minute: 42, requests_last_minute: 7 })).toEqual([NaN, NaN, 7, NaN]);
+    expect(metricValues({ requests_per_minute: '12' })).toEqual([NaN, NaN, 12, NaN]);
+  });
+
+  it('answers where the history begins and each metric\'s newest value, looking past beats without it', () => {
+    const h = new MetricHistory();
+    h.record(1, at(T0), 'active', { cpu_percent: 5, requests_per_minute: 9 });
+    h.record(1, at(T0 + 60_000), 'active', { cpu_percent: 6 });
+    h.record(1, at(T0 + 120_000), 'active', null);
+    const view = h.view(1, T0 + 100_000);
+    expect(view.samples.map((s) => s.t)).toEqual([T0 + 120_000]);
+    expect(view.since).toBe(T0);
+    expect(view.latest).toEqual({ cpu_percent: { t: T0 + 60_000, v: 6 }, memory_mb: null, requests_last_minute: { t: T0, v: 9 }, errors_last_minute: null });
+    expect(h.view(2)).toEqual({ samples: [], since: null, latest: { cpu_percent: null, memory_mb: null, requests_last_minute: null, errors_last_minute: null } });
+  });
+
+  it('moves since forward as the oldest samples are dropped', () => {
+    const h = new MetricHistory({ maxSamplesPerDroplet: 2 });
+    for (let i = 0; i < 3; i++) h.record(1, at(T0 + i * 60_000), 'active', { cpu_percent: i });
+    expect(h.view(1).since).toBe(T0 + 60_000);
+  });
+});
