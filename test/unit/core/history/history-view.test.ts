@@ -4,6 +4,8 @@ import { metricValues } from '../../../../core/history/series';
 
 const at = (ms: number) => new Date(ms).toISOString();
 const T0 = Date.parse('2026-12-05T20:43:00Z');
+// The history refuses samples from its clock's future: its clock stands an hour after T0.
+const now = () => T0 + 3_600_000;
 
 describe('MetricHistory.view', () => {
   it('stores requests_per_minute (the deployed droplets\' name) as the requests metric, its own name first', () => {
@@ -13,7 +15,7 @@ describe('MetricHistory.view', () => {
   });
 
   it('answers where the history begins and each metric\'s newest value, looking past beats without it', () => {
-    const h = new MetricHistory();
+    const h = new MetricHistory({ now });
     h.record(1, at(T0), 'active', { cpu_percent: 5, requests_per_minute: 9 });
     h.record(1, at(T0 + 60_000), 'active', { cpu_percent: 6 });
     h.record(1, at(T0 + 120_000), 'active', null);
@@ -25,7 +27,7 @@ describe('MetricHistory.view', () => {
   });
 
   it('moves since forward as the oldest samples are dropped', () => {
-    const h = new MetricHistory({ maxSamplesPerDroplet: 2 });
+    const h = new MetricHistory({ maxSamplesPerDroplet: 2, now });
     for (let i = 0; i < 3; i++) h.record(1, at(T0 + i * 60_000), 'active', { cpu_percent: i });
     expect(h.view(1).since).toBe(T0 + 60_000);
   });
