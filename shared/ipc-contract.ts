@@ -7,7 +7,7 @@
  * main-process handlers are typed from this module.
  */
 import { z } from 'zod';
-import { AppInfoSchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, HeartbeatAckSchema, HeartbeatInputSchema, KeepAliveSchema, RegisterAckSchema, RegistrationSchema, SampleSchema, StatusChangeSchema } from './model';
+import { AppInfoSchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, HeartbeatAckSchema, HeartbeatInputSchema, KeepAliveSchema, KeepAlivesStoppedSchema, RegisterAckSchema, RegistrationSchema, SampleSchema, StatusChangeSchema } from './model';
 import {
   ConnectionTestResultSchema,
   KeyInfoSchema,
@@ -143,6 +143,8 @@ export const ipcMethods = { ...serviceMethods, ...profileMethods } as const;
 export const ipcEvents = {
   statusChanged: StatusChangeSchema,
   keepAliveChanged: z.array(KeepAliveSchema),
+  /** Closing a profile stopped these keep-alives (sent before its profileChanged). */
+  keepAlivesStopped: KeepAlivesStoppedSchema,
   /** Another profile is active (or the active one changed): drop every cached answer. */
   profileChanged: ProfileChangedSchema,
 } as const;
