@@ -1,4 +1,7 @@
-/** Says plainly that the fleet on screen is old, why, and that Steward keeps trying. */
+/**
+ * Says plainly that the fleet on screen is old, why, what that means for the rows, and that
+ * Steward keeps trying. Only a successful poll takes it down (pushed changes do not).
+ */
 import { formatClock, formatDuration } from '../../domain/format';
 import { useUi } from '../../state/ui';
 import { TraceId } from '../../ui/TraceId';
@@ -28,6 +31,12 @@ export function StaleBanner() {
               See exchange
             </button>
           </>
+        )}
+        {f.hasData && (
+          <span className="stale-meaning" data-testid="stale-meaning">
+            {' '}
+            Rows are dimmed and “late” is only a guess until a poll succeeds; pushed status changes still show.
+          </span>
         )}
       </span>
       <span className="stale-retry muted">{f.fetching ? 'Retrying now…' : `Retrying every ${formatDuration(f.pollIntervalMs / 1000)}.`}</span>
