@@ -7,7 +7,7 @@
  * main-process handlers are typed from this module.
  */
 import { z } from 'zod';
-import { AppInfoSchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, HeartbeatAckSchema, HeartbeatInputSchema, HistoryViewSchema, KeepAliveSchema, RegisterAckSchema, RegistrationPreviewSchema, RegistrationSchema, StatusChangeSchema } from './model';
+import { AppInfoSchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, HeartbeatAckSchema, HeartbeatInputSchema, HistoryViewSchema, KeepAliveSchema, KeepAlivesStoppedSchema, RegisterAckSchema, RegistrationPreviewSchema, RegistrationSchema, StatusChangeSchema } from './model';
 import {
   ConnectionTestResultSchema,
   KeyInfoSchema,
@@ -152,6 +152,8 @@ export const ipcEvents = {
   keepAliveChanged: z.array(KeepAliveSchema),
   /** The open profile's history or log cannot be written (the words), or can again (null). */
   storageWarning: z.object({ warning: z.string().nullable() }),
+  /** Closing a profile stopped these keep-alives (sent before its profileChanged). */
+  keepAlivesStopped: KeepAlivesStoppedSchema,
   /** Another profile is active (or the active one changed): drop every cached answer. */
   profileChanged: ProfileChangedSchema,
 } as const;

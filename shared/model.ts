@@ -241,3 +241,14 @@ export const KeepAliveSchema = z.object({
   beatsSent: z.number().int().nonnegative(),
 });
 export type KeepAlive = z.infer<typeof KeepAliveSchema>;
+
+/**
+ * Keep-alives main stopped because their profile closed (a switch, or a reopen after its
+ * settings changed): the renderer names them, so none end unnoticed.
+ */
+export const KeepAlivesStoppedSchema = z.object({
+  /** The profile they ran under. */
+  profileName: z.string(),
+  dropletIds: z.array(DropletIdSchema),
+});
+export type KeepAlivesStopped = z.infer<typeof KeepAlivesStoppedSchema>;

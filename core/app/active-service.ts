@@ -1,6 +1,6 @@
 /**
  * The one StewardService that is open: the active profile's. Switching closes it first
- * (stopping its keep-alives and live feed, releasing its history and log files) and then
+ * (stopping its keep-alives, and telling the renderer which, and its live feed, releasing its history and log files) and then
  * opens the next; if the next will not open, the previous one is reopened, so Steward is
  * never left without a working profile by a failed switch. Switches run one at a time and
  * calls wait for a switch in progress rather than reach a closing service.
@@ -8,6 +8,16 @@
 import type { IpcResult } from '../../shared/ipc-contract';
 import type { ServiceConfig, ServiceEventListener, StewardService } from './service';
 import { appIpcError, SettingsError } from '../profiles/settings-error';
+import type { KeepAlive, KeepAlivesStopped } from '../../shared/model';
+
+/** The keep-alives a service runs (none when it cannot say). */
+async function keptAlive(service: StewardService): Promise<KeepAlive[]> {
+  try {
+    return await service.handlers.listKeepAlive(undefined);
+  } catch {
+    return [];
+  }
+}
 
 export type CreateService = (config: ServiceConfig) => Promise<StewardService>;
 
@@ -73,7 +83,8 @@ export class ActiveService {
     await this.chain;
     const open = this.open;
     this.open = null;
-    if (open) await this.shut(open);
+    // Steward is quitting: nobody is left to tell.
+    if (open) await this.shut(open, false);
   }
 
   private async start(profileId: string, config: ServiceConfig): Promise<Open> {
@@ -81,9 +92,16 @@ export class ActiveService {
     return { profileId, config, service, unsubscribe: service.onEvent(this.forward) };
   }
 
-  private async shut(open: Open): Promise<void> {
+  private async shut(open: Open, tell = true): Promise<void> {
+    // Closing stops the profile's keep-alives; the renderer is told which (the list's own
+    // change event would not reach it: the service is unsubscribed first), so none vanish silently.
+    const stopped = tell ? await keptAlive(open.service) : [];
     open.unsubscribe();
     this.open = null;
     await open.service.close();
+    if (stopped.length > 0) {
+      const payload: KeepAlivesStopped = { profileName: open.config.profileName, dropletIds: stopped.map((k) => k.dropletId) };
+      this.forward('keepAlivesStopped', payload);
+    }
   }
 }

@@ -6,13 +6,17 @@ import { TopBar } from './TopBar';
 import { useLiveStatus } from '../queries/useLiveStatus';
 import { useProfileChanges } from '../queries/useProfileChanges';
 import { FleetView } from '../features/fleet/FleetView';
+import { useKeepAliveStops } from '../queries/useKeepAlive';
+import { KeepAliveStoppedNotice } from '../features/heartbeat/KeepAliveStoppedNotice';
 
 export function App() {
   useLiveStatus();
   useProfileChanges();
+  useKeepAliveStops();
   return (
     <div className="app">
       <TopBar />
+      <KeepAliveStoppedNotice />
       <StaleBanner />
       <StorageWarning />
       <div className="app-body">

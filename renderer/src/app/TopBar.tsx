@@ -4,10 +4,12 @@ import { formatAgo } from '../../../shared/liveness';
 import { errorDetail } from './api';
 import { queryKeys } from '../queries/query-keys';
 import { useAppInfo } from '../queries/useAppInfo';
-import { useFilteredFleet } from '../queries/useFleet';
+import { useWholeFleet } from '../queries/useFleet';
 import { useUi } from '../state/ui';
 import { formatDuration } from '../domain/format';
 import { useFleetFreshness } from '../queries/useFleetFreshness';
+import { useKeepAlive } from '../queries/useKeepAlive';
+import { HeartIcon } from '../ui/HeartIcon';
 
 /** Main moved a far-off Orchestrator's times onto this computer's clock: say so, and by how much. */
 function ClockOffsetTag({ offsetMs }: { offsetMs: number }) {
@@ -23,7 +25,7 @@ function ClockOffsetTag({ offsetMs }: { offsetMs: number }) {
 
 function ProfileInfo() {
   const info = useAppInfo();
-  const fleet = useFilteredFleet();
+  const fleet = useWholeFleet();
   // App info is retried until it answers; meanwhile say why it has not.
   const failure = info.error ?? info.failureReason;
   if (failure && !info.data) return <span className="topbar-profile error-text">Settings unavailable: {errorDetail(failure).message}</span>;
@@ -45,6 +47,30 @@ function ProfileInfo() {
       </span>
       <ClockOffsetTag offsetMs={fleet.data?.clockOffsetMs ?? 0} />
     </span>
+  );
+}
+
+/** How many droplets Steward beats for: each hides its own silence, so the count is always in view. */
+function KeepAliveCount() {
+  const entries = useKeepAlive().data ?? [];
+  if (entries.length === 0) return null;
+  const ids = entries.map((k) => `#${k.dropletId}`).join(', ');
+  const open = () => {
+    const ui = useUi.getState();
+    if (ui.selectedId === null || !entries.some((k) => k.dropletId === ui.selectedId)) ui.select(entries[0]!.dropletId);
+    ui.openPanel('heartbeat');
+  };
+  return (
+    <button
+      type="button"
+      className="tag tag-keepalive"
+      data-testid="keepalive-count"
+      title={`Steward is sending heartbeats for ${ids}: a real silence of ${entries.length === 1 ? 'that droplet' : 'those droplets'} will not show. Click to see or stop them.`}
+      onClick={open}
+    >
+      <HeartIcon />
+      {entries.length} kept alive
+    </button>
   );
 }
 
@@ -70,12 +96,13 @@ function FreshnessMarker() {
 export function TopBar() {
   const queryClient = useQueryClient();
   const openNewRegistration = useUi((s) => s.openNewRegistration);
-  const fetching = useFilteredFleet().isFetching;
+  const fetching = useWholeFleet().isFetching;
   return (
     <header className="topbar">
       <span className="app-name">Steward</span>
       <ProfileInfo />
       <span className="topbar-spacer" />
+      <KeepAliveCount />
       <FreshnessMarker />
       <button
         type="button"

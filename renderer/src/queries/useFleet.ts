@@ -4,11 +4,10 @@
  */
 import { hashKey, keepPreviousData, queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { mergeFleetUpdate, type FleetSnapshot } from '../../../shared/fleet-update';
-import type { ListFilters } from '../../../shared/model';
+import { useCallback } from 'react';
+import type { Droplet, ListFilters } from '../../../shared/model';
 import { call } from '../app/api';
 import { SCROLL_HOLD_MAX_MS, whenScrollSettles } from '../state/scrolling';
-import { useUi } from '../state/ui';
-import { serverFilters } from './fleet-filters';
 import { countedPoll, failureStreak, MAX_POLL_BACKOFF_MS, nextPollDelayMs, pollBackoffMs, resetPollBackoff } from './poll-backoff';
 import { queryKeys } from './query-keys';
 import { useLiveness, usePollIntervalMs } from './useAppInfo';
@@ -76,21 +75,25 @@ export function useFleet(filters: ListFilters) {
   return useQuery(fleetQueryOptions(filters, usePollIntervalMs(), useFleetBackoffCapMs()));
 }
 
-/** The fleet as the table's current filters ask the Orchestrator for it. */
-export function useFilteredFleet() {
-  const status = useUi((s) => s.statusFilter);
-  const capability = useUi((s) => s.capabilityFilter);
-  return useFleet(serverFilters(status, capability));
-}
-
-/** When the table's fleet is polled next, in ms from its last answer: the interval, stretched while polls fail. */
-export function useFilteredFleetPollMs(): number {
-  const status = useUi((s) => s.statusFilter);
-  const capability = useUi((s) => s.capabilityFilter);
-  return pollBackoffMs(usePollIntervalMs(), failureStreak(hashKey(queryKeys.fleet(serverFilters(status, capability)))), useFleetBackoffCapMs());
-}
-
-/** The whole fleet, unfiltered: the summary counts and the capability list come from it. */
+/**
+ * The one copy of the fleet Steward shows: the whole list, polled. The table filters it here
+ * (fleet-rows' rowFilter), so the status counts, the table's "N of M" and its rows all come
+ * from the same poll and never disagree; a second, server-filtered copy polled apart did.
+ */
 export function useWholeFleet() {
   return useFleet({});
+}
+
+/**
+ * One droplet as the fleet copy holds it, which is what its row shows (undefined when the
+ * copy does not hold it). Views beside the table take liveness from here so they agree with it.
+ */
+export function useFleetDroplet(id: number): Droplet | undefined {
+  const select = useCallback((snapshot: FleetSnapshot) => snapshot.droplets.find((d) => d.id === id), [id]);
+  return useQuery({ ...fleetQueryOptions({}, usePollIntervalMs(), useFleetBackoffCapMs()), select }).data;
+}
+
+/** When the fleet is polled next, in ms from its last answer: the interval, stretched while polls fail. */
+export function useWholeFleetPollMs(): number {
+  return pollBackoffMs(usePollIntervalMs(), failureStreak(hashKey(queryKeys.fleet({}))), useFleetBackoffCapMs());
 }

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { FleetSnapshot } from '../../../shared/fleet-update';
 import type { HeartbeatInput, KeepAlive } from '../../../shared/model';
+import { useKeepAliveNotice } from '../state/keep-alive-notice';
 import { call } from '../app/api';
 import { queryKeys } from './query-keys';
 
@@ -29,4 +31,21 @@ export function useStopKeepAlive() {
     mutationFn: (id: number) => call('stopKeepAlive', { id }),
     onSuccess: (list) => qc.setQueryData<KeepAlive[]>(queryKeys.keepAlive, list),
   });
+}
+
+/**
+ * Main closed a profile and stopped its keep-alives: a notice names them (from the fleet still
+ * cached, as the event comes before the profile change that drops it).
+ */
+export function useKeepAliveStops(): void {
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (!window.steward) return undefined;
+    return window.steward.on('keepAlivesStopped', ({ profileName, dropletIds }) => {
+      const fleet = qc.getQueryData<FleetSnapshot>(queryKeys.fleet({}))?.droplets ?? [];
+      const droplets = dropletIds.map((id) => ({ id, name: fleet.find((d) => d.id === id)?.name ?? null }));
+      useKeepAliveNotice.getState().show({ profileName, droplets });
+      qc.setQueryData<KeepAlive[]>(queryKeys.keepAlive, []);
+    });
+  }, [qc]);
 }

@@ -1,11 +1,13 @@
-/** Status changes pushed by main (the Orchestrator's WebSocket) patch the cached fleet at once. */
+/**
+ * Status changes pushed by main (the Orchestrator's WebSocket) patch the cached fleet at once.
+ * They update rows, never the fleet's freshness: only a successful poll does (patchCachedFleets).
+ */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { FleetSnapshot } from '../../../shared/fleet-update';
 import type { StatusChange } from '../../../shared/model';
 import { atNextTick } from '../state/clock';
 import { isScrolling, SCROLL_HOLD_MAX_MS } from '../state/scrolling';
-import { applyStatusChanges } from './fleet-cache';
+import { patchCachedFleets } from './fleet-cache';
 import { queryKeys } from './query-keys';
 
 /**
@@ -31,9 +33,7 @@ export function useLiveStatus(): void {
       }
       const changes = pending;
       pending = [];
-      queryClient.setQueriesData<FleetSnapshot>({ queryKey: queryKeys.fleetAll }, (snapshot) =>
-        snapshot ? applyStatusChanges(snapshot, changes) : snapshot,
-      );
+      patchCachedFleets(queryClient, changes);
       for (const id of new Set(changes.map((c) => c.dropletId))) void queryClient.invalidateQueries({ queryKey: queryKeys.droplet(id) });
     };
     const off = window.steward.on('statusChanged', (change) => {

@@ -104,3 +104,12 @@ const getNow = (): number => nowMs;
 export function useNow(): number {
   return useSyncExternalStore(subscribe, getNow, getNow);
 }
+
+/**
+ * A value computed from the clock, re-rendering only when it changes (not every second):
+ * `select` must return a primitive or a stable object.
+ */
+export function useClockDerived<T>(select: (nowMs: number) => T): T {
+  const get = (): T => select(getNow());
+  return useSyncExternalStore(subscribe, get, get);
+}

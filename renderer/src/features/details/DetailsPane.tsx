@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { DropletDetails } from '../../../../shared/model';
+import type { Droplet, DropletDetails } from '../../../../shared/model';
+import { useFleetDroplet } from '../../queries/useFleet';
 import { errorDetail } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useDroplet } from '../../queries/useDroplet';
@@ -20,6 +21,7 @@ import './details.css';
 export function DetailsPane(props: { dropletId: number }) {
   const { dropletId } = props;
   const q = useDroplet(dropletId);
+  const row = useFleetDroplet(dropletId);
 
   if (!q.data) {
     if (q.isError) return <ErrorNotice error={errorDetail(q.error)} onRetry={() => void q.refetch()} />;
@@ -30,7 +32,8 @@ export function DetailsPane(props: { dropletId: number }) {
     );
   }
 
-  const { droplet, source, note } = q.data;
+  const { source, note } = q.data;
+  const droplet = withRowLiveness(q.data.droplet, row);
   return (
     <article className="st-details" aria-label={`Droplet ${droplet.name}`}>
       <header className="st-details__head">
@@ -61,6 +64,16 @@ export function DetailsPane(props: { dropletId: number }) {
       <MetricCharts dropletId={dropletId} />
     </article>
   );
+}
+
+/**
+ * The details answer and the fleet list are fetched apart and can be a poll apart: status and
+ * last heartbeat are taken from the fleet copy, which the row shows, so the pane never
+ * contradicts the row (the next poll brings both on together).
+ */
+function withRowLiveness(details: DropletDetails, row: Droplet | undefined): DropletDetails {
+  if (!row || (row.status === details.status && row.lastHeartbeat === details.lastHeartbeat)) return details;
+  return { ...details, status: row.status, lastHeartbeat: row.lastHeartbeat };
 }
 
 /** The timeline's beats: the Orchestrator's recent beats, Steward's own history, and the last beat time. */

@@ -3,19 +3,25 @@ import type { Droplet } from '../../../../shared/model';
 import { useNow } from '../../state/clock';
 import { useLiveness } from '../../queries/useAppInfo';
 import { formatDuration } from '../../domain/format';
-import { StatusBadge } from '../../ui/StatusBadge';
+import { LATE_GUESS_WHY, lateTitle, StatusBadge } from '../../ui/StatusBadge';
+import { useFleetStale } from '../../queries/useFleetFreshness';
 
 /** The Orchestrator's status as it says it, and beside it Steward's own judgement when a beat is overdue. */
 export function DropletStatus(props: { droplet: Pick<Droplet, 'status' | 'lastHeartbeat'> }) {
   const now = useNow();
   const live = effectiveStatus(props.droplet, now, useLiveness());
+  // From a fleet Steward cannot refresh, its own verdict is only a guess.
+  const stale = useFleetStale();
   return (
     <span className="st-details__status">
       <StatusBadge status={props.droplet.status} title="Status reported by the Orchestrator" />
       {live.late && (
         <span className="st-details__late">
-          <StatusBadge status="late" title="Steward’s judgement: the Orchestrator still says active" />
-          <span className="st-details__late-why">no heartbeat for {formatDuration(live.secondsSinceHeartbeat ?? 0)}</span>
+          <StatusBadge status="late" guess={stale} title={stale ? lateTitle(live.secondsSinceHeartbeat ?? 0, true) : 'Steward’s judgement: the Orchestrator still says active'} />
+          <span className="st-details__late-why">
+            no heartbeat for {formatDuration(live.secondsSinceHeartbeat ?? 0)}
+            {stale && ` · ${LATE_GUESS_WHY}`}
+          </span>
         </span>
       )}
     </span>

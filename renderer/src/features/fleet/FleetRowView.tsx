@@ -9,11 +9,14 @@ import type { Droplet } from '../../../../shared/model';
 import { CapabilityChips } from './CapabilityChips';
 import { displayEndpoint } from './endpoint';
 import { HeartbeatAgo } from '../../ui/HeartbeatAgo';
+import { KeptAliveMark } from './KeptAliveMark';
 import { StatusCellContent } from '../../ui/StatusBadge';
 
 export interface FleetRowProps {
   droplet: Droplet;
   status: EffectiveStatus;
+  /** Steward beats for this droplet (keep-alive): its silence would not show. */
+  keptAlive: boolean;
   selected: boolean;
   /** Whether Tab reaches this row (the selected row, or the first when none is). */
   tabbable: boolean;
@@ -25,7 +28,7 @@ export interface FleetRowProps {
   onSelect(id: number): void;
 }
 
-function FleetRowInner({ droplet: d, status, selected, tabbable, rowIndex, top, height, onSelect }: FleetRowProps) {
+function FleetRowInner({ droplet: d, status, keptAlive, selected, tabbable, rowIndex, top, height, onSelect }: FleetRowProps) {
   return (
     <div
       role="row"
@@ -56,6 +59,7 @@ function FleetRowInner({ droplet: d, status, selected, tabbable, rowIndex, top, 
         <CapabilityChips capabilities={d.capabilities} />
       </div>
       <div role="gridcell" className="cell col-beat num">
+        {keptAlive && <KeptAliveMark />}
         <HeartbeatAgo iso={d.lastHeartbeat} />
       </div>
       <div role="gridcell" className="cell col-endpoint selectable num" title={d.endpoint ?? undefined}>
@@ -72,6 +76,7 @@ export const FleetRowView = memo(
   FleetRowInner,
   (prev, next) =>
     prev.status === next.status &&
+    prev.keptAlive === next.keptAlive &&
     prev.selected === next.selected &&
     prev.tabbable === next.tabbable &&
     prev.rowIndex === next.rowIndex &&

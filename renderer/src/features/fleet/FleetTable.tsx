@@ -9,6 +9,7 @@ import { setScrolling } from '../../state/scrolling';
 import { COLUMNS } from './columns';
 import type { FleetRow } from './fleet-rows';
 import { FleetRowView } from './FleetRowView';
+import { StaleContext } from '../../ui/stale-context';
 
 export const ROW_HEIGHT = 30;
 
@@ -20,7 +21,13 @@ export interface FleetTableProps {
   onSort(key: SortKey): void;
   /** Shown instead of rows when there are none. */
   empty: string;
+  /** The fleet cannot be refreshed: the table dims (one class) and late verdicts turn guesses. */
+  stale?: boolean;
+  /** Droplets Steward beats for (keep-alive): each row says so. */
+  keptAlive?: ReadonlySet<number>;
 }
+
+const NONE: ReadonlySet<number> = new Set();
 
 function ariaSort(sort: UiState['sort'], key: SortKey): 'ascending' | 'descending' | 'none' {
   if (sort.key !== key) return 'none';
@@ -48,7 +55,7 @@ function targetIndex(key: string, current: number, count: number, pageRows: numb
   }
 }
 
-export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty }: FleetTableProps) {
+export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, stale = false, keptAlive = NONE }: FleetTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Set when the keyboard moved the selection, so focus follows it once the row is rendered.
   const focusPending = useRef(false);
@@ -114,7 +121,13 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty }: 
   const tabbableId = selectedOnScreen ? selectedId : firstItem ? (rows[firstItem.index]?.droplet.id ?? null) : null;
 
   return (
-    <div className="fleet-table" role="grid" aria-label="Fleet" aria-rowcount={rows.length + 1} aria-colcount={COLUMNS.length} onKeyDown={onKeyDown}>
+    <div
+      className={stale ? 'fleet-table is-stale' : 'fleet-table'}
+      role="grid"
+      aria-label="Fleet"
+      aria-describedby={stale ? 'fleet-stale-note' : undefined}
+      data-stale={stale || undefined}
+      aria-rowcount={rows.length + 1} aria-colcount={COLUMNS.length} onKeyDown={onKeyDown}>
       <div role="rowgroup" className="fleet-head">
         <div role="row" className="fleet-head-row" aria-rowindex={1}>
           {COLUMNS.map((col) => (
@@ -129,6 +142,12 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty }: 
           ))}
         </div>
       </div>
+      {stale && (
+        <span id="fleet-stale-note" hidden>
+          Stale: the fleet as of the last good poll; Steward cannot refresh it.
+        </span>
+      )}
+      <StaleContext.Provider value={stale}>
       <div ref={scrollRef} className="fleet-scroll" role="rowgroup">
         {rows.length === 0 ? (
           <div className="fleet-empty">{empty}</div>
@@ -142,6 +161,7 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty }: 
                   key={item.key}
                   droplet={row.droplet}
                   status={row.status}
+                  keptAlive={keptAlive.has(id)}
                   selected={id === selectedId}
                   tabbable={id === tabbableId}
                   rowIndex={item.index + 2}
@@ -154,6 +174,7 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty }: 
           </div>
         )}
       </div>
+      </StaleContext.Provider>
     </div>
   );
 }

@@ -3,7 +3,9 @@ import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Droplet } from '../../../../shared/model';
 import { errorDetail } from '../../app/api';
-import { useFilteredFleet, useWholeFleet } from '../../queries/useFleet';
+import { useWholeFleet } from '../../queries/useFleet';
+import { useFleetStale } from '../../queries/useFleetFreshness';
+import { useKeepAlive } from '../../queries/useKeepAlive';
 import { useUi } from '../../state/ui';
 import { capabilityNames, countByStatus } from './fleet-rows';
 import { CapabilityCounter, RowModel } from './row-model';
@@ -24,9 +26,14 @@ function selectDroplet(id: number): void {
   if (ui.panel === 'register' || ui.panel === 'log') ui.openPanel('details');
 }
 
+const NO_KEPT_ALIVE: ReadonlySet<number> = new Set();
+
 export function FleetView() {
+  // One copy of the fleet feeds the counts, the "N of M" and the rows (see useWholeFleet).
   const whole = useWholeFleet();
-  const table = useFilteredFleet();
+  const stale = useFleetStale();
+  const keepAlive = useKeepAlive().data;
+  const keptAlive = useMemo(() => (keepAlive?.length ? new Set(keepAlive.map((k) => k.dropletId)) : NO_KEPT_ALIVE), [keepAlive]);
   const ui = useUi(
     useShallow((s) => ({
       status: s.statusFilter,
@@ -44,43 +51,38 @@ export function FleetView() {
   const search = useDeferredValue(ui.search);
 
   const wholeDroplets = whole.data?.droplets ?? NO_DROPLETS;
-  const tableDroplets = table.data?.droplets ?? NO_DROPLETS;
-  const lists = useMemo(() => [wholeDroplets, tableDroplets], [wholeDroplets, tableDroplets]);
+  const lists = useMemo(() => [wholeDroplets], [wholeDroplets]);
   const liveness = useLiveness();
-  const judgedAt = useLivenessTime(lists, Math.max(whole.dataUpdatedAt, table.dataUpdatedAt), liveness);
+  const judgedAt = useLivenessTime(lists, whole.dataUpdatedAt, liveness);
 
   // Each poll or batch of pushed changes re-judges and re-places only the rows that changed.
-  const [models] = useState(() => ({ whole: new RowModel(), table: new RowModel(), capabilities: new CapabilityCounter() }));
-  const wholeJudged = useMemo(() => models.whole.judge(wholeDroplets, judgedAt, liveness), [models, wholeDroplets, judgedAt, liveness]);
-  const tableJudged = useMemo(
-    () => (tableDroplets === wholeDroplets ? wholeJudged : models.table.judge(tableDroplets, judgedAt, liveness)),
-    [models, tableDroplets, wholeDroplets, wholeJudged, judgedAt, liveness],
-  );
-  const wholeRows = wholeJudged.rows;
-  const tableRows = tableJudged.rows;
-  const counts = useMemo(() => countByStatus(wholeRows), [wholeRows]);
+  const [models] = useState(() => ({ table: new RowModel(), capabilities: new CapabilityCounter() }));
+  const judged = useMemo(() => models.table.judge(wholeDroplets, judgedAt, liveness), [models, wholeDroplets, judgedAt, liveness]);
+  const allRows = judged.rows;
+  const counts = useMemo(() => countByStatus(allRows), [allRows]);
   const capabilityCounts = useMemo(() => models.capabilities.of(wholeDroplets), [models, wholeDroplets]);
   const capabilities = useMemo(() => capabilityNames(capabilityCounts), [capabilityCounts]);
   const capabilityRank = useCapabilityRank(capabilityCounts);
   const shown = useMemo(
-    () => models.table.show(tableJudged, { status: ui.status, capability: ui.capability, search, sort: ui.sort }),
-    [models, tableJudged, ui.status, ui.capability, search, ui.sort],
+    () => models.table.show(judged, { status: ui.status, capability: ui.capability, search, sort: ui.sort }),
+    [models, judged, ui.status, ui.capability, search, ui.sort],
   );
 
   const onSelect = useCallback((id: number) => selectDroplet(id), []);
 
   let empty = 'The Orchestrator lists no droplets.';
-  if (table.isPending) empty = 'Loading the fleet…';
-  else if (!table.data && table.error) empty = `No fleet data yet: ${errorDetail(table.error).message}`;
-  else if (tableRows.length > 0 || ui.status !== null || ui.capability !== null) empty = 'No droplets match these filters.';
+  if (whole.isPending) empty = 'Loading the fleet…';
+  else if (!whole.data && whole.error) empty = `No fleet data yet: ${errorDetail(whole.error).message}`;
+  else if (allRows.length > 0 || ui.status !== null || ui.capability !== null) empty = 'No droplets match these filters.';
 
   return (
     <section className="fleet" aria-label="Fleet">
       <SummaryStrip
         counts={counts}
-        total={wholeRows.length}
+        total={allRows.length}
         statusFilter={ui.status}
         onFilter={ui.setStatusFilter}
+        stale={stale}
         unreadable={whole.data?.unreadable ?? NO_ENTRIES}
       />
       <FleetFilters
@@ -89,13 +91,13 @@ export function FleetView() {
         search={ui.search}
         capabilities={capabilities}
         shown={shown.length}
-        total={wholeRows.length}
+        total={allRows.length}
         onStatus={ui.setStatusFilter}
         onCapability={ui.setCapabilityFilter}
         onSearch={ui.setSearch}
       />
       <CapabilityRankContext.Provider value={capabilityRank}>
-        <FleetTable rows={shown} selectedId={ui.selectedId} sort={ui.sort} onSelect={onSelect} onSort={ui.setSort} empty={empty} />
+        <FleetTable rows={shown} stale={stale} keptAlive={keptAlive} selectedId={ui.selectedId} sort={ui.sort} onSelect={onSelect} onSort={ui.setSort} empty={empty} />
       </CapabilityRankContext.Provider>
     </section>
   );

@@ -143,6 +143,35 @@ describe('AppController', () => {
     expect(ok<FleetSnapshot>(await r.controller.dispatch('listDroplets', {})).droplets.map((d) => d.id)).toContain(11);
   });
 
+  it('tells the renderer which keep-alives closing a profile stopped, before the profile change; and says nothing when none ran', async () => {
+    const r = await rig();
+    const b = await sandbox(KEY_B.publicKeyPem);
+    ok(await r.controller.dispatch('registerDroplet', REG(11, 'eleven')));
+    ok(await r.controller.dispatch('registerDroplet', REG(12, 'twelve')));
+    ok(await r.controller.dispatch('startKeepAlive', { id: 12, status: 'active' }));
+    ok(await r.controller.dispatch('startKeepAlive', { id: 11, status: 'maintenance' }));
+    const { profile } = await profileWithKey(r, b.url, KEY_B.privateKeyPem);
+
+    r.events.length = 0;
+    ok(await r.controller.dispatch('switchProfile', { profileId: profile.id }));
+    const names = r.events.map(([e]) => e);
+    expect(r.events.filter(([e]) => e === 'keepAlivesStopped')).toEqual([['keepAlivesStopped', { profileName: 'Local sandbox', dropletIds: [11, 12] }]]);
+    expect(names.indexOf('keepAlivesStopped')).toBeLessThan(names.indexOf('profileChanged'));
+
+    // Saving the open profile's settings reopens it, which stops its keep-alives too.
+    ok(await r.controller.dispatch('registerDroplet', REG(21, 'on-b')));
+    ok(await r.controller.dispatch('startKeepAlive', { id: 21, status: 'active' }));
+    r.events.length = 0;
+    ok(await r.controller.dispatch('saveProfile', { ...draft(b.url), id: profile.id, pollIntervalMs: 7_000 }));
+    expect(r.events.filter(([e]) => e === 'keepAlivesStopped')).toEqual([['keepAlivesStopped', { profileName: 'Bravo', dropletIds: [21] }]]);
+
+    // Nothing kept alive: no word.
+    r.events.length = 0;
+    ok(await r.controller.dispatch('switchProfile', { profileId: BUILT_IN_PROFILE_ID }));
+    expect(r.events.map(([e]) => e)).toContain('profileChanged');
+    expect(r.events.map(([e]) => e)).not.toContain('keepAlivesStopped');
+  });
+
   it('remembers the active profile, reopening it next time with its key decrypted from disk', async () => {
     const r = await rig();
     const b = await sandbox(KEY_B.publicKeyPem);

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SentCopies, filtersKey } from '../../../../../core/fleet/sent-copies';
 import { DetailsPane } from '../../../../../renderer/src/features/details/DetailsPane';
 import { formatHourMinuteOrDay } from '../../../../../renderer/src/domain/format';
 import { useUi } from '../../../../../renderer/src/state/ui';
@@ -121,7 +122,7 @@ describe('DetailsPane', () => {
     expect(screen.queryByText(/late/)).toBeNull();
   });
 
-  it('shows the keep-alive state and toggles it', async () => {
+  it('asks before starting keep-alive, saying Steward will beat for it and a real silence will no longer show; then toggles it', async () => {
     const fake = installFakeSteward({
       getDroplet: () => ({ droplet: details(), source: 'details', note: null, traceId: null }),
       startKeepAlive: (input) => [{ dropletId: input.id, status: input.status, nextBeatAt: iso(-30_000), lastError: null, beatsSent: 1 }],
@@ -130,10 +131,49 @@ describe('DetailsPane', () => {
     const toggle = await screen.findByRole('button', { name: 'Keep alive' });
     await waitFor(() => expect(toggle.hasAttribute('disabled')).toBe(false));
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
-    toggle.click();
+
+    // Asked first; cancelling starts nothing.
+    fireEvent.click(toggle);
+    let ask = screen.getByRole('alertdialog', { name: 'Start keep-alive' });
+    expect(ask.textContent).toMatch(/Keep dew-7 \(#7\) alive\?/);
+    expect(ask.textContent).toMatch(/Steward will send heartbeats for it/);
+    expect(ask.textContent).toMatch(/a real silence of this droplet will no longer show: it will look alive even if it is down/);
+    fireEvent.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.callsOf('startKeepAlive')).toEqual([]);
+
+    fireEvent.click(toggle);
+    ask = screen.getByRole('alertdialog', { name: 'Start keep-alive' });
+    fireEvent.click(within(ask).getByRole('button', { name: 'Start keep-alive' }));
     await waitFor(() => expect(toggle.getAttribute('aria-pressed')).toBe('true'));
     expect(screen.getByText(/on · next beat \d\d:\d\d:\d\d/)).toBeTruthy();
     expect(fake.callsOf('startKeepAlive')[0]).toEqual({ id: 7, status: 'active', metrics: { cpu_percent: 42.5, memory_mb: 512, requests_last_minute: 120, errors_last_minute: 3 } });
+  });
+
+  it('shows the status and last heartbeat its row shows when the details answer is a poll apart from the fleet', async () => {
+    const sync = new SentCopies();
+    const { heartbeats: _none, ...listed } = details({ lastHeartbeat: iso(95_000) });
+    installFakeSteward({
+      // The fleet copy (the row): last beat 95 s ago, so late.
+      listDroplets: ({ since, ...filters }) => ({
+        ...sync.diff(filtersKey(filters), [listed], since),
+        total: 1,
+        unreadable: [],
+        fetchedAt: iso(0),
+        clockOffsetMs: 0,
+        dialect: 'guide',
+        traceId: null,
+      }),
+      // The details route, asked a moment later, saw a newer beat.
+      getDroplet: () => ({ droplet: details({ lastHeartbeat: iso(3_000) }), source: 'details', note: null, traceId: null }),
+    });
+    renderWithClient(<DetailsPane dropletId={7} />);
+    const pane = await screen.findByRole('article', { name: 'Droplet dew-7' });
+    await waitFor(() => expect(pane.querySelector('[data-status="late"]')).toBeTruthy());
+    const beat = within(pane).getByText('Last heartbeat').nextElementSibling!;
+    expect(beat.querySelector('time')?.getAttribute('datetime')).toBe(listed.lastHeartbeat);
+    expect(beat.textContent).toMatch(/1 min ago/);
+    expect(within(pane).getByText(/no heartbeat for 1 min 3\d s/)).toBeTruthy();
   });
 
   it('renders a failure as an ErrorNotice', async () => {

@@ -130,26 +130,42 @@ describe('fleet view', () => {
     await waitFor(() => expect(screen.getByText('No droplets match these filters.')).toBeTruthy());
   });
 
-  it('filters to a status when its summary count is clicked, and asks the Orchestrator for it', async () => {
+  it('filters to a status when its summary count is clicked, from the one fleet copy', async () => {
     const fake = renderFleet();
     await loaded();
     const errors = screen.getByRole('button', { name: '2 error' });
     fireEvent.click(errors);
     await waitFor(() => expect(shownIds()).toEqual([2, 6]));
     expect(errors.getAttribute('aria-pressed')).toBe('true');
-    expect(fake.listCalls).toContainEqual({ status: 'error' });
+    // No second, server-filtered copy that would be polled apart from the counts.
+    expect(fake.listCalls.every((c) => Object.keys(c).length === 0)).toBe(true);
     // The counts are the whole fleet's, not the filtered table's.
     expect(screen.getByRole('button', { name: '2 active' })).toBeTruthy();
     fireEvent.click(errors);
     await waitFor(() => expect(shownIds()).toHaveLength(7));
   });
 
-  it('filters late droplets locally, asking the Orchestrator for active ones', async () => {
-    const fake = renderFleet();
+  it('filters late droplets locally', async () => {
+    renderFleet();
     await loaded();
     fireEvent.click(screen.getByRole('button', { name: '1 late' }));
     await waitFor(() => expect(shownIds()).toEqual([3]));
-    expect(fake.listCalls).toContainEqual({ status: 'active' });
+  });
+
+  it('takes the status counts and the "N of M" from the same poll as the rows, so they agree after it', async () => {
+    const fake = renderFleet();
+    await loaded();
+    fireEvent.click(screen.getByRole('button', { name: '2 error' }));
+    await waitFor(() => expect(shownIds()).toEqual([2, 6]));
+    const before = fake.listCalls.length;
+    // Two more droplets fail; one poll brings it.
+    fake.setDroplets([...fleet().map((d) => (d.id === 1 ? { ...d, status: 'error' as const } : d)), droplet(8, 'error', 3, { name: 'hotel' })]);
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+    await waitFor(() => expect(shownIds()).toEqual([1, 2, 6, 8]));
+    expect(screen.getByRole('button', { name: '4 error' })).toBeTruthy();
+    expect(screen.getByText('4 of 8 droplets')).toBeTruthy();
+    // One request a poll: the rows, the counts and the total are one copy.
+    expect(fake.listCalls.length - before).toBe(1);
   });
 
   it('filters by capability, built from the capabilities seen', async () => {
@@ -159,7 +175,7 @@ describe('fleet view', () => {
     expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', 'compute', 'gpu', 'storage']);
     fireEvent.change(select, { target: { value: 'gpu' } });
     await waitFor(() => expect(shownIds()).toEqual([1]));
-    expect(fake.listCalls).toContainEqual({ capability: 'gpu' });
+    expect(fake.listCalls.every((c) => Object.keys(c).length === 0)).toBe(true);
   });
 
   it('keeps the selection across a refetch that re-sorts the rows', async () => {
@@ -266,5 +282,85 @@ describe('fleet view', () => {
     act(() => fake.emit('profileChanged', { profileId: 'other', name: 'Production' }));
     await waitFor(() => expect(shownIds()).toEqual([500]));
     expect(useUi.getState()).toMatchObject({ selectedId: null, statusFilter: null });
+  });
+});
+
+describe('fleet view while stale', () => {
+  const table = () => screen.getByRole('grid', { name: 'Fleet' });
+
+  async function outage(fake: FakeSteward): Promise<HTMLElement> {
+    fake.failList(ipcError('Steward could not connect to the Orchestrator at 127.0.0.1:45123 (connection refused).'));
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+    return screen.findByTestId('stale-banner');
+  }
+
+  it('keeps the banner and "Stale" through a pushed change, which still updates its row; only a good poll clears them', async () => {
+    const fake = renderFleet();
+    await loaded();
+    await outage(fake);
+    act(() => fake.emitStatusChange({ dropletId: 7, oldStatus: 'active', newStatus: 'error', changedAt: new Date().toISOString() }));
+    await waitFor(() => expect(statusText(7)).toBe('error'), { timeout: LIVE_BATCH_MAX_MS + 500 });
+    expect(screen.getByRole('button', { name: '3 error' })).toBeTruthy();
+    // Still stale: the push is not a poll.
+    expect(screen.queryByTestId('stale-banner')).not.toBeNull();
+    expect(screen.getByTestId('freshness').textContent).toMatch(/^Stale · updated \d+ s ago$/);
+    expect(table().dataset.stale).toBe('true');
+    fake.failList(null);
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+    await waitFor(() => expect(screen.queryByTestId('stale-banner')).toBeNull());
+    expect(table().dataset.stale).toBeUndefined();
+  });
+
+  it('dims the rows with one class on the table and says so in the banner', async () => {
+    const fake = renderFleet();
+    await loaded();
+    expect(table().classList.contains('is-stale')).toBe(false);
+    const banner = await outage(fake);
+    await waitFor(() => expect(table().classList.contains('is-stale')).toBe(true));
+    expect(within(banner).getByTestId('stale-meaning').textContent).toMatch(/Rows are dimmed and “late” is only a guess until a poll succeeds/);
+    // No row carries a mark of its own: the table's class does it.
+    expect(dropletRows().every((r) => r.className === 'fleet-row' || r.className === 'fleet-row selected')).toBe(true);
+  });
+
+  it('gives Steward\'s late verdict as a guess while stale: "late?", Orchestrator unreachable', async () => {
+    const fake = renderFleet();
+    await loaded();
+    expect(statusText(3)).toBe('late');
+    await outage(fake);
+    await waitFor(() => expect(statusText(3)).toBe('late?'));
+    const badge = within(row(3)).getByTestId('status-cell').querySelector('[data-status="late"]')!;
+    expect(badge.getAttribute('title')).toMatch(/^late\? Orchestrator unreachable: no heartbeat seen for 1 min 3\d s, but Steward cannot refresh the fleet/);
+    const chip = screen.getByRole('button', { name: '1 late' });
+    expect(chip.textContent).toContain('late?');
+    expect(chip.getAttribute('title')).toMatch(/Orchestrator unreachable/);
+    // The Orchestrator's own statuses are facts as of the last poll, shown as they are.
+    expect(statusText(2)).toBe('error');
+  });
+});
+
+describe('kept-alive droplets in the fleet', () => {
+  const keepAlive = (dropletId: number) => ({ dropletId, status: 'active', nextBeatAt: null, lastError: null, beatsSent: 2 });
+
+  it('marks a kept-alive row with an icon and words, with a tooltip, and counts them in the top bar', async () => {
+    const fake = renderFleet();
+    await loaded();
+    expect(screen.queryByTestId('kept-alive')).toBeNull();
+    expect(screen.queryByTestId('keepalive-count')).toBeNull();
+    act(() => fake.emit('keepAliveChanged', [keepAlive(4), keepAlive(5)]));
+    await waitFor(() => expect(within(row(4)).queryByTestId('kept-alive')).not.toBeNull());
+    const mark = within(row(4)).getByTestId('kept-alive');
+    expect(mark.textContent).toBe('kept alive');
+    expect(mark.querySelector('svg')).not.toBeNull();
+    expect(mark.getAttribute('title')).toMatch(/Steward is sending this droplet’s heartbeats, so it looks alive even if the droplet itself has gone silent/);
+    expect(within(row(5)).queryByTestId('kept-alive')).not.toBeNull();
+    expect(within(row(1)).queryByTestId('kept-alive')).toBeNull();
+    const count = screen.getByTestId('keepalive-count');
+    expect(count.textContent).toBe('2 kept alive');
+    expect(count.getAttribute('title')).toMatch(/#4, #5: a real silence of those droplets will not show/);
+    fireEvent.click(count);
+    expect(useUi.getState()).toMatchObject({ panel: 'heartbeat', selectedId: 4 });
+    act(() => fake.emit('keepAliveChanged', []));
+    await waitFor(() => expect(screen.queryByTestId('kept-alive')).toBeNull());
+    expect(screen.queryByTestId('keepalive-count')).toBeNull();
   });
 });
