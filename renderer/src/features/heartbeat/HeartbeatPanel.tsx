@@ -10,6 +10,7 @@ import { useKeepAlive, useStartKeepAlive, useStopKeepAlive } from '../../queries
 import { METRIC_META, rangeMs } from '../charts/series';
 import { chartedMetricsOf } from '../../domain/metrics';
 import { HeartbeatAckView } from './HeartbeatAckView';
+import { KeepAliveConfirm } from './KeepAliveConfirm';
 import { KeepAliveList } from './KeepAliveList';
 import { nextDueAt, prefill, validate, type HeartbeatErrors, type HeartbeatValues } from './heartbeat-form';
 import '../../ui/ui.css';
@@ -79,13 +80,18 @@ function HeartbeatBody(props: { dropletId: number; name: string | null; source: 
     const sentAt = Date.now();
     send.mutate(input, { onSuccess: (ack) => setSent({ ack, sentAt, dueAt: nextDueAt(ack, Date.now()) }) });
   };
+  // Starting keep-alive asks first (a real silence stops showing); stopping does not.
+  const [asking, setAsking] = useState<HeartbeatInput | null>(null);
   const toggleKeepAlive = () => {
     if (running) {
       stop.mutate(dropletId);
       return;
     }
-    const input = checked();
-    if (input) start.mutate(input);
+    setAsking(checked());
+  };
+  const confirmKeepAlive = () => {
+    if (asking) start.mutate(asking);
+    setAsking(null);
   };
 
   return (
@@ -132,6 +138,9 @@ function HeartbeatBody(props: { dropletId: number; name: string | null; source: 
           </button>
         </div>
       </form>
+      {asking && !running && (
+        <KeepAliveConfirm dropletId={dropletId} name={props.name ?? `droplet ${dropletId}`} onConfirm={confirmKeepAlive} onCancel={() => setAsking(null)} />
+      )}
 
       {send.error && <ErrorNotice error={errorDetail(send.error)} />}
       {sent && !send.error && <HeartbeatAckView ack={sent.ack} dueAt={sent.dueAt} sentAt={sent.sentAt} />}

@@ -99,7 +99,15 @@ describe('HeartbeatPanel', () => {
     const list = await screen.findByRole('region', { name: 'Droplets kept alive' });
     await waitFor(() => expect(within(list).getByText('No droplet is kept alive.')).toBeTruthy());
 
+    // Starting asks first, saying a real silence will no longer show; cancelling starts nothing.
     fireEvent.click(screen.getByRole('button', { name: 'Keep alive' }));
+    expect(screen.getByRole('alertdialog', { name: 'Start keep-alive' }).textContent).toMatch(/real silence of this droplet will no longer show/);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.callsOf('startKeepAlive')).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Keep alive' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Start keep-alive' }));
     await waitFor(() => expect(within(list).getByText('#7')).toBeTruthy());
     expect(within(list).getByText(/next beat \d\d:\d\d:\d\d/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Stop keep alive' }).getAttribute('aria-pressed')).toBe('true');
