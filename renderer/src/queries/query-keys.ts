@@ -12,4 +12,6 @@ export const queryKeys = {
   profiles: ['profiles'] as const,
   keyStorage: ['keyStorage'] as const,
   warnings: ['warnings'] as const,
+  /** Mutations that are an exchange with the Orchestrator (their success ends the fleet poll's backoff). */
+  orchestratorWrite: ['orchestratorWrite'] as const,
 };

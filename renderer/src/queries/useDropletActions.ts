@@ -5,13 +5,14 @@ import { queryKeys } from './query-keys';
 
 /** What registering would change: read fresh from the Orchestrator each time, never cached. */
 export function usePreviewRegistration() {
-  return useMutation({ mutationFn: (reg: Registration) => call('previewRegistration', reg) });
+  return useMutation({ mutationKey: queryKeys.orchestratorWrite, mutationFn: (reg: Registration) => call('previewRegistration', reg) });
 }
 
 /** Register or re-register; the fleet and the droplet refresh afterwards. */
 export function useRegisterDroplet() {
   const qc = useQueryClient();
   return useMutation({
+    mutationKey: queryKeys.orchestratorWrite,
     mutationFn: (reg: Registration) => call('registerDroplet', reg),
     // Not awaited: the acknowledgement shows at once, the refetches follow.
     onSuccess: (_ack, reg) => {
@@ -25,6 +26,7 @@ export function useRegisterDroplet() {
 export function useSendHeartbeat() {
   const qc = useQueryClient();
   return useMutation({
+    mutationKey: queryKeys.orchestratorWrite,
     mutationFn: (input: HeartbeatInput) => call('sendHeartbeat', input),
     onSuccess: (_ack, input) => {
       void qc.invalidateQueries({ queryKey: queryKeys.fleetAll });

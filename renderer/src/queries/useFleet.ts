@@ -56,13 +56,21 @@ export function useFleetBackoffCapMs(): number {
 const watched = new WeakSet<QueryClient>();
 
 /**
- * A details answer is the same Orchestrator answering: the fleet polls' backoff ends with it
- * (30 % of polls failing must not leave the fleet a minute old while details calls succeed).
+ * A details answer, a heartbeat or a registration is the same Orchestrator answering: the fleet
+ * polls' backoff ends with it (30 % of polls failing must not leave the fleet a minute old
+ * while other calls succeed).
  */
-export function resetBackoffOnDetails(client: QueryClient): () => void {
-  return client.getQueryCache().subscribe((event) => {
+export function resetBackoffOnOrchestratorAnswers(client: QueryClient): () => void {
+  const stopQueries = client.getQueryCache().subscribe((event) => {
     if (event.type === 'updated' && event.action.type === 'success' && event.query.queryKey[0] === queryKeys.droplet(0)[0]) resetPollBackoff();
   });
+  const stopMutations = client.getMutationCache().subscribe((event) => {
+    if (event.type === 'updated' && event.action.type === 'success' && event.mutation.options.mutationKey?.[0] === queryKeys.orchestratorWrite[0]) resetPollBackoff();
+  });
+  return () => {
+    stopQueries();
+    stopMutations();
+  };
 }
 
 export function useFleet(filters: ListFilters) {
@@ -70,7 +78,7 @@ export function useFleet(filters: ListFilters) {
   if (!watched.has(client)) {
     // Once per client, for the window's life: it is the same cache whichever view polls.
     watched.add(client);
-    resetBackoffOnDetails(client);
+    resetBackoffOnOrchestratorAnswers(client);
   }
   return useQuery(fleetQueryOptions(filters, usePollIntervalMs(), useFleetBackoffCapMs()));
 }

@@ -3,11 +3,11 @@
  * droplet is still seen in time), and a successful details call to the same Orchestrator ends
  * the backoff. Real fleet query options on query-core with fake timers, a stand-in for preload.
  */
-import { environmentManager, hashKey, QueryClient, QueryObserver } from '@tanstack/react-query';
+import { environmentManager, hashKey, MutationObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { FleetUpdate } from '../../../../shared/fleet-update';
 import type { IpcResult } from '../../../../shared/ipc-contract';
-import { fleetQueryOptions, resetBackoffOnDetails } from '../../../../renderer/src/queries/useFleet';
+import { fleetQueryOptions, resetBackoffOnOrchestratorAnswers } from '../../../../renderer/src/queries/useFleet';
 import { failureStreak } from '../../../../renderer/src/queries/poll-backoff';
 import { queryKeys } from '../../../../renderer/src/queries/query-keys';
 
@@ -41,7 +41,7 @@ afterEach(() => {
 
 function observe(intervalMs = INTERVAL_MS) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const stopReset = resetBackoffOnDetails(client);
+  const stopReset = resetBackoffOnOrchestratorAnswers(client);
   const observer = new QueryObserver(client, fleetQueryOptions({}, intervalMs, GRACE_MS));
   const unsubscribe = observer.subscribe(() => undefined);
   return { client, stop: () => (unsubscribe(), stopReset(), client.clear()) };
@@ -71,5 +71,18 @@ it('a successful details call ends the backoff', async () => {
   await vi.advanceTimersByTimeAsync(4_000 + 10);
   expect(pollTimes.length).toBe(before + 2);
   expect(pollTimes.at(-1)! - pollTimes.at(-2)!).toBe(4_000);
+  stop();
+});
+
+it('a successful heartbeat or registration ends the backoff too; other mutations do not', async () => {
+  const { client, stop } = observe(2_000);
+  await vi.advanceTimersByTimeAsync(60_000);
+  const fleet = hashKey(queryKeys.fleet({}));
+  expect(failureStreak(fleet)).toBeGreaterThan(1);
+  // A local mutation (a profile saved) says nothing about the Orchestrator.
+  await new MutationObserver(client, { mutationFn: async () => 'saved' }).mutate();
+  expect(failureStreak(fleet)).toBeGreaterThan(1);
+  await new MutationObserver(client, { mutationKey: queryKeys.orchestratorWrite, mutationFn: async () => 'acknowledged' }).mutate();
+  expect(failureStreak(fleet)).toBe(0);
   stop();
 });
