@@ -41,6 +41,9 @@ export const METRIC_ALIASES: Readonly<Record<ChartedMetric, readonly string[]>> 
   errors_last_minute: [],
 };
 
+/** Names read as a charted metric: the four, and the aliases droplets send them under. */
+export const CHARTED_METRIC_NAMES: readonly string[] = [...CHARTED_METRICS, ...Object.values(METRIC_ALIASES).flat()];
+
 export const MetricValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 export const MetricsSchema = z.record(z.string(), MetricValueSchema);
 export type Metrics = z.infer<typeof MetricsSchema>;

@@ -5,7 +5,7 @@
  * (first come, first kept), the per-droplet sample cap per name, and a total cap across droplets
  * (beyond it the droplets heard from least recently lose their extra metrics).
  */
-import { CHARTED_METRICS, EXTRA_METRIC_NAME_MAX, METRIC_ALIASES, type ExtraMetricSample, type Metrics } from '../../shared/model';
+import { CHARTED_METRIC_NAMES, EXTRA_METRIC_NAME_MAX, type ExtraMetricSample, type Metrics } from '../../shared/model';
 
 /** Names kept per droplet; a ninth new name is dropped. */
 export const EXTRA_NAMES_PER_DROPLET = 8;
@@ -13,7 +13,7 @@ export const EXTRA_NAMES_PER_DROPLET = 8;
 export const DEFAULT_MAX_EXTRA_SAMPLES = 250_000;
 
 /** Names that are a charted metric (the four and their aliases): not extra. */
-const CHARTED_NAMES: ReadonlySet<string> = new Set([...CHARTED_METRICS, ...Object.values(METRIC_ALIASES).flat()]);
+const CHARTED_NAMES: ReadonlySet<string> = new Set(CHARTED_METRIC_NAMES);
 
 export interface ExtraMetricLimits {
   /** Samples kept per name of one droplet (the history's per-droplet cap). */
