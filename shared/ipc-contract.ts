@@ -7,7 +7,7 @@
  * main-process handlers are typed from this module.
  */
 import { z } from 'zod';
-import { AppInfoSchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, HeartbeatAckSchema, HeartbeatInputSchema, HistoryViewSchema, KeepAliveSchema, KeepAlivesStoppedSchema, RegisterAckSchema, RegistrationPreviewSchema, RegistrationSchema, StatusChangeSchema } from './model';
+import { AppInfoSchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, ExtraMetricNameSchema, ExtraMetricSampleSchema, HeartbeatAckSchema, HeartbeatInputSchema, HistoryViewSchema, KeepAliveSchema, KeepAlivesStoppedSchema, RegisterAckSchema, RegistrationPreviewSchema, RegistrationSchema, StatusChangeSchema } from './model';
 import {
   ConnectionTestResultSchema,
   KeyInfoSchema,
@@ -94,6 +94,11 @@ export const serviceMethods = {
   getHistory: {
     input: z.object({ id: DropletIdSchema, sinceMs: z.number().nonnegative().optional() }).strict(),
     output: HistoryViewSchema,
+  },
+  /** One metric beyond the charted four (a name from getHistory's `extra`), oldest first. */
+  getExtraMetric: {
+    input: z.object({ id: DropletIdSchema, metric: ExtraMetricNameSchema, sinceMs: z.number().nonnegative().optional() }).strict(),
+    output: z.array(ExtraMetricSampleSchema),
   },
   getCommsLog: {
     input: z.object({ limit: z.number().int().positive().max(10_000).optional() }).strict().optional(),

@@ -41,6 +41,9 @@ export const METRIC_ALIASES: Readonly<Record<ChartedMetric, readonly string[]>> 
   errors_last_minute: [],
 };
 
+/** Names read as a charted metric: the four, and the aliases droplets send them under. */
+export const CHARTED_METRIC_NAMES: readonly string[] = [...CHARTED_METRICS, ...Object.values(METRIC_ALIASES).flat()];
+
 export const MetricValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 export const MetricsSchema = z.record(z.string(), MetricValueSchema);
 export type Metrics = z.infer<typeof MetricsSchema>;
@@ -203,6 +206,13 @@ export const LatestValuesSchema = z.object({
 });
 export type LatestValues = z.infer<typeof LatestValuesSchema>;
 
+/** Longest name of a metric beyond the charted four that Steward keeps. */
+export const EXTRA_METRIC_NAME_MAX = 64;
+export const ExtraMetricNameSchema = z.string().min(1).max(EXTRA_METRIC_NAME_MAX);
+/** One sample of a metric beyond the charted four: time (epoch ms) and value. */
+export const ExtraMetricSampleSchema = z.object({ t: z.number(), v: z.number() });
+export type ExtraMetricSample = z.infer<typeof ExtraMetricSampleSchema>;
+
 /** What Steward's history holds for a droplet: the one source of the tiles, charts and heartbeat strip. */
 export const HistoryViewSchema = z.object({
   samples: z.array(SampleSchema),
@@ -213,6 +223,8 @@ export const HistoryViewSchema = z.object({
   since: z.number().nullable(),
   /** Each charted metric's newest value in the whole history, whatever range was asked. */
   latest: LatestValuesSchema,
+  /** Names of the other numeric metrics the droplet sent, kept (in memory only) to be charted on demand. */
+  extra: z.array(z.string()),
 });
 export type HistoryView = z.infer<typeof HistoryViewSchema>;
 

@@ -242,6 +242,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     },
     sendHeartbeat,
     getHistory: async ({ id, sinceMs }) => history.view(id, sinceMs),
+    getExtraMetric: async ({ id, metric, sinceMs }) => history.extraSamples(id, metric, sinceMs),
     getCommsLog: async (input) => ({ entries: commsLog.entries(input?.limit) }),
     startKeepAlive: async (input) => keepAlive.start(input),
     stopKeepAlive: async ({ id }) => keepAlive.stop(id),

@@ -3,12 +3,15 @@
  * Steward keeps what it sees, one sample per heartbeat time: in memory (series.ts) and,
  * when given a file, on disk (history-file.ts), a flush at most flushDelayMs after a record.
  */
-import type { HistoryView, Metrics, Sample } from '../../shared/model';
+import type { ExtraMetricSample, HistoryView, Metrics, Sample } from '../../shared/model';
 import { parseIsoMs } from '../../shared/udc/time';
+import { ExtraMetrics } from './extra-metrics';
 import { HistoryFile, LINE_LENGTH } from './history-file';
 import { metricValues, SeriesStore, type SeriesLimits } from './series';
 
 export interface MetricHistoryOptions extends SeriesLimits {
+  /** Samples kept across all droplets' extra metrics (memory only; default DEFAULT_MAX_EXTRA_SAMPLES). */
+  maxExtraSamples?: number;
   /** Where to persist; memory only when absent. */
   file?: string;
   /** Recorded samples reach the disk at most this long after recording (default 2000). */
@@ -35,6 +38,8 @@ export const FUTURE_TOLERANCE_MS = 2 * 60_000;
 export class MetricHistory {
   private readonly file: HistoryFile | undefined;
   private readonly store: SeriesStore;
+  /** Metrics beyond the charted four: memory only, never in the file. */
+  private readonly extra: ExtraMetrics;
   private readonly flushDelayMs: number;
   private readonly onWrite: ((failure: unknown) => void) | undefined;
   private readonly now: () => number;
@@ -51,6 +56,7 @@ export class MetricHistory {
     const file = opts.file === undefined ? undefined : new HistoryFile(opts.file, this.now);
     this.file = file;
     this.store = new SeriesStore(opts, () => file?.noteShed(this.store.retained));
+    this.extra = new ExtraMetrics({ maxSamplesPerMetric: opts.maxSamplesPerDroplet ?? 10_080, maxTotalSamples: opts.maxExtraSamples });
     this.flushDelayMs = Math.max(0, opts.flushDelayMs ?? 2000);
     this.onWrite = opts.onWrite;
   }
@@ -96,6 +102,7 @@ export class MetricHistory {
     const series = this.store.insert(dropletId, t, code, values, known);
     if (!series) return false;
     if (series.count > 0 && t === series.time(series.count - 1)) series.lastIso = timeIso;
+    this.extra.record(dropletId, t, metrics);
     if (this.persisting()) {
       this.pending.push(dropletId, t, code, ...values);
       this.scheduleFlush();
@@ -110,7 +117,12 @@ export class MetricHistory {
 
   /** What the details pane shows: samples at or after `sinceMs`, where the history begins, and each metric's newest value. */
   view(dropletId: number, sinceMs?: number): HistoryView {
-    return { samples: this.store.samples(dropletId, sinceMs), since: this.store.firstTime(dropletId), latest: this.store.latest(dropletId) };
+    return { samples: this.store.samples(dropletId, sinceMs), since: this.store.firstTime(dropletId), latest: this.store.latest(dropletId), extra: this.extra.names(dropletId) };
+  }
+
+  /** One extra metric's samples (kept while Steward runs) at or after `sinceMs`, oldest first. */
+  extraSamples(dropletId: number, metric: string, sinceMs?: number): ExtraMetricSample[] {
+    return this.extra.samples(dropletId, metric, sinceMs);
   }
 
   stats(): { droplets: number; samples: number; pending: number } {

@@ -15,9 +15,9 @@ export function series(minutes: number, skip: (minutesAgo: number) => boolean = 
   return out;
 }
 
-/** getHistory's answer for `samples`, as main builds it: where they begin and each metric's newest value. */
-export function historyOf(samples: readonly Sample[], since: number | null = samples[0]?.t ?? null): HistoryView {
+/** getHistory's answer for `samples`, as main builds it: where they begin, each metric's newest value, the extra metrics' names. */
+export function historyOf(samples: readonly Sample[], since: number | null = samples[0]?.t ?? null, extra: string[] = []): HistoryView {
   const latest: LatestValues = { cpu_percent: null, memory_mb: null, requests_last_minute: null, errors_last_minute: null };
   for (const s of samples) for (const m of CHARTED_METRICS) if (s[m] !== null) latest[m] = { t: s.t, v: s[m] };
-  return { samples: [...samples], since, latest };
+  return { samples: [...samples], since, latest, extra };
 }

@@ -41,6 +41,7 @@ export function ipcError(partial: Partial<IpcError> = {}): IpcError {
 const DEFAULTS: Handlers = {
   getAppInfo: () => APP_INFO,
   getHistory: () => historyOf([]),
+  getExtraMetric: () => [],
   getCommsLog: () => ({ entries: [] }),
   listKeepAlive: () => [],
   // An id the Orchestrator does not hold: registering goes straight through.

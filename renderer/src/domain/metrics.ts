@@ -1,5 +1,5 @@
 /** Reading the loosely typed metrics record an Orchestrator stores with each beat. */
-import { CHARTED_METRICS, DROPLET_STATUSES, METRIC_ALIASES, type ChartedMetric, type Metrics, type ReportableStatus } from '../../../shared/model';
+import { CHARTED_METRIC_NAMES, CHARTED_METRICS, DROPLET_STATUSES, type ChartedMetric, type Metrics, type ReportableStatus } from '../../../shared/model';
 
 /** The four charted metrics that are present as finite numbers. */
 export function chartedMetricsOf(metrics: Metrics | null | undefined): Partial<Record<ChartedMetric, number>> {
@@ -11,15 +11,11 @@ export function chartedMetricsOf(metrics: Metrics | null | undefined): Partial<R
   return out;
 }
 
-/** Names read as a charted metric: the four, and the aliases droplets send them under. */
-const CHARTED_NAMES: readonly string[] = [...CHARTED_METRICS, ...Object.values(METRIC_ALIASES).flat()];
-
 /** Metrics beyond the charted four (and their aliases), as the Orchestrator sent them. */
 export function otherMetricsOf(metrics: Metrics | null | undefined): [string, string][] {
   if (!metrics) return [];
-  const charted = CHARTED_NAMES;
   return Object.entries(metrics)
-    .filter(([k]) => !charted.includes(k))
+    .filter(([k]) => !CHARTED_METRIC_NAMES.includes(k))
     .map(([k, v]) => [k, v === null ? '—' : String(v)]);
 }
 

@@ -7,6 +7,8 @@ export const queryKeys = {
   fleetAll: ['fleet'] as const,
   droplet: (id: number) => ['droplet', id] as const,
   history: (id: number) => ['history', id] as const,
+  /** Under history(id), so what invalidates a droplet's history invalidates its extra metrics too. */
+  extraMetric: (id: number, metric: string) => ['history', id, 'extra', metric] as const,
   comms: ['comms'] as const,
   keepAlive: ['keepAlive'] as const,
   profiles: ['profiles'] as const,

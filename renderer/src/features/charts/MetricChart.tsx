@@ -5,7 +5,7 @@ import { formatNumber } from '../../domain/format';
 import { ChartGrid, TimeAxis, ValueAxis } from './ChartAxes';
 import { ChartHover } from './ChartHover';
 import { layoutPlot, type Frame } from './plot';
-import { latestValue, type MetricMeta } from './series';
+import { latestValue, type ChartMeta } from './series';
 
 /**
  * One compact chart of one metric over a fixed time window. Drawn from recharts' SVG
@@ -13,7 +13,7 @@ import { latestValue, type MetricMeta } from './series';
  * cost 20-60 ms a chart on every range switch, this about a millisecond.
  */
 export const MetricChart = memo(function MetricChart(props: {
-  meta: MetricMeta;
+  meta: ChartMeta;
   points: ChartPoint[];
   domain: readonly [number, number];
   /** Where Steward's history begins: the stretch before it is shaded as "no record", not drawn as an outage. */
@@ -32,12 +32,12 @@ export const MetricChart = memo(function MetricChart(props: {
   const beforeHistory = unrecordedWidth(props.since ?? null, domain, frame);
 
   return (
-    <figure className="st-chart" data-metric={meta.metric} aria-label={`${meta.label} (${meta.unit})`}>
+    <figure className="st-chart" data-metric={meta.metric} aria-label={meta.unit ? `${meta.label} (${meta.unit})` : meta.label}>
       <figcaption className="st-chart__caption">
         <span className="st-chart__title">
           {meta.label} <span className="st-chart__unit">{meta.unit}</span>
         </span>
-        <span className="st-chart__latest">{latest !== null ? `${formatNumber(latest)} ${meta.unit}` : ''}</span>
+        <span className="st-chart__latest">{latest !== null ? `${formatNumber(latest)} ${meta.unit}`.trimEnd() : ''}</span>
       </figcaption>
       {latest !== null ? (
         <div className="st-chart__plot" style={{ width, height }}>
@@ -72,7 +72,7 @@ export const MetricChart = memo(function MetricChart(props: {
         </div>
       ) : (
         <p className="st-chart__none" style={{ height }}>
-          No {meta.label.toLowerCase()} values in this range
+          No {meta.unit ? meta.label.toLowerCase() : meta.label} values in this range
         </p>
       )}
     </figure>

@@ -6,6 +6,7 @@ import { useTick } from './useTick';
 import { useElementWidth } from './useElementWidth';
 import { useHistoryView } from '../../queries/useHistory';
 import { MetricChart } from './MetricChart';
+import { ExtraMetricCharts } from './ExtraMetricCharts';
 import { Y_AXIS_WIDTH } from './plot';
 import { useChartRange } from '../../state/chart-range';
 import { chartSeriesAll, METRIC_META, RANGES, rangeMs, samplesSince, type RangeKey } from './series';
@@ -46,6 +47,7 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
   const sinceNote = history.data ? historySinceNote(since, end - ms, end) : null;
   // Tooltips over days name the day (and zone): "10:02" alone would not say which.
   const withDay = ms > RANGES[2].ms;
+  const gridStyle = { gap: GRID_GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` };
 
   return (
     <section className="st-charts" aria-label="Metric charts" ref={sectionRef}>
@@ -66,13 +68,14 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
               {sinceNote}
             </p>
           )}
-          <div className="st-charts__grid" style={{ gap: GRID_GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+          <div className="st-charts__grid" style={gridStyle}>
             {METRIC_META.map((meta) => (
               <MetricChart key={meta.metric} meta={meta} points={series[meta.metric]} domain={domain} since={since} withDay={withDay} width={chartWidth} height={chartHeight} />
             ))}
           </div>
         </>
       )}
+      <ExtraMetricCharts dropletId={props.dropletId} names={history.data?.extra ?? []} domain={domain} since={since} withDay={withDay} width={chartWidth} height={chartHeight} gridStyle={gridStyle} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /** Pure preparation of heartbeat samples for the metric charts. */
 import { downsampleColumn, downsampleSeries, sampleColumns, type ChartPoint } from '../../../../shared/downsample';
-import { CHARTED_METRICS, type ChartedMetric, type Sample } from '../../../../shared/model';
+import { CHARTED_METRICS, type ChartedMetric, type ExtraMetricSample, type Sample } from '../../../../shared/model';
 
 export const RANGES = [
   { value: '15m', label: '15 min', ms: 15 * 60_000 },
@@ -22,12 +22,22 @@ export function rangeMs(key: RangeKey): number {
  */
 export const MAX_GAP_MS = 150_000;
 
-export interface MetricMeta {
-  metric: ChartedMetric;
+/** What a chart says of its metric: name, label, unit ('' for none) and y-domain. */
+export interface ChartMeta {
+  metric: string;
   label: string;
   unit: string;
   /** Fixed y-domain where the metric has natural bounds. */
   domain: [number, number | 'auto'];
+}
+
+export interface MetricMeta extends ChartMeta {
+  metric: ChartedMetric;
+}
+
+/** A metric beyond the charted four: its raw name as label, no unit, the axis from 0 following the data. */
+export function extraMetricMeta(name: string): ChartMeta {
+  return { metric: name, label: name, unit: '', domain: [0, 'auto'] };
 }
 
 export const METRIC_META: readonly MetricMeta[] = [
@@ -64,6 +74,14 @@ export function chartSeriesAll(samples: readonly Sample[], widthPx: number): Rec
   const columns = sampleColumns(samples);
   const entries = CHARTED_METRICS.map((m) => [m, downsampleColumn(columns.t, columns.values[m], pointBudget(widthPx), MAX_GAP_MS)] as const);
   return Object.fromEntries(entries) as Record<ChartedMetric, ChartPoint[]>;
+}
+
+/** An extra metric's points for a chart about `widthPx` wide, from `sinceMs` on (as chartSeries). */
+export function extraChartSeries(samples: readonly ExtraMetricSample[], sinceMs: number, widthPx: number): ChartPoint[] {
+  const kept = samples.filter((s) => s.t >= sinceMs);
+  const t = Float64Array.from(kept, (s) => s.t);
+  const v = Float64Array.from(kept, (s) => s.v);
+  return downsampleColumn(t, v, pointBudget(widthPx), MAX_GAP_MS);
 }
 
 /**

@@ -23,7 +23,7 @@ describe('MetricHistory.view', () => {
     expect(view.samples.map((s) => s.t)).toEqual([T0 + 120_000]);
     expect(view.since).toBe(T0);
     expect(view.latest).toEqual({ cpu_percent: { t: T0 + 60_000, v: 6 }, memory_mb: null, requests_last_minute: { t: T0, v: 9 }, errors_last_minute: null });
-    expect(h.view(2)).toEqual({ samples: [], since: null, latest: { cpu_percent: null, memory_mb: null, requests_last_minute: null, errors_last_minute: null } });
+    expect(h.view(2)).toEqual({ samples: [], since: null, latest: { cpu_percent: null, memory_mb: null, requests_last_minute: null, errors_last_minute: null }, extra: [] });
   });
 
   it('moves since forward as the oldest samples are dropped', () => {
