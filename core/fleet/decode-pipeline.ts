@@ -10,6 +10,7 @@ import { readDropletList } from '../../shared/udc';
 import { parseJson, readWith, significantClockOffsetMs } from '../orchestrator/answers';
 import { onLocalClock } from '../orchestrator/clock-offset';
 import { OrchestratorError, type OrchestratorErrorInit } from '../orchestrator/errors';
+import { fromServer } from '../orchestrator/redact';
 import type { SentCopies } from './sent-copies';
 import type { ExchangeResult } from '../orchestrator/transport';
 
@@ -71,6 +72,25 @@ function stopwatch(): () => number {
   };
 }
 
+/** How many unreadable entries are named, and how much of each: the rest are counted. */
+export const UNREADABLE_SHOWN = 20;
+export const UNREADABLE_CHARS = 200;
+
+/**
+ * Why entries could not be read, as Steward's text: the readers quote the server's fields (an
+ * id, a capabilities list), which may hold a token, so each is redacted and freed of bidi
+ * controls (fromServer), cut, and only the first few named; one last line says how many more.
+ */
+export function unreadableTexts(reasons: readonly string[], token: string | null | undefined): string[] {
+  const shown = reasons.slice(0, UNREADABLE_SHOWN).map((r) => {
+    const text = fromServer(r, token);
+    return text.length > UNREADABLE_CHARS ? `${text.slice(0, UNREADABLE_CHARS)}…` : text;
+  });
+  const more = reasons.length - shown.length;
+  if (more > 0) shown.push(`…and ${more} more ${more === 1 ? 'entry' : 'entries'} that could not be read`);
+  return shown;
+}
+
 export function decodeFleetAnswer(sync: SentCopies, answer: ExchangeResult, request: FleetRequest): DecodeOutcome {
   try {
     const lap = request.timeStages ? stopwatch() : undefined;
@@ -80,7 +100,7 @@ export function decodeFleetAnswer(sync: SentCopies, answer: ExchangeResult, requ
     const parseMs = lap?.() ?? 0;
     const list = readWith(result, body, (b) => readDropletList(b, () => request.nowMs));
     const clockOffsetMs = significantClockOffsetMs(result, body);
-    const meta = { total: list.total, unreadable: list.unreadable, fetchedAt: new Date(request.nowMs).toISOString(), clockOffsetMs, dialect: list.dialect, traceId: result.traceId };
+    const meta = { total: list.total, unreadable: unreadableTexts(list.unreadable, result.sentToken), fetchedAt: new Date(request.nowMs).toISOString(), clockOffsetMs, dialect: list.dialect, traceId: result.traceId };
     if (request.only !== undefined) {
       const found = list.droplets.find((d) => d.id === request.only);
       const droplets = found ? [onLocalClock(found, clockOffsetMs)] : [];

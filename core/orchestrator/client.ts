@@ -22,6 +22,7 @@ import { errorForAnswer, parseJson, readWith, significantClockOffsetMs, type Pur
 import type { CommsLog } from './comms-log';
 import { DialectTracker, isEnvelopeRefusal } from './dialect';
 import { isOrchestratorError, OrchestratorError } from './errors';
+import { fromServer } from './redact';
 import { backoffDelay, type RetryPolicy } from './retry';
 import type { TokenSource } from '../signing/signer';
 import { createTransport, type ExchangeResult } from './transport';
@@ -202,7 +203,9 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
       build: (dialect) => buildRegisterRequest({ dialect, now: () => new Date(now()) }, reg),
       read: (result) => {
         const { dialect, ...ack } = readWith(result, parseJson(result), readRegisterAck);
-        return { ...ack, traceId: result.traceId, dialect };
+        // The server's words, shown and printed as Steward's: cleaned as an error's would be.
+        const message = ack.message === null ? null : fromServer(ack.message, result.sentToken);
+        return { ...ack, message, traceId: result.traceId, dialect };
       },
     };
     const attempts = Math.max(1, Math.floor(retry.attempts));

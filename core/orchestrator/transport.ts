@@ -42,6 +42,11 @@ export interface ExchangeResult {
   serverDate?: number | null;
   /** Our clock (epoch ms) when the answer's headers arrived, to compare with `serverDate`. */
   receivedAt?: number;
+  /**
+   * The token the request carried, so whoever turns the answer's words into Steward's text can
+   * redact it (fromServer) even when the server quotes it in a successful answer. Never shown or logged.
+   */
+  sentToken?: string | null;
 }
 
 export interface Transport {
@@ -144,7 +149,7 @@ export function createTransport(options: TransportOptions): Transport {
     });
     const exchangeId = entry?.id ?? null;
     if (failure) throw failure.with({ traceId: req.traceId, exchangeId });
-    return { status: status ?? 0, text: text ?? '', ...(bytes ? { bytes } : {}), exchangeId, traceId: req.traceId, serverDate, receivedAt };
+    return { status: status ?? 0, text: text ?? '', ...(bytes ? { bytes } : {}), exchangeId, traceId: req.traceId, serverDate, receivedAt, sentToken: req.token ?? null };
   }
 
   return { send, host: base.host };

@@ -1,12 +1,17 @@
-// A hostile Orchestrator that quotes credentials back in its error answers: nothing it quotes
-// may reach what crosses IPC, the communications log (memory and file), or keep-alive's state.
+// A hostile Orchestrator that quotes credentials back in its error answers, and in its successful
+// ones: nothing it quotes may reach what crosses IPC, the communications log (memory and file),
+// keep-alive's state, or what the CLI prints.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StewardService } from '../../../../core/app/service';
-import type { KeepAlive } from '../../../../shared/model';
-import { json, tinyServer, type TinyServer } from '../../../support/tiny-server';
+import type { KeepAlive, RegisterAck } from '../../../../shared/model';
+import type { FleetUpdate } from '../../../../shared/fleet-update';
+import { guideEnvelope, json, tinyServer, type TinyServer } from '../../../support/tiny-server';
+import { runCommand } from '../../../../cli/run';
+import { generateKeyPair } from '../../../../core/signing/keys';
+import { writeFileSync } from 'node:fs';
 import { serviceFor } from '../../../support/fault-front';
 
 /** A JWT that is not the one Steward sent (another client's, say). */
@@ -96,5 +101,89 @@ describe('credentials the Orchestrator quotes back', () => {
     const files = readdirSync(dataDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('comms'));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) expectNone(readFileSync(join(dataDir, f), 'utf8'), found, `log file ${f}`);
+  });
+});
+
+/** A list whose entries quote the credentials in fields the readers name when they cannot read them. */
+function quotingList(token: string): Record<string, unknown> {
+  return guideEnvelope({
+    droplets: [
+      { id: 3, name: 'fine', status: 'active', capabilities: [] },
+      { droplet_id: quoting(token), name: 'bad id', status: 'active' },
+      // Cut at 80 characters by the reader: the token's head must not pass as text either.
+      { id: 4, name: 'bad capabilities', capabilities: `[${token}` },
+      { id: 5, name: 'bad capabilities', capabilities: `[Bearer ${BEARER_VALUE} ?token=${QUERY_VALUE}` },
+    ],
+    total: 4,
+  });
+}
+
+function quotingAck(token: string): Record<string, unknown> {
+  return guideEnvelope({ registered: true, droplet_id: 42, status: 'registered', message: `Registered with ${quoting(token)}` });
+}
+
+/** Answers every request successfully, quoting the token it was sent. */
+async function politeButQuoting(): Promise<TinyServer> {
+  server = await tinyServer((req, res) => {
+    const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? 'none';
+    if (req.method === 'POST' && req.url.startsWith('/droplets/register')) json(res, 200, quotingAck(token));
+    else json(res, 200, quotingList(token));
+  });
+  return server;
+}
+
+describe('credentials the Orchestrator quotes back in a successful answer', () => {
+  it('are redacted from the unreadable entries and the registration message: IPC results, comms log, log file', async () => {
+    const s = await politeButQuoting();
+    const dataDir = mkdtempSync(join(tmpdir(), 'steward-echo-ok-'));
+    service = await serviceFor(s.url, { dialect: 'guide', dataDir });
+
+    const list = await service.dispatch('listDroplets', {});
+    const reg = await service.dispatch('registerDroplet', { id: 42, name: 'x', endpoint: 'http://localhost:8002', capabilities: [] });
+    const log = await service.dispatch('getCommsLog', {});
+    await service.close();
+    service = null;
+
+    const found = secrets(s);
+    const fleet = (list.ok ? list.value : null) as FleetUpdate | null;
+    expect(fleet?.droplets.map((d) => d.id)).toEqual([3]);
+    // Each unreadable entry is still named, its credentials cut out.
+    const unreadable = fleet?.unreadable ?? [];
+    expect(unreadable).toHaveLength(3);
+    expect(unreadable.join('\n')).toContain('<redacted>');
+    expectNone(JSON.stringify(list), found, 'listDroplets result');
+    expect(((reg.ok ? reg.value : null) as RegisterAck | null)?.message).toContain('<redacted>');
+    expectNone(JSON.stringify(reg), found, 'registerDroplet result');
+    expectNone(JSON.stringify(log), found, 'comms log');
+    const files = readdirSync(dataDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('comms'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expectNone(readFileSync(join(dataDir, f), 'utf8'), found, `log file ${f}`);
+  });
+
+  it('are not printed by the CLI (list warning, registration line)', async () => {
+    const s = await politeButQuoting();
+    const keyPath = join(mkdtempSync(join(tmpdir(), 'steward-echo-cli-')), 'private.pem');
+    writeFileSync(keyPath, generateKeyPair('ES256').privateKeyPem);
+    const common = { url: s.url, keyPath, identity: 1, steward: undefined, dialect: 'guide' as const, timeoutMs: 5_000, json: false };
+    const warnings: string[] = [];
+    const printed = [
+      await runCommand(common, { name: 'list' }, (w) => warnings.push(w)),
+      await runCommand({ ...common, json: true }, { name: 'list' }, (w) => warnings.push(w)),
+      await runCommand(common, { name: 'register', id: 42, dropletName: 'x', endpoint: 'http://localhost:8002', capabilities: [] }),
+    ].join('\n');
+    const all = `${printed}\n${warnings.join('\n')}`;
+    expect(all).toContain('<redacted>');
+    expectNone(all, secrets(s), 'CLI output');
+  });
+
+  it('names at most 20 unreadable entries, each cut, and counts the rest', async () => {
+    const many = Array.from({ length: 45 }, (_, i) => ({ droplet_id: `x${i}-${'y'.repeat(500)}` }));
+    server = await tinyServer((_req, res) => json(res, 200, guideEnvelope({ droplets: many, total: 45 })));
+    service = await serviceFor(server.url, { dialect: 'guide' });
+    const list = await service.dispatch('listDroplets', {});
+    const unreadable = ((list.ok ? list.value : null) as FleetUpdate | null)?.unreadable ?? [];
+    expect(unreadable).toHaveLength(21);
+    expect(unreadable.slice(0, 20).every((u) => u.length <= 201)).toBe(true);
+    expect(unreadable[20]).toBe('…and 25 more entries that could not be read');
   });
 });
