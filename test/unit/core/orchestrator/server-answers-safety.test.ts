@@ -68,6 +68,19 @@ describe('redirects', () => {
     expect(e.message).toContain(`"${front.url}/login?access_token=<redacted>"`);
     expect(commsLog.entries()[0]!.error).toContain('/login?access_token=<redacted>');
   });
+
+  it('names a Location with a user name and password with those masked, the host kept', async () => {
+    const front = await serve((_req, res) => {
+      res.writeHead(301, { Location: 'https://admin:hunter2@other.example/api' });
+      res.end();
+    });
+    const { client, commsLog } = clientFor(front.url);
+    const e = await caught(client.heartbeat(HB));
+    expect(e.message).toContain('"https://<redacted>@other.example/api"');
+    const all = JSON.stringify(toIpcError(e)) + JSON.stringify(commsLog.entries());
+    expect(all).not.toContain('hunter2');
+    expect(all).not.toContain('admin:');
+  });
 });
 
 describe('the token Steward sent, quoted back', () => {
