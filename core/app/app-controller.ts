@@ -119,9 +119,11 @@ export async function createAppController(opts: AppControllerOptions): Promise<A
     }
   }
 
-  /** Forgets a private key no profile signs with any more. */
+  /** Forgets a private key no profile signs with any more, nor one set aside to be mended. */
   async function forgetIfUnused(ref: KeyRef | null): Promise<void> {
-    if (ref && ref.fingerprint !== embeddedKey.fingerprint && store.keyUsers(ref.fingerprint).length === 0) await vault.forget(ref.fingerprint);
+    if (!ref || ref.fingerprint === embeddedKey.fingerprint || store.keyUsers(ref.fingerprint).length > 0) return;
+    if (await store.keyNamedAside(ref.fingerprint)) return;
+    await vault.forget(ref.fingerprint);
   }
 
   async function setKey(profileId: string, info: KeyInfo): Promise<KeyInfo> {

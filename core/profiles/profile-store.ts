@@ -20,7 +20,7 @@ import {
 } from '../../shared/profile';
 import { moveAside, readJsonFile, writeFileAtomic } from '../fs/atomic-file';
 import { writeFailureReason } from '../fs/write-failure';
-import { keepRejected, ProfilesFrameSchema, sortProfiles, type ProfilesFile, type ProfilesFrame, type RejectedProfile } from './profiles-file';
+import { keepRejected, keyNamedAside, ProfilesFrameSchema, sortProfiles, type ProfilesFile, type ProfilesFrame, type RejectedProfile } from './profiles-file';
 import { SettingsError } from './settings-error';
 import { errorText } from '../../shared/error-text';
 
@@ -141,6 +141,11 @@ export class ProfileStore {
   /** Other profiles that sign with this key (so deleting one does not delete a shared key). */
   keyUsers(fingerprint: string, exceptId?: string): Profile[] {
     return this.state.profiles.filter((p) => p.id !== exceptId && p.key?.fingerprint === fingerprint).map((p) => structuredClone(p));
+  }
+
+  /** Whether a profile set aside (profiles.json.rejected-*) names this key: it is still wanted. */
+  keyNamedAside(fingerprint: string): Promise<boolean> {
+    return keyNamedAside(this.path, fingerprint);
   }
 
   /** Creates a profile (draft without id) or edits one. The built-in keeps its URL, dialect and key. */

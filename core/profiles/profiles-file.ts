@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import { ProfileSchema, type Profile } from '../../shared/profile';
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { freeSideName, writeFileAtomic } from '../fs/atomic-file';
+import { readFileCapped } from '../fs/capped-read';
 
 export interface ProfilesFile {
   version: 1;
@@ -66,4 +69,31 @@ export async function keepRejected(path: string, rejected: readonly RejectedProf
   const record = { steward: 'rejected-profiles', from: path, at: now.toISOString(), profiles: rejected.map((r) => ({ problem: r.problem, profile: r.entry })) };
   await writeFileAtomic(aside, `${JSON.stringify(record, null, 2)}\n`);
   return aside;
+}
+
+/** As much of a rejected file as is read when looking for a key in it (profiles.json's own cap). */
+const ASIDE_MAX_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Whether a profile set aside beside `path` (`<path>.rejected-*`, this run's or an earlier one's)
+ * names the key `fingerprint`: the steward may mend it and put it back, so its key must stay.
+ * The text is searched, not parsed, since a rejected entry may be any shape; a file that cannot
+ * be read counts as naming it (keeping a key too long is the safe mistake).
+ */
+export async function keyNamedAside(path: string, fingerprint: string): Promise<boolean> {
+  const prefix = `${basename(path)}.rejected-`;
+  let names: string[];
+  try {
+    names = (await readdir(dirname(path))).filter((n) => n.startsWith(prefix));
+  } catch {
+    return false;
+  }
+  for (const name of names) {
+    try {
+      if ((await readFileCapped(join(dirname(path), name), ASIDE_MAX_BYTES)).includes(fingerprint)) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
 }

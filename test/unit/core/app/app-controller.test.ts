@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -305,6 +305,23 @@ describe('AppController', () => {
     expect(keys()).toHaveLength(1);
     ok(await r.controller.dispatch('deleteProfile', { profileId: copy.id }));
     expect(keys()).toEqual([]);
+  });
+
+  it('keeps a private key a profile set aside in profiles.json.rejected-* still names', async () => {
+    const first = await rig();
+    const b = await sandbox(KEY_B.publicKeyPem);
+    const { profile } = await profileWithKey(first, b.url, KEY_B.privateKeyPem);
+    const copy = ok<ProfileView>(await first.controller.dispatch('duplicateProfile', { profileId: profile.id }));
+    await first.controller.close();
+    // The copy gets a wrong-typed field: the next start sets it aside, with its key reference.
+    const path = join(first.dataDir, 'profiles.json');
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { profiles: Record<string, unknown>[] };
+    for (const p of file.profiles) if (p.id === copy.id) p.pollIntervalMs = 'often';
+    writeFileSync(path, JSON.stringify(file));
+    const r = await rig({ dataDir: first.dataDir, a: first.a });
+    expect(readdirSync(r.dataDir).some((f) => f.startsWith('profiles.json.rejected-'))).toBe(true);
+    ok(await r.controller.dispatch('deleteProfile', { profileId: profile.id }));
+    expect(readdirSync(join(r.dataDir, 'keys'))).toHaveLength(1);
   });
 
   it('generates keys, exports the public half, and never lets a private key out', async () => {
