@@ -1,9 +1,12 @@
 /**
  * Reading a whole file that should be small (a key, a settings file) without trusting it to
- * be: at most `maxBytes` are ever held. A device (/dev/zero) or a pipe reports no size, so the
- * cap is enforced on what is read, not on what stat says.
+ * be: at most `maxBytes` are ever held, and only a regular file is read. A named pipe would
+ * hold the open until someone writes to it and a device (/dev/zero) may never end, so the file
+ * is opened without waiting (O_NONBLOCK) and what the handle itself is (fstat, so it cannot be
+ * swapped after a check) decides. A file that grows while read is still stopped at the cap.
  */
-import { open, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 const PIECE_BYTES = 64 * 1024;
 
@@ -19,14 +22,19 @@ export class FileTooLargeError extends Error {
   }
 }
 
-/** The file's bytes; a FileTooLargeError past `maxBytes`, an EISDIR error for a folder. */
+/** The error code for a path that is not a regular file. */
+export const NOT_REGULAR = 'ENOTREGULAR';
+
+/** The file's bytes; a FileTooLargeError past `maxBytes`, an EISDIR error for a folder, NOT_REGULAR for a pipe, device or socket. */
 export async function readFileCapped(path: string, maxBytes: number): Promise<Buffer> {
-  const info = await stat(path);
-  if (info.isDirectory()) throw Object.assign(new Error(`${path} is a folder, not a file`), { code: 'EISDIR' });
-  // A regular file says its size: refuse before reading a byte.
-  if (info.isFile() && info.size > maxBytes) throw new FileTooLargeError(path, maxBytes);
-  const fh = await open(path, 'r');
+  // O_NONBLOCK does not exist on Windows, where opening a pipe this way does not wait either.
+  const fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
+    const info = await fh.stat();
+    if (info.isDirectory()) throw Object.assign(new Error(`${path} is a folder, not a file`), { code: 'EISDIR' });
+    if (!info.isFile()) throw Object.assign(new Error(`${path} is not a regular file (a pipe, a device or a socket)`), { code: NOT_REGULAR });
+    // A regular file says its size: refuse before reading a byte.
+    if (info.size > maxBytes) throw new FileTooLargeError(path, maxBytes);
     // Read in pieces until EOF or one byte beyond the cap (which tells "exactly the cap" from "more").
     const pieces: Buffer[] = [];
     let total = 0;

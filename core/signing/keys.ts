@@ -5,7 +5,7 @@
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { errorText } from '../../shared/error-text';
-import { FileTooLargeError, formatBytes, readFileCapped } from '../fs/capped-read';
+import { FileTooLargeError, formatBytes, NOT_REGULAR, readFileCapped } from '../fs/capped-read';
 
 export type SigningAlgorithm = 'RS256' | 'ES256';
 
@@ -125,7 +125,7 @@ export const MAX_KEY_FILE_BYTES = 64 * 1024;
 export async function loadKeyFile(path: string): Promise<string> {
   let text: string;
   try {
-    // Capped even for a device or pipe (`--key /dev/zero`, `--key <(...)`), whose size stat cannot tell.
+    // Capped, and only a regular file: a device or pipe (`--key /dev/zero`) is refused at once.
     text = (await readFileCapped(path, MAX_KEY_FILE_BYTES)).toString('utf8');
   } catch (e) {
     if (e instanceof FileTooLargeError) {
@@ -147,5 +147,6 @@ function fsReason(e: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === NOT_REGULAR) return 'it is not a regular file (a pipe, a device or a socket)';
   return errorText(e);
 }

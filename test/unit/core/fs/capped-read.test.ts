@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,17 @@ describe('readFileCapped', () => {
     expect((e as Error).message).toMatch(/big is larger than 2 KB/);
   });
 
-  it.skipIf(!existsSync('/dev/zero'))('stops a device that never ends one byte past the cap', async () => {
-    await expect(readFileCapped('/dev/zero', 64 * 1024)).rejects.toThrow(/larger than 64 KB/);
+  it.skipIf(!existsSync('/dev/zero'))('refuses a device that never ends without reading it', async () => {
+    await expect(readFileCapped('/dev/zero', 64 * 1024)).rejects.toMatchObject({ code: 'ENOTREGULAR', message: expect.stringMatching(/\/dev\/zero is not a regular file/) });
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a named pipe no one writes to, rather than waiting for a writer', async () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readFileCapped(fifo, 1024)).rejects.toMatchObject({ code: 'ENOTREGULAR', message: expect.stringContaining('pipe is not a regular file') });
+  });
+
+  it('refuses a folder', async () => {
+    await expect(readFileCapped(dir, 1024)).rejects.toMatchObject({ code: 'EISDIR' });
   });
 });
