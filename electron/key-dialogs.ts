@@ -1,10 +1,12 @@
 /**
  * The native dialogs the key vault asks for: open a private key file, save a public key,
- * and allow a profile's key to sign a test token for a host that is not its own. Modal to Steward's window when there is one. Electron's dialog comes in as a narrow
+ * allow a profile's key to sign a test token for a host that is not its own, and allow a keyed
+ * profile to move to another host. Modal to Steward's window when there is one. Electron's dialog comes in as a narrow
  * interface so this is tested without Electron.
  */
 import type { BrowserWindow, MessageBoxOptions, MessageBoxReturnValue, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { writeFile } from 'node:fs/promises';
+import type { ConfirmKeyMove } from '../core/app/app-controller';
 import type { ConfirmForeignHost } from '../core/app/connection-test';
 import type { KeyFilePicker, PublicKeySaver } from '../core/profiles/key-vault';
 
@@ -60,6 +62,24 @@ export function foreignHostConfirm(dialog: MessageBoxLike, getWindow: () => Brow
       title: 'Allow the key for another host?',
       message: `Sign a test token with the key of “${profileName}” for ${host}?`,
       detail: `${host} is not the address saved with this profile. Whoever runs it receives a token signed with your key, valid for one minute. Allow it only if you trust ${host}.`,
+      buttons: ['Cancel', `Allow for ${host}`],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    };
+    const win = getWindow();
+    const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+    return result.response === ALLOW;
+  };
+}
+
+export function keyMoveConfirm(dialog: MessageBoxLike, getWindow: () => BrowserWindow | null): ConfirmKeyMove {
+  return async (host, profileName) => {
+    const options: MessageBoxOptions = {
+      type: 'warning',
+      title: 'Use the key with another host?',
+      message: `Save “${profileName}” with ${host}, and sign for it with the profile's key?`,
+      detail: `${host} is not the address saved with this profile. From now on whoever runs it receives tokens signed with your key. Allow it only if you trust ${host}.`,
       buttons: ['Cancel', `Allow for ${host}`],
       defaultId: 0,
       cancelId: 0,

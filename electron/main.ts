@@ -9,7 +9,7 @@ import { createCrashGuard } from './crash-guard';
 import { startEmbeddedDefault, type EmbeddedDefault } from './embedded-default';
 import { hardenSession, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
-import { foreignHostConfirm, keyFilePicker, publicKeySaver } from './key-dialogs';
+import { foreignHostConfirm, keyFilePicker, keyMoveConfirm, publicKeySaver } from './key-dialogs';
 import { linkConfirm } from './open-external';
 import { safeStorageCipher } from './safe-storage';
 import { appUrl, createMainWindow } from './window';
@@ -69,6 +69,7 @@ async function start(): Promise<void> {
     picker: keyFilePicker(dialog, currentWindow),
     saver: publicKeySaver(dialog, currentWindow),
     connectionTest: { confirmForeignHost: foreignHostConfirm(dialog, currentWindow) },
+    confirmKeyMove: keyMoveConfirm(dialog, currentWindow),
     serviceExtras: { fleetWorkerFile },
   });
   for (const w of controller.warnings) log(w);

@@ -8,7 +8,7 @@ import type { DialectSetting } from '../../shared/model';
 import { isServiceMethod, type IpcResult, type ProfileHandlers } from '../../shared/ipc-contract';
 import { BUILT_IN_PROFILE_ID, type KeyInfo, type KeyRef, type Profile, type ProfileDraft, type ProfileView } from '../../shared/profile';
 import { ActiveService, type CreateService } from './active-service';
-import { testConnection, type ConnectionTestOptions } from './connection-test';
+import { foreignHost, testConnection, type ConnectionTestOptions } from './connection-test';
 import { createDispatch } from './dispatch';
 import { KeyVault, type KeyFilePicker, type PublicKeySaver, type SecretCipher, type StoreKeyOptions } from '../profiles/key-vault';
 import { ensureProfileDataDir, serviceLimitsFor, signerClaimsFor } from './profile-config';
@@ -37,8 +37,13 @@ export interface AppControllerOptions {
   saver?: PublicKeySaver;
   serviceExtras?: ServiceExtras;
   connectionTest?: ConnectionTestOptions;
+  /** Without it, a keyed profile's URL cannot move to another host (its key would sign for it unasked). */
+  confirmKeyMove?: ConfirmKeyMove;
   createService?: CreateService;
 }
+
+/** Asks the steward (a native dialog naming the host) whether a profile's key may go with it to `host`. */
+export type ConfirmKeyMove = (host: string, profileName: string) => Promise<boolean>;
 
 export interface AppController {
   dispatch(method: string, input: unknown): Promise<IpcResult<unknown>>;
@@ -126,6 +131,30 @@ export async function createAppController(opts: AppControllerOptions): Promise<A
     await vault.forget(ref.fingerprint);
   }
 
+  /**
+   * A saved profile's key signs for whatever URL the profile holds: moving a keyed profile to
+   * another origin lends the key to that host, so it needs the steward's yes first, as a test
+   * connection does. Refused (or with no way to ask), nothing is saved.
+   */
+  async function requireKeyMoveConsent(draft: ProfileDraft): Promise<void> {
+    const stored = draft.id === undefined ? undefined : store.find(draft.id);
+    if (!stored?.key || stored.builtIn) return;
+    let url: URL;
+    try {
+      url = new URL(draft.orchestratorUrl);
+    } catch {
+      return; // the store names what is wrong with it
+    }
+    const host = foreignHost(url, stored.orchestratorUrl);
+    if (host === null || (opts.confirmKeyMove && (await opts.confirmKeyMove(host, stored.name)))) return;
+    throw new SettingsError(
+      'bad_input',
+      `Not saved: you did not allow the key of “${stored.name}” to sign for ${host}.`,
+      'Keep the saved URL, or give this address a profile and key of its own (Duplicate, then change the URL and import or generate a key).',
+      [{ field: 'orchestratorUrl', msg: `The key of this profile signs for ${host} only if you allow it.` }],
+    );
+  }
+
   async function setKey(profileId: string, info: KeyInfo): Promise<KeyInfo> {
     const before = store.get(profileId).key;
     await store.setKey(profileId, refOf(info));
@@ -155,6 +184,7 @@ export async function createAppController(opts: AppControllerOptions): Promise<A
       profiles: await Promise.all(store.list().map(view)),
     }),
     saveProfile: async (draft: ProfileDraft) => {
+      await requireKeyMoveConsent(draft);
       const saved = await store.save(draft);
       await reopenIfActive(saved.id);
       return view(saved);

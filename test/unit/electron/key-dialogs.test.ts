@@ -1,6 +1,6 @@
 import type { BrowserWindow, MessageBoxOptions, MessageBoxReturnValue } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { foreignHostConfirm, type MessageBoxLike } from '../../../electron/key-dialogs';
+import { foreignHostConfirm, keyMoveConfirm, type MessageBoxLike } from '../../../electron/key-dialogs';
 
 function fakeDialog(response: number): MessageBoxLike & { shown: MessageBoxOptions[] } {
   const shown: MessageBoxOptions[] = [];
@@ -23,5 +23,19 @@ describe('foreignHostConfirm', () => {
     });
     expect(allow.shown[0]!.detail).toMatch(/evil\.example:8000 is not the address saved with this profile/);
     expect(await foreignHostConfirm(fakeDialog(0), () => ({}) as BrowserWindow)('evil.example:8000', 'Prod')).toBe(false);
+  });
+});
+
+describe('keyMoveConfirm', () => {
+  it('names the host and the profile, defaults to Cancel, and allows only on the Allow button', async () => {
+    const allow = fakeDialog(1);
+    expect(await keyMoveConfirm(allow, () => null)('evil.example:8000', 'Prod')).toBe(true);
+    expect(allow.shown[0]).toMatchObject({
+      message: 'Save “Prod” with evil.example:8000, and sign for it with the profile\'s key?',
+      buttons: ['Cancel', 'Allow for evil.example:8000'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    expect(await keyMoveConfirm(fakeDialog(0), () => ({}) as BrowserWindow)('evil.example:8000', 'Prod')).toBe(false);
   });
 });

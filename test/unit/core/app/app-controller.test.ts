@@ -324,6 +324,58 @@ describe('AppController', () => {
     expect(readdirSync(join(r.dataDir, 'keys'))).toHaveLength(1);
   });
 
+  describe("moving a keyed profile to another host", () => {
+    async function otherHost(): Promise<TinyServer> {
+      const s = await tinyServer((_req, res) => json(res, 200, { status: 'ok' }));
+      open.push(s);
+      return s;
+    }
+    const urlOf = async (r: Rig, id: string) => ok<{ profiles: ProfileView[] }>(await r.controller.dispatch('listProfiles', undefined)).profiles.find((p) => p.id === id)!.orchestratorUrl;
+
+    it('refused, is not saved and says why; with no way to ask, the answer is no', async () => {
+      const asked: [string, string][] = [];
+      const r = await rig({ confirmKeyMove: async (host, name) => (asked.push([host, name]), false) });
+      const b = await sandbox(KEY_B.publicKeyPem);
+      const { profile } = await profileWithKey(r, b.url, KEY_B.privateKeyPem);
+      const other = await otherHost();
+      const e = err(await r.controller.dispatch('saveProfile', { ...draft(other.url), id: profile.id }));
+      const host = new URL(other.url).host;
+      expect(asked).toEqual([[host, 'Bravo']]);
+      expect(e.message).toBe(`Not saved: you did not allow the key of “Bravo” to sign for ${host}.`);
+      expect(e.fields.map((f) => f.field)).toEqual(['orchestratorUrl']);
+      expect(await urlOf(r, profile.id)).toBe(profile.orchestratorUrl);
+      // The same host (another name, a path) needs no question.
+      ok(await r.controller.dispatch('saveProfile', { ...draft(b.url, 'Bravo 2'), id: profile.id }));
+      expect(asked).toHaveLength(1);
+
+      const unasked = await rig({ a: r.a });
+      const p2 = (await profileWithKey(unasked, b.url, KEY_B.privateKeyPem)).profile;
+      expect(err(await unasked.controller.dispatch('saveProfile', { ...draft(other.url), id: p2.id })).kind).toBe('bad_input');
+      expect(await urlOf(unasked, p2.id)).toBe(p2.orchestratorUrl);
+    });
+
+    it('allowed, is saved with the new address', async () => {
+      const asked: string[] = [];
+      const r = await rig({ confirmKeyMove: async (host) => (asked.push(host), true) });
+      const b = await sandbox(KEY_B.publicKeyPem);
+      const { profile } = await profileWithKey(r, b.url, KEY_B.privateKeyPem);
+      const other = await otherHost();
+      ok(await r.controller.dispatch('saveProfile', { ...draft(other.url), id: profile.id }));
+      expect(asked).toEqual([new URL(other.url).host]);
+      expect(new URL(await urlOf(r, profile.id)).host).toBe(new URL(other.url).host);
+    });
+
+    it('needs no question for a profile without a key', async () => {
+      const asked: string[] = [];
+      const r = await rig({ confirmKeyMove: async (host) => (asked.push(host), false) });
+      const b = await sandbox(KEY_B.publicKeyPem);
+      const profile = ok<ProfileView>(await r.controller.dispatch('saveProfile', draft(b.url)));
+      const other = await otherHost();
+      ok(await r.controller.dispatch('saveProfile', { ...draft(other.url), id: profile.id }));
+      expect(asked).toEqual([]);
+    });
+  });
+
   it('generates keys, exports the public half, and never lets a private key out', async () => {
     const saved: [string, string][] = [];
     const r = await rig({ saver: { save: async (pem, name) => (saved.push([pem, name]), `/tmp/${name}`) } });
