@@ -16,6 +16,7 @@ import { ProfileStore } from '../profiles/profile-store';
 import { createEventHub, type ServiceEventListener } from './events';
 import { createStewardService, type ServiceConfig, type StewardService } from './service';
 import { appIpcError, SettingsError } from '../profiles/settings-error';
+import { errorText } from '../../shared/error-text';
 
 /** The sandbox Steward started for the built-in profile: its address and the key it trusts. */
 export interface EmbeddedSandbox {
@@ -63,6 +64,11 @@ export async function createAppController(opts: AppControllerOptions): Promise<A
   const vault = new KeyVault({ dataDir: opts.dataDir, cipher: opts.cipher, picker: opts.picker });
   const embeddedKey = vault.keepForSession(opts.embedded.privateKeyPem, EMBEDDED_KEY_NOTE);
   const warnings: string[] = [...store.warnings];
+  try {
+    await vault.tightenFolder();
+  } catch (e) {
+    warnings.push(`The keys folder could not be made private to you (${errorText(e)}); Steward narrows it again when it next stores a key.`);
+  }
 
   const events = createEventHub();
   const emit = events.emit;

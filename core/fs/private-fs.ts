@@ -47,6 +47,35 @@ async function tightenDir(dir: string): Promise<void> {
   await chmod(dir, PRIVATE_DIR_MODE);
 }
 
+/** Narrows a folder of ours to 0700 if it exists (at start, before anything is written in it). */
+export async function tightenDirIfPresent(dir: string): Promise<void> {
+  try {
+    await tightenDir(dir);
+  } catch (e) {
+    if (errorCode(e) !== 'ENOENT') throw e;
+  }
+}
+
+/**
+ * Narrows the file of ours at `path` to 0600 if it is there: opened without following a link
+ * (a link planted there, or anything but a regular file, is left alone) and changed through
+ * the handle, so what is narrowed is what was checked.
+ */
+export async function tightenFileAt(path: string): Promise<void> {
+  let fh: FileHandle;
+  try {
+    fh = await openNoFollow(path, 'read');
+  } catch (e) {
+    if (e instanceof SymlinkRefusedError || ['ENOENT', 'ENOTREG'].includes(errorCode(e) ?? '')) return;
+    throw e;
+  }
+  try {
+    await tightenFile(fh);
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Narrows an open file of ours to 0600 (one written by an older Steward, or under a loose umask). */
 export async function tightenFile(fh: FileHandle): Promise<void> {
   const info = await fh.stat();

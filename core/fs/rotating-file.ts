@@ -9,7 +9,7 @@ import { lstat, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { errorText } from '../../shared/error-text';
 import { appendWhole } from './append-whole';
-import { ensurePrivateDir, openNoFollow, tightenFile } from './private-fs';
+import { ensurePrivateDir, openNoFollow, tightenFile, tightenFileAt } from './private-fs';
 
 export interface RotatingFileOptions {
   path: string;
@@ -104,8 +104,9 @@ export class RotatingFile {
     const fh = await openNoFollow(this.path, 'append');
     try {
       if (!this.tightened) {
-        // A log left by an older Steward (0644) is narrowed once; rotation keeps the mode.
+        // A log left by an older Steward (0644) is narrowed once, its rotated files too; rotation keeps the mode.
         await tightenFile(fh);
+        for (let i = 1; i < this.keep; i++) await tightenFileAt(`${this.path}.${i}`);
         this.tightened = true;
       }
       await appendWhole(fh, text);

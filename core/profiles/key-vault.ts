@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { KeyRefSchema, type KeyInfo, type KeyRef, type KeyStorage } from '../../shared/profile';
 import { readJsonFile, writeFileAtomic } from '../fs/atomic-file';
-import { ensurePrivateDir } from '../fs/private-fs';
+import { ensurePrivateDir, tightenDirIfPresent } from '../fs/private-fs';
 import { generateKeyPair, loadKeyFile, readPrivateKey, type SigningAlgorithm } from '../signing/keys';
 import { SettingsError } from './settings-error';
 import { errorText } from '../../shared/error-text';
@@ -198,6 +198,11 @@ export class KeyVault {
     } catch {
       return null;
     }
+  }
+
+  /** Narrows a keys/ folder found wider than 0700 (an older Steward's, a loose umask), at start rather than at the next key written. */
+  async tightenFolder(): Promise<void> {
+    await tightenDirIfPresent(this.dir);
   }
 
   private async write(path: string, file: KeyFile): Promise<void> {

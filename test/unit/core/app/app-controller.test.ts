@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -374,6 +374,15 @@ describe('AppController', () => {
       ok(await r.controller.dispatch('saveProfile', { ...draft(other.url), id: profile.id }));
       expect(asked).toEqual([]);
     });
+  });
+
+  it.skipIf(process.platform === 'win32')('narrows a keys/ folder found 0755 at start, before any key is written', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'steward-app-'));
+    mkdirSync(join(dataDir, 'keys'));
+    chmodSync(join(dataDir, 'keys'), 0o755);
+    expect(statSync(join(dataDir, 'keys')).mode & 0o777).toBe(0o755);
+    await rig({ dataDir });
+    expect(statSync(join(dataDir, 'keys')).mode & 0o777).toBe(0o700);
   });
 
   it('generates keys, exports the public half, and never lets a private key out', async () => {

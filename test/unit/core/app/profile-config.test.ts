@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,10 @@ describe.skipIf(process.platform === 'win32')('ensureProfileDataDir', () => {
 
   it('narrows the folders an older Steward made 0755, but not the data folder the steward chose', async () => {
     const data = mkdtempSync(join(tmpdir(), 'steward-data-'));
-    mkdirSync(join(data, 'profiles', 'p-1'), { recursive: true, mode: 0o755 });
+    mkdirSync(join(data, 'profiles', 'p-1'), { recursive: true });
+    // Set, not asked of mkdir (whose mode the umask narrows): the test must start from 0755.
+    for (const d of [join(data, 'profiles'), join(data, 'profiles', 'p-1')]) chmodSync(d, 0o755);
+    expect([mode(join(data, 'profiles')), mode(join(data, 'profiles', 'p-1'))]).toEqual([0o755, 0o755]);
     const chosen = mode(data);
     await ensureProfileDataDir(data, 'p-1');
     expect([mode(join(data, 'profiles')), mode(join(data, 'profiles', 'p-1'))]).toEqual([0o700, 0o700]);

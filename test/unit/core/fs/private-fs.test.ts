@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,8 +24,12 @@ describe.skipIf(!posix)('ensurePrivateDir', () => {
 
   it('narrows an existing folder only when asked (one Steward alone uses)', async () => {
     const root = mkdtempSync(join(tmpdir(), 'steward-private-'));
-    mkdirSync(join(root, 'chosen'), { mode: 0o755 });
-    mkdirSync(join(root, 'ours'), { mode: 0o755 });
+    mkdirSync(join(root, 'chosen'));
+    mkdirSync(join(root, 'ours'));
+    // Set, not asked of mkdir (whose mode the umask narrows): both must start 0755 for the test to mean anything.
+    chmodSync(join(root, 'chosen'), 0o755);
+    chmodSync(join(root, 'ours'), 0o755);
+    expect([mode(join(root, 'chosen')), mode(join(root, 'ours'))]).toEqual([0o755, 0o755]);
     await ensurePrivateDir(join(root, 'chosen'));
     await ensurePrivateDir(join(root, 'ours'), { tighten: true });
     expect(mode(join(root, 'chosen'))).toBe(0o755);

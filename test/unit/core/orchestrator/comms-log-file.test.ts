@@ -40,6 +40,24 @@ describe.skipIf(process.platform === 'win32')('CommsLog file', () => {
     expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(3);
   });
 
+  it('narrows the rotated comms.log.1 and .2 an older Steward left 0644, and follows no link planted there', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'steward-comms-'));
+    const file = join(root, 'comms.log');
+    for (const f of [file, `${file}.1`, `${file}.2`]) {
+      writeFileSync(f, '{}\n');
+      chmodSync(f, 0o644);
+    }
+    const outside = join(mkdtempSync(join(tmpdir(), 'steward-outside-')), 'victim.txt');
+    writeFileSync(outside, 'untouched\n');
+    chmodSync(outside, 0o644);
+    symlinkSync(outside, `${file}.3`);
+    const log = new CommsLog({ file });
+    log.record(DRAFT);
+    await log.close();
+    expect([mode(file), mode(`${file}.1`), mode(`${file}.2`)]).toEqual([0o600, 0o600, 0o600]);
+    expect(mode(outside)).toBe(0o644);
+  });
+
   it('does not follow a symbolic link planted at comms.log, and says why', async () => {
     const root = mkdtempSync(join(tmpdir(), 'steward-comms-'));
     const outside = join(mkdtempSync(join(tmpdir(), 'steward-outside-')), 'victim.txt');
