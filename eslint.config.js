@@ -32,10 +32,21 @@ export default tseslint.config(
   { files: ['shared/**/*.ts'], rules: forbid(['**/core/**', '**/electron/**', '**/sandbox/**', '**/renderer/**', '**/cli/**', 'electron', ...nodeBuiltins], 'shared/ depends on nothing but itself and zod.') },
   { files: ['core/**/*.ts'], rules: forbid(coreOutside, 'core/ is Electron-free and independent of the sandbox.') },
   // core/'s rooms form layers: a room imports only rooms below it (docs/architecture.md).
-  ...CORE_LAYERS.map((room, i) => ({
-    files: [`core/${room}/**/*.ts`],
-    rules: forbid([...coreOutside, ...CORE_LAYERS.slice(i + 1).map((above) => `**/core/${above}/**`), ...CORE_LAYERS.slice(i + 1).map((above) => `../${above}/*`)], `core/${room}/ sits below ${CORE_LAYERS.slice(i + 1).join(', ')}: it may not import them.`),
-  })),
+  ...CORE_LAYERS.map((room, i) => {
+    const above = CORE_LAYERS.slice(i + 1);
+    const message = `core/${room}/ sits below ${above.join(', ')}: it may not import them.`;
+    // A room's folder itself (`../history`, its index) and from a subfolder (`../../history/x`) too.
+    const relative = above.flatMap((a) => [`../${a}`, `../${a}/**`, `../../${a}`, `../../${a}/**`]);
+    // no-restricted-imports sees neither `import('…')` in a type nor a dynamic import: these do.
+    const source = above.length ? `/^(\\.\\.\\/)+(${above.join('|')})(\\/|$)|(^|\\/)core\\/(${above.join('|')})(\\/|$)/` : null;
+    return {
+      files: [`core/${room}/**/*.ts`],
+      rules: {
+        ...forbid([...coreOutside, ...above.map((a) => `**/core/${a}/**`), ...relative], message),
+        ...(source ? { 'no-restricted-syntax': ['error', ...['TSImportType', 'ImportExpression'].map((node) => ({ selector: `${node}[source.value=${source}]`, message }))] } : {}),
+      },
+    };
+  }),
   { files: ['sandbox/**/*.ts'], rules: forbid(['**/core/**', '**/electron/**', '**/renderer/**', '**/cli/**', 'electron'], 'The sandbox is the other side of the wire: it shares only shared/.') },
   { files: ['cli/**/*.ts'], rules: forbid(['**/electron/**', '**/renderer/**', 'electron'], 'The CLI runs in plain Node.') },
 );

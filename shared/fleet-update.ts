@@ -13,7 +13,6 @@ export type FleetMark = z.infer<typeof FleetMarkSchema>;
 
 /** A poll of the fleet: the filters, and the copy the renderer holds (for an answer of changes only). */
 export const FleetPollSchema = ListFiltersSchema.extend({ since: FleetMarkSchema.optional() }).strict();
-export type FleetPoll = z.infer<typeof FleetPollSchema>;
 
 const fleetMeta = {
   total: z.number().int().nonnegative(),

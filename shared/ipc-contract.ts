@@ -185,8 +185,6 @@ export type StewardBridge = {
   on<E extends IpcEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
 
-export const SERVICE_METHOD_NAMES = Object.keys(serviceMethods) as ServiceMethodName[];
-
 // Guards for names that arrive untyped (from IPC, from preload's caller). Own keys only, so
 // `toString` and friends are never taken for a method or an event.
 export function isIpcMethod(method: unknown): method is IpcMethodName {

@@ -9,12 +9,12 @@ import { constants as fsConstants } from 'node:fs';
 import { access, copyFile, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ZodType } from 'zod';
-import { FileTooLargeError, formatBytes, readFileCapped } from './capped-read';
+import { FileTooLargeError, readFileCapped } from './capped-read';
+import { formatBytes } from '../../shared/format-bytes';
 import { errorText } from '../../shared/error-text';
 import { errorCode } from './errors';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-fs';
 
-export { errorCode } from './errors';
 
 export interface WriteOptions {
   /** File mode for a new file; 0o600 because profiles hold private material. */

@@ -7,6 +7,7 @@
  */
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { formatBytes } from '../../shared/format-bytes';
 
 const PIECE_BYTES = 64 * 1024;
 
@@ -50,10 +51,4 @@ export async function readFileCapped(path: string, maxBytes: number): Promise<Bu
   } finally {
     await fh.close();
   }
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KB`;
-  return `${n} bytes`;
 }

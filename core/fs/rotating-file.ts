@@ -9,6 +9,7 @@ import { lstat, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { errorText } from '../../shared/error-text';
 import { appendWhole } from './append-whole';
+import { errorCode } from './errors';
 import { ensurePrivateDir, openNoFollow, tightenFile, tightenFileAt } from './private-fs';
 
 export interface RotatingFileOptions {
@@ -140,5 +141,5 @@ async function ignoreMissing(p: Promise<void>): Promise<void> {
 }
 
 function isMissing(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 'ENOENT';
+  return errorCode(e) === 'ENOENT';
 }

@@ -8,6 +8,8 @@ import type { CommsLog } from './comms-log';
 import { OrchestratorError } from './errors';
 import { fromServer } from './redact';
 import { errorText } from '../../shared/error-text';
+import { formatBytes } from '../../shared/format-bytes';
+import { errorCode } from '../fs/errors';
 
 export interface TransportOptions {
   baseUrl: string;
@@ -223,7 +225,7 @@ const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
 /** A failure before (or while reading) an answer; `detail` is the short text for the log. */
 function describeFailure(e: unknown, base: URL, timeoutMs: number, status: number | null): OrchestratorError {
   const cause = e instanceof Error && e.cause !== undefined ? e.cause : e;
-  const code = errorCode(cause) ?? errorCode(e);
+  const code = errorCode(cause) ?? errorCode(e) ?? null;
   const name = e instanceof Error || (typeof e === 'object' && e !== null) ? (e as { name?: unknown }).name : undefined;
   if (name === 'TimeoutError' || name === 'AbortError' || (code !== null && TIMEOUT_CODES.has(code))) {
     const seconds = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10} s` : `${timeoutMs} ms`;
@@ -263,16 +265,4 @@ function describeFailure(e: unknown, base: URL, timeoutMs: number, status: numbe
     status,
     detail: code && !reason.includes(code) ? `${reason} (${code})` : reason,
   });
-}
-
-function errorCode(e: unknown): string | null {
-  if (typeof e !== 'object' || e === null || !('code' in e)) return null;
-  const code = (e as { code: unknown }).code;
-  return typeof code === 'string' ? code : null;
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
-  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
-  return `${n} bytes`;
 }

@@ -105,7 +105,7 @@ export class ProfileStore {
     } catch (e) {
       // The file still holds profiles Steward could not keep elsewhere: it must not be overwritten.
       this.readOnlyReason = `${rejected.length === 1 ? 'a profile' : 'profiles'} in it could not be read nor kept aside`;
-      this.warnings.push(`${describeRejected(rejected)} could not be kept aside (${e instanceof Error ? e.message : String(e)}). Steward will not change ${PROFILES_FILE}; fix the folder's permissions and restart.`);
+      this.warnings.push(`${describeRejected(rejected)} could not be kept aside (${errorText(e)}). Steward will not change ${PROFILES_FILE}; fix the folder's permissions and restart.`);
       return;
     }
     for (const r of rejected) {

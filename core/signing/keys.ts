@@ -5,7 +5,9 @@
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { errorText } from '../../shared/error-text';
-import { FileTooLargeError, formatBytes, NOT_REGULAR, readFileCapped } from '../fs/capped-read';
+import { FileTooLargeError, NOT_REGULAR, readFileCapped } from '../fs/capped-read';
+import { errorCode } from '../fs/errors';
+import { formatBytes } from '../../shared/format-bytes';
 
 export type SigningAlgorithm = 'RS256' | 'ES256';
 
@@ -143,7 +145,7 @@ export async function loadKeyFile(path: string): Promise<string> {
 }
 
 function fsReason(e: unknown): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+  const code = errorCode(e);
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder, not a file';
