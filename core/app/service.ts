@@ -90,6 +90,8 @@ export const HISTORY_FILE = 'metric-history.jsonl';
 
 /** Details failures the fleet list can stand in for. */
 const FALLBACK_KINDS = ['server', 'malformed', 'method_not_allowed', 'not_found'] as const;
+/** How long a preview's reading of the fleet stands for the registration after it: a steward reading the form, not minutes. */
+const PREVIEW_FRESH_MS = 60_000;
 
 export async function createStewardService(config: ServiceConfig): Promise<StewardService> {
   const now = config.now ?? Date.now;
@@ -200,6 +202,18 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     }
   }
 
+  /**
+   * What a preview just read, used once by the registration that follows it (the window previews,
+   * then registers): the fleet is read once, and what is sent is what the steward was shown.
+   */
+  const previewed = new Map<number, { current: Droplet | null; atMs: number }>();
+  async function heldForRegistration(id: number): Promise<Droplet | null> {
+    const seen = previewed.get(id);
+    previewed.delete(id);
+    const age = seen ? now() - seen.atMs : Infinity;
+    return seen && age >= 0 && age <= PREVIEW_FRESH_MS ? seen.current : heldNow(id);
+  }
+
   const handlers: StewardHandlers = {
     getAppInfo: async () => ({
       appVersion: config.appVersion,
@@ -232,12 +246,13 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     },
     previewRegistration: async (reg) => {
       const current = await heldNow(reg.id);
+      previewed.set(reg.id, { current, atMs: now() });
       return { current, registration: mergeRegistration(reg, current), ignored: ignoredFields(client.currentDialect()) };
     },
     // Whether the fleet held the droplet before is what tells "registered" from "updated" when a
     // retry answers for a first attempt that wrote the row.
     registerDroplet: async (reg) => {
-      const current = await heldNow(reg.id);
+      const current = await heldForRegistration(reg.id);
       return client.register(mergeRegistration(reg, current), { existedBefore: current !== null });
     },
     sendHeartbeat,

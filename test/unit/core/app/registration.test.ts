@@ -8,6 +8,8 @@ import { mergeRegistration } from '../../../../core/app/registration';
 import { generateKeyPair } from '../../../../core/signing/keys';
 import { createStewardService, type StewardService } from '../../../../core/app/service';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox';
+import { guideEnvelope, json, tinyServer } from '../../../support/tiny-server';
+import { serviceFor } from '../../../support/fault-front';
 
 const KEY = generateKeyPair('RS256');
 const FULL = { id: 105, name: 'dew-105', steward: 'Haythem', endpoint: 'http://10.0.0.5:8002', capabilities: ['storage', 'edge'], version: '2.3.1', status: 'active' as const };
@@ -87,6 +89,34 @@ for (const dialect of ['guide', 'deployed'] as const) {
     });
   });
 }
+
+describe('reading the fleet for a registration', () => {
+  it('reads it once for a preview and the registration that follows it; again when the preview is old', async () => {
+    const server = await tinyServer((req, res) => {
+      if (req.method === 'POST') json(res, 200, guideEnvelope({ registered: true, droplet_id: 105, status: 'registered' }));
+      else json(res, 200, guideEnvelope({ droplets: [], total: 0 }));
+    });
+    let clock = Date.parse('2026-12-05T10:00:00Z');
+    const s = await serviceFor(server.url, { dialect: 'guide', now: () => clock });
+    const lists = () => server.seen.filter((r) => r.method === 'GET' && r.url.startsWith('/droplets')).length;
+    try {
+      ok(await s.dispatch('previewRegistration', FULL));
+      expect(ok<RegisterAck>(await s.dispatch('registerDroplet', FULL)).outcome).toBe('registered');
+      expect(lists()).toBe(1);
+      // Used once: the next registration reads the fleet afresh.
+      ok(await s.dispatch('registerDroplet', FULL));
+      expect(lists()).toBe(2);
+      // A preview minutes old no longer says what the fleet holds.
+      ok(await s.dispatch('previewRegistration', FULL));
+      clock += 5 * 60_000;
+      ok(await s.dispatch('registerDroplet', FULL));
+      expect(lists()).toBe(4);
+    } finally {
+      await s.close();
+      await server.close();
+    }
+  });
+});
 
 describe('mergeRegistration', () => {
   const current: Droplet = {
