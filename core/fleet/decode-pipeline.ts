@@ -11,6 +11,7 @@ import { parseJson, readWith, significantClockOffsetMs } from '../orchestrator/a
 import { onLocalClock } from '../orchestrator/clock-offset';
 import { OrchestratorError, type OrchestratorErrorInit } from '../orchestrator/errors';
 import { fromServer } from '../orchestrator/redact';
+import { cleanDroplet } from '../orchestrator/server-fields';
 import type { SentCopies } from './sent-copies';
 import type { ExchangeResult } from '../orchestrator/transport';
 
@@ -98,7 +99,9 @@ export function decodeFleetAnswer(sync: SentCopies, answer: ExchangeResult, requ
     const result: ExchangeResult = bytes ? { ...rest, text: utf8.decode(bytes) } : answer;
     const body = parseJson(result);
     const parseMs = lap?.() ?? 0;
-    const list = readWith(result, body, (b) => readDropletList(b, () => request.nowMs));
+    const read = readWith(result, body, (b) => readDropletList(b, () => request.nowMs));
+    // The droplets' words are the server's: a name quoting the token sent must not reach the window.
+    const list = { ...read, droplets: read.droplets.map((d) => cleanDroplet(d, result.sentToken)) };
     const clockOffsetMs = significantClockOffsetMs(result, body);
     const meta = { total: list.total, unreadable: unreadableTexts(list.unreadable, result.sentToken), fetchedAt: new Date(request.nowMs).toISOString(), clockOffsetMs, dialect: list.dialect, traceId: result.traceId };
     if (request.only !== undefined) {

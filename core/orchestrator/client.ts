@@ -23,6 +23,7 @@ import type { CommsLog } from './comms-log';
 import { DialectTracker, isEnvelopeRefusal } from './dialect';
 import { isOrchestratorError, OrchestratorError } from './errors';
 import { fromServer } from './redact';
+import { cleanDroplet, cleanMetrics } from './server-fields';
 import { backoffDelay, type RetryPolicy } from './retry';
 import type { TokenSource } from '../signing/signer';
 import { createTransport, type ExchangeResult } from './transport';
@@ -257,7 +258,10 @@ export function createOrchestratorClient(options: OrchestratorClientOptions): Or
       actsFor: id,
       read: (result) => {
         const body = parseJson(result);
-        return { ...readWith(result, body, (b) => readDropletDetails(b, now)), traceId: result.traceId, clockOffsetMs: significantClockOffsetMs(result, body) };
+        const read = readWith(result, body, (b) => readDropletDetails(b, now));
+        // The server's words about the droplet, cleaned as the list's are (core/fleet/decode-pipeline.ts).
+        const heartbeats = read.heartbeats.map((h) => ({ ...h, metrics: cleanMetrics(h.metrics, result.sentToken) }));
+        return { ...cleanDroplet(read, result.sentToken), heartbeats, traceId: result.traceId, clockOffsetMs: significantClockOffsetMs(result, body) };
       },
     });
     return stripDialect(d);

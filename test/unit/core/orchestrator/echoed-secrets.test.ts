@@ -109,13 +109,20 @@ function quotingList(token: string): Record<string, unknown> {
   return guideEnvelope({
     droplets: [
       { id: 3, name: 'fine', status: 'active', capabilities: [] },
+      // Readable, but its words quote the credentials: they cross IPC cleaned.
+      { id: 6, name: `named ${token}`, steward: `Bearer ${BEARER_VALUE}`, endpoint: `http://h/?token=${QUERY_VALUE}`, version: OTHER_JWT, capabilities: [token], status: 'active' },
       { droplet_id: quoting(token), name: 'bad id', status: 'active' },
       // Cut at 80 characters by the reader: the token's head must not pass as text either.
       { id: 4, name: 'bad capabilities', capabilities: `[${token}` },
       { id: 5, name: 'bad capabilities', capabilities: `[Bearer ${BEARER_VALUE} ?token=${QUERY_VALUE}` },
     ],
-    total: 4,
+    total: 5,
   });
+}
+
+function quotingDetails(token: string): Record<string, unknown> {
+  const beat = { time: '2026-01-18T09:59:00Z', status: 'active', metrics: { note: `token ${token}` } };
+  return guideEnvelope({ droplet: { id: 6, name: `named ${token}`, endpoint: `http://h/?token=${QUERY_VALUE}`, capabilities: [], status: 'active', metrics: { note: token }, heartbeat_history: [beat] } });
 }
 
 function quotingAck(token: string): Record<string, unknown> {
@@ -127,6 +134,7 @@ async function politeButQuoting(): Promise<TinyServer> {
   server = await tinyServer((req, res) => {
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? 'none';
     if (req.method === 'POST' && req.url.startsWith('/droplets/register')) json(res, 200, quotingAck(token));
+    else if (req.url === '/droplets/6') json(res, 200, quotingDetails(token));
     else json(res, 200, quotingList(token));
   });
   return server;
@@ -139,6 +147,7 @@ describe('credentials the Orchestrator quotes back in a successful answer', () =
     service = await serviceFor(s.url, { dialect: 'guide', dataDir });
 
     const list = await service.dispatch('listDroplets', {});
+    const details = await service.dispatch('getDroplet', { id: 6 });
     const reg = await service.dispatch('registerDroplet', { id: 42, name: 'x', endpoint: 'http://localhost:8002', capabilities: [] });
     const log = await service.dispatch('getCommsLog', {});
     await service.close();
@@ -146,12 +155,15 @@ describe('credentials the Orchestrator quotes back in a successful answer', () =
 
     const found = secrets(s);
     const fleet = (list.ok ? list.value : null) as FleetUpdate | null;
-    expect(fleet?.droplets.map((d) => d.id)).toEqual([3]);
+    expect(fleet?.droplets.map((d) => d.id)).toEqual([3, 6]);
+    expect(fleet?.droplets[1]).toMatchObject({ name: 'named <redacted>', steward: 'Bearer <redacted>', endpoint: 'http://h/?token=<redacted>', version: '<redacted>', capabilities: ['<redacted>'] });
     // Each unreadable entry is still named, its credentials cut out.
     const unreadable = fleet?.unreadable ?? [];
     expect(unreadable).toHaveLength(3);
     expect(unreadable.join('\n')).toContain('<redacted>');
     expectNone(JSON.stringify(list), found, 'listDroplets result');
+    expect(details.ok && (details.value as { source: string }).source).toBe('details');
+    expectNone(JSON.stringify(details), found, 'getDroplet result');
     expect(((reg.ok ? reg.value : null) as RegisterAck | null)?.message).toContain('<redacted>');
     expectNone(JSON.stringify(reg), found, 'registerDroplet result');
     expectNone(JSON.stringify(log), found, 'comms log');
