@@ -52,41 +52,40 @@ export function publicKeySaver(dialog: DialogLike, getWindow: () => BrowserWindo
   };
 }
 
-/** "Allow" is the second button; Cancel is the default, and closing the dialog means Cancel. */
-const ALLOW = 1;
+/**
+ * Asks a yes/no question whose safe answer is the default: Cancel is the first button and the
+ * default, and closing the dialog means Cancel. True only when the steward chose `confirm`.
+ */
+export async function confirmCancelFirst(
+  dialog: MessageBoxLike,
+  getWindow: () => BrowserWindow | null,
+  question: Pick<MessageBoxOptions, 'type' | 'title' | 'message' | 'detail'> & { confirm: string },
+): Promise<boolean> {
+  const { confirm, ...text } = question;
+  const options: MessageBoxOptions = { ...text, buttons: ['Cancel', confirm], defaultId: 0, cancelId: 0, noLink: true };
+  const win = getWindow();
+  const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  return result.response === 1;
+}
 
 export function foreignHostConfirm(dialog: MessageBoxLike, getWindow: () => BrowserWindow | null): ConfirmForeignHost {
-  return async (host, profileName) => {
-    const options: MessageBoxOptions = {
+  return (host, profileName) =>
+    confirmCancelFirst(dialog, getWindow, {
       type: 'warning',
       title: 'Allow the key for another host?',
       message: `Sign a test token with the key of “${profileName}” for ${host}?`,
       detail: `${host} is not the address saved with this profile. Whoever runs it receives a token signed with your key, valid for one minute. Allow it only if you trust ${host}.`,
-      buttons: ['Cancel', `Allow for ${host}`],
-      defaultId: 0,
-      cancelId: 0,
-      noLink: true,
-    };
-    const win = getWindow();
-    const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
-    return result.response === ALLOW;
-  };
+      confirm: `Allow for ${host}`,
+    });
 }
 
 export function keyMoveConfirm(dialog: MessageBoxLike, getWindow: () => BrowserWindow | null): ConfirmKeyMove {
-  return async (host, profileName) => {
-    const options: MessageBoxOptions = {
+  return (host, profileName) =>
+    confirmCancelFirst(dialog, getWindow, {
       type: 'warning',
       title: 'Use the key with another host?',
       message: `Save “${profileName}” with ${host}, and sign for it with the profile's key?`,
       detail: `${host} is not the address saved with this profile. From now on whoever runs it receives tokens signed with your key. Allow it only if you trust ${host}.`,
-      buttons: ['Cancel', `Allow for ${host}`],
-      defaultId: 0,
-      cancelId: 0,
-      noLink: true,
-    };
-    const win = getWindow();
-    const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
-    return result.response === ALLOW;
-  };
+      confirm: `Allow for ${host}`,
+    });
 }

@@ -4,8 +4,8 @@
  * dialog and the shell come in as narrow interfaces, so the decision is tested without
  * Electron.
  */
-import type { BrowserWindow, MessageBoxOptions } from 'electron';
-import type { MessageBoxLike } from './key-dialogs';
+import type { BrowserWindow } from 'electron';
+import { confirmCancelFirst, type MessageBoxLike } from './key-dialogs';
 import { externalHttpsUrl } from './security';
 
 /** Asks the steward whether to open `url` (on `host`) in the system browser. */
@@ -34,23 +34,13 @@ export async function openLinkWithConsent(rawUrl: string, opener: LinkOpener): P
   return true;
 }
 
-/** "Open" is the second button; Cancel is the default, and closing the dialog means Cancel. */
-const OPEN = 1;
-
 export function linkConfirm(dialog: MessageBoxLike, getWindow: () => BrowserWindow | null): ConfirmLink {
-  return async (host, url) => {
-    const options: MessageBoxOptions = {
+  return (host, url) =>
+    confirmCancelFirst(dialog, getWindow, {
       type: 'question',
       title: 'Open a link in your browser?',
       message: `Open ${host} in your browser?`,
       detail: url,
-      buttons: ['Cancel', 'Open'],
-      defaultId: 0,
-      cancelId: 0,
-      noLink: true,
-    };
-    const win = getWindow();
-    const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
-    return result.response === OPEN;
-  };
+      confirm: 'Open',
+    });
 }
