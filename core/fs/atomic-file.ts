@@ -15,7 +15,6 @@ import { errorText } from '../../shared/error-text';
 import { errorCode } from './errors';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-fs';
 
-
 export interface WriteOptions {
   /** File mode for a new file; 0o600 because profiles hold private material. */
   mode?: number;
