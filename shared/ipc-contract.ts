@@ -20,6 +20,18 @@ import {
 } from './profile';
 import { FieldErrorSchema } from './udc/errors';
 import { FleetPollSchema, FleetUpdateSchema } from './fleet-update';
+import {
+  AttentionEventSchema,
+  AttentionSettingsSchema,
+  AttentionSettingsViewSchema,
+  AwaySummarySchema,
+  EventQuerySchema,
+  ExportEventsSchema,
+  FocusDropletSchema,
+  MuteRequestSchema,
+  ProblemsSchema,
+  UptimeSchema,
+} from './attention';
 
 /** Error kinds that cross IPC. Main turns every failure into one of these, never a stack trace. */
 export const ERROR_KINDS = [
@@ -107,6 +119,36 @@ export const serviceMethods = {
   startKeepAlive: { input: HeartbeatInputSchema.strict(), output: z.array(KeepAliveSchema) },
   stopKeepAlive: { input: ById, output: z.array(KeepAliveSchema) },
   listKeepAlive: { input: NoInput, output: z.array(KeepAliveSchema) },
+} as const;
+
+/**
+ * Answered by the active profile's attention engine (core/attention). Not yet part of
+ * `ipcMethods`: the engine's branch spreads it in when main answers them.
+ */
+export const attentionMethods = {
+  /** Transition events, newest first. */
+  getEvents: { input: EventQuerySchema.optional(), output: z.array(AttentionEventSchema) },
+  /** Uptime for 24 h and 7 d with the coverage Steward observed, and incidents. */
+  getUptime: { input: ById, output: UptimeSchema },
+  getProblems: { input: NoInput, output: ProblemsSchema },
+  /** What happened since `sinceMs` (the window came back after being hidden). */
+  getAwaySummary: { input: z.object({ sinceMs: z.number().nonnegative() }).strict(), output: AwaySummarySchema },
+  getAttentionSettings: { input: NoInput, output: AttentionSettingsViewSchema },
+  /** Changes the fields given; answers the whole view as stored. */
+  setAttentionSettings: { input: AttentionSettingsSchema.partial().strict(), output: AttentionSettingsViewSchema },
+  muteAttention: { input: MuteRequestSchema, output: AttentionSettingsViewSchema },
+  /** Main's save dialog; `savedTo` null when the steward cancelled. */
+  exportEvents: { input: ExportEventsSchema, output: z.object({ savedTo: z.string().nullable(), count: z.number().int().nonnegative() }) },
+} as const;
+
+/** Pushed by the attention engine; joins `ipcEvents` with attentionMethods. */
+export const attentionEvents = {
+  attentionEvent: AttentionEventSchema,
+  problemsChanged: ProblemsSchema,
+  /** The window came back after being hidden and something happened meanwhile. */
+  awaySummary: AwaySummarySchema,
+  /** A notification or tray item was clicked: show this droplet (or group). */
+  focusDroplet: FocusDropletSchema,
 } as const;
 
 const ByProfile = z.object({ profileId: ProfileIdSchema }).strict();
