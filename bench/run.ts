@@ -29,6 +29,8 @@
  *   it, since with the page open this process also runs Playwright carrying IPC, which costs
  *   far more than Electron's IPC.
  *
+ * - the CLI's start (cli-startup.ts): `steward --help` against `node -e 0`, wall time, median.
+ *
  * BENCH_FLEETS=100,1000 runs part of it (while working on the bench), BENCH_FLEETS=none only
  * the charts; the default is all three. BENCH_IDLE_SECONDS shortens the idle measurements.
  */
@@ -47,6 +49,7 @@ import { judgeTargets } from './lib/targets';
 import { removeBenchTempDirs } from './lib/temp-dirs';
 import { log } from './lib/wait';
 import { measureCharts } from './measure/charts';
+import { measureCliStartup } from './measure/cli-startup';
 import { HEAP_FLEET, HEAP_POLLS, measureHeap } from './measure/heap';
 import { measureScrollAndIdleCpu } from './measure/idle-cpu';
 import { measureIdleMain } from './measure/idle-main';
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
   if (!chromiumPath) throw new Error('No Chromium found (set CHROMIUM_PATH).');
   const started = performance.now();
   const key = generateKeyPair('ES256');
-  const f: Omit<BenchFigures, 'charts'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
+  const f: Omit<BenchFigures, 'charts' | 'cli'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
   let chromiumVersion = 'unknown';
 
   for (const fleet of FLEETS) {
@@ -96,7 +99,9 @@ async function main(): Promise<void> {
     }
   }
   log('charts');
-  const figures: BenchFigures = { ...f, charts: await measureCharts(chromiumPath, key) };
+  const charts = await measureCharts(chromiumPath, key);
+  log('CLI start-up');
+  const figures: BenchFigures = { ...f, charts, cli: measureCliStartup() };
   log('done');
   removeBenchTempDirs();
 

@@ -4,7 +4,6 @@
  * for no command at all, with the usage). Warnings (an unknown metric name) go to stderr.
  */
 import { MissingCommand, parseCommandLine, UsageError, USAGE } from './args';
-import { runCommand } from './run';
 import { errorText } from '../shared/error-text';
 import { visibleEscapes } from '../shared/text-safety';
 
@@ -15,6 +14,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     }
+    // Loaded only for a command that talks to an Orchestrator: `--help` and usage errors stay quick.
+    const { runCommand } = await import('./run');
     const output = await runCommand(common, command, (warning) => process.stderr.write(`steward: warning: ${visibleEscapes(warning)}\n`));
     // The server's text (names, messages) must not drive the terminal: controls are shown, not obeyed.
     process.stdout.write(`${visibleEscapes(output, common.json ? 'json' : 'lines')}\n`);

@@ -1,5 +1,6 @@
 /** Everything one bench run measured, as the runner gathers it for the report. */
 import type { ChartFigures } from '../measure/charts';
+import type { CliStartupFigures } from '../measure/cli-startup';
 import type { HeapFigures } from '../measure/heap';
 import type { CpuFigures } from '../measure/idle-cpu';
 import type { MainFigures } from '../measure/main-per-poll';
@@ -17,4 +18,6 @@ export interface BenchFigures {
   heap: HeapFigures | null;
   /** Idle CPU at each fleet it was measured at. */
   idle: CpuFigures[];
+  /** `steward --help` against `node -e 0`. */
+  cli: CliStartupFigures;
 }

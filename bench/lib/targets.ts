@@ -15,6 +15,7 @@ const GOALS = {
   /** MB the renderer's heap may grow over the heap polls and still count as flat. */
   heapFlatMB: 2,
   idleCpuPercent: 1,
+  cliOverNodeMs: 150,
 };
 
 export interface Target {
@@ -40,6 +41,7 @@ export function judgeTargets(f: BenchFigures) {
     chart7d: { target: `< ${GOALS.chart7dMs} ms`, value: f.charts.d7MedianMs, met: f.charts.d7MedianMs < GOALS.chart7dMs },
     heapFlat: { target: 'flat', value: f.heap?.growthMB ?? NaN, met: f.heap !== null && f.heap.growthMB < GOALS.heapFlatMB },
     idleCpu: { target: `< ${GOALS.idleCpuPercent}% of a core`, value: round(idleTotal, 2), met: idleTotal < GOALS.idleCpuPercent },
+    cliStartup: { target: `< ${GOALS.cliOverNodeMs} ms beyond node's start`, value: f.cli.overNodeMs, met: f.cli.overNodeMs < GOALS.cliOverNodeMs },
     onlyChangedRowsRender: { target: '0 unexplained row renders', value: wasted, met: wasted === 0 },
   } satisfies Record<string, Target>;
 }
