@@ -3,7 +3,7 @@
  * points; the gap-aware wrapper never draws a line across missing beats, because a line
  * through a gap would show data that was never received.
  */
-import type { ChartedMetric, Sample } from './model';
+import { CHARTED_METRICS, type ChartedMetric, type Sample } from './model';
 
 export interface Point {
   t: number;
@@ -169,4 +169,35 @@ function shareBudget(lengths: number[], total: number): number[] {
   if (spare <= 0) return floor;
   const extra = sum - floor.reduce((a, b) => a + b, 0);
   return lengths.map((n, i) => floor[i]! + Math.floor((spare * (n - floor[i]!)) / extra));
+}
+
+/**
+ * Beats come every 60 s; samples further apart than two and a half intervals mean beats
+ * were missed, and the chart shows a gap there rather than a line nobody measured.
+ */
+export const CHART_MAX_GAP_MS = 150_000;
+
+/** The most points a chart answer may ask for per metric (a very wide chart, one per pixel). */
+export const CHART_POINTS_MAX = 4_000;
+
+/** What the four charts draw for one range: each metric downsampled where the samples are kept. */
+export interface ChartHistory {
+  series: Record<ChartedMetric, ChartPoint[]>;
+  /** Where Steward's history of the droplet begins (epoch ms), null when it holds none. */
+  since: number | null;
+  /** Names of the droplet's other numeric metrics (charted on demand). */
+  extra: string[];
+  /** How many samples the range held before downsampling. */
+  samples: number;
+}
+
+/**
+ * The charts' answer for `samples` (oldest first): each metric at most `points` points, gaps
+ * kept as breaks. Built in main so a 7-day range crosses IPC as a few hundred points a metric
+ * instead of 10,080 samples.
+ */
+export function chartHistoryOf(samples: readonly SampleLike[], points: number, since: number | null, extra: string[]): ChartHistory {
+  const { t, values } = sampleColumns(samples);
+  const entries = CHARTED_METRICS.map((m) => [m, downsampleColumn(t, values[m], points, CHART_MAX_GAP_MS)] as const);
+  return { series: Object.fromEntries(entries) as Record<ChartedMetric, ChartPoint[]>, since, extra, samples: samples.length };
 }

@@ -7,7 +7,7 @@
  * main-process handlers are typed from this module.
  */
 import { z } from 'zod';
-import { AppInfoSchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, ExtraMetricNameSchema, ExtraMetricSampleSchema, HeartbeatAckSchema, HeartbeatInputSchema, HistoryViewSchema, KeepAliveSchema, KeepAlivesStoppedSchema, RegisterAckSchema, RegistrationPreviewSchema, RegistrationSchema, StatusChangeSchema } from './model';
+import { AppInfoSchema, ChartHistorySchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, ExtraMetricNameSchema, ExtraMetricSampleSchema, HeartbeatAckSchema, HeartbeatInputSchema, HistoryViewSchema, KeepAliveSchema, KeepAlivesStoppedSchema, RegisterAckSchema, RegistrationPreviewSchema, RegistrationSchema, StatusChangeSchema } from './model';
 import {
   ConnectionTestResultSchema,
   KeyInfoSchema,
@@ -20,6 +20,7 @@ import {
 } from './profile';
 import { FieldErrorSchema } from './udc/errors';
 import { FleetPollSchema, FleetUpdateSchema } from './fleet-update';
+import { CHART_POINTS_MAX } from './downsample';
 import {
   AttentionEventSchema,
   AttentionSettingsSchema,
@@ -106,6 +107,11 @@ export const serviceMethods = {
   getHistory: {
     input: z.object({ id: DropletIdSchema, sinceMs: z.number().nonnegative().optional() }).strict(),
     output: HistoryViewSchema,
+  },
+  /** The four charts' points for a range, at most `points` a metric: what they draw, not every sample. */
+  getChartHistory: {
+    input: z.object({ id: DropletIdSchema, sinceMs: z.number().nonnegative(), points: z.number().int().min(2).max(CHART_POINTS_MAX) }).strict(),
+    output: ChartHistorySchema,
   },
   /** One metric beyond the charted four (a name from getHistory's `extra`), oldest first. */
   getExtraMetric: {

@@ -228,6 +228,15 @@ export const HistoryViewSchema = z.object({
 });
 export type HistoryView = z.infer<typeof HistoryViewSchema>;
 
+const ChartPointsSchema = z.array(z.object({ t: z.number(), v: z.number().nullable() }));
+/** What the four charts draw for a range, downsampled in main (shared/downsample.ts `chartHistoryOf`). */
+export const ChartHistorySchema = z.object({
+  series: z.object({ cpu_percent: ChartPointsSchema, memory_mb: ChartPointsSchema, requests_last_minute: ChartPointsSchema, errors_last_minute: ChartPointsSchema }),
+  since: z.number().nullable(),
+  extra: z.array(z.string()),
+  samples: z.number().int().nonnegative(),
+});
+
 export const CommsEntrySchema = z.object({
   id: z.number().int(),
   time: IsoTimeSchema,

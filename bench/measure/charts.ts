@@ -1,16 +1,13 @@
 /**
  * Charts: a history answer reaching the page -> charts painted, for 1 h, 24 h and 7 days of
- * one-minute samples; main's getHistory; and the renderer's data preparation, run in Node.
+ * one-minute samples; main's getChartHistory (the charts' points, downsampled in main) against
+ * getHistory (every sample, what crossed before 2026-12-05).
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MetricHistory } from '../../core/history/metric-history';
 import type { KeyPair } from '../../core/signing/keys';
 import { HISTORY_FILE } from '../../core/app/service';
-import type { Sample } from '../../shared/model';
-// The renderer's own chart code (kept to this one bench module).
-import { Y_AXIS_WIDTH } from '../../renderer/src/features/charts/plot';
-import { chartSeriesAll, samplesSince } from '../../renderer/src/features/charts/series';
 import { startChildSandbox } from '../lib/child-sandbox';
 import { evaluate, waitForRows } from '../lib/page';
 import { openBenchSession } from '../lib/session';
@@ -29,12 +26,11 @@ export interface ChartFigures {
   h1MedianMs: number;
   h24MedianMs: number;
   h24P95Ms: number;
-  /** Main: getHistory for 24 h and 7 days (samples, ms, bytes). */
+  /** Main: getChartHistory for 24 h and 7 days at 300 points (samples covered, ms, bytes crossing IPC). */
   main24h: { samples: number; ms: number; bytes: number };
   main7d: { samples: number; ms: number; bytes: number };
-  /** Data preparation the renderer does per range (sort, window, downsample x4), measured in Node. */
-  prep24hMs: number;
-  prep7dMs: number;
+  /** Bytes getHistory (every sample) answers for 7 days: what crossed before the charts' points did. */
+  raw7dBytes: number;
   /** The 7-day range (10,080 one-minute samples a metric) switched to from cache -> painted. */
   d7MedianMs: number;
   d7P95Ms: number;
@@ -58,18 +54,6 @@ async function seedHistory(dataDir: string): Promise<void> {
     }
   }
   await history.close();
-}
-
-/** What MetricCharts does with a history answer: the window's samples, then the four series. */
-function prepMs(samples: Sample[], widthPx: number, rangeMs: number): number {
-  const times: number[] = [];
-  const end = samples.at(-1)?.t ?? Date.now();
-  for (let k = 0; k < 10; k++) {
-    const t = performance.now();
-    chartSeriesAll(samplesSince(samples, end - rangeMs), widthPx - Y_AXIS_WIDTH);
-    times.push(performance.now() - t);
-  }
-  return median(times);
 }
 
 interface Clicked {
@@ -109,29 +93,27 @@ export async function measureCharts(chromiumPath: string, key: KeyPair): Promise
     }
     const mainFor = async (rangeMs: number) => {
       const times: number[] = [];
-      let samples: Sample[] = [];
+      let answer: { samples: number } = { samples: 0 };
       for (let i = 0; i < 6; i++) {
         const t = performance.now();
-        const r = await s.service.dispatch('getHistory', { id: CHART_DROPLETS[0], sinceMs: Date.now() - rangeMs });
+        const r = await s.service.dispatch('getChartHistory', { id: CHART_DROPLETS[0], sinceMs: Date.now() - rangeMs, points: 300 });
         times.push(performance.now() - t);
         if (!r.ok) throw new Error(r.error.message);
-        samples = (r.value as { samples: Sample[] }).samples;
+        answer = r.value as { samples: number };
       }
-      return { samples, figures: { samples: samples.length, ms: round(median(times.slice(1))), bytes: JSON.stringify({ samples }).length } };
+      return { samples: answer.samples, ms: round(median(times.slice(1))), bytes: JSON.stringify(answer).length };
     };
-    const day = await mainFor(DAY_MS);
-    const week = await mainFor(7 * DAY_MS);
-    const chartWidth = 300;
+    const raw = await s.service.dispatch('getHistory', { id: CHART_DROPLETS[0], sinceMs: Date.now() - 7 * DAY_MS });
+    if (!raw.ok) throw new Error(raw.error.message);
     return {
       refetched,
       selectMedianMs: round(median(select)),
       h1MedianMs: round(median(h1)),
       h24MedianMs: round(median(h24)),
       h24P95Ms: round(quantile(h24, 0.95)),
-      main24h: day.figures,
-      main7d: week.figures,
-      prep24hMs: round(prepMs(day.samples, chartWidth, DAY_MS), 2),
-      prep7dMs: round(prepMs(week.samples, chartWidth, 7 * DAY_MS), 2),
+      main24h: await mainFor(DAY_MS),
+      main7d: await mainFor(7 * DAY_MS),
+      raw7dBytes: JSON.stringify(raw.value).length,
       d7MedianMs: round(median(d7)),
       d7P95Ms: round(quantile(d7, 0.95)),
     };

@@ -257,6 +257,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     },
     sendHeartbeat,
     getHistory: async ({ id, sinceMs }) => history.view(id, sinceMs),
+    getChartHistory: async ({ id, sinceMs, points }) => history.chartView(id, sinceMs, points),
     getExtraMetric: async ({ id, metric, sinceMs }) => history.extraSamples(id, metric, sinceMs),
     getCommsLog: async (input) => ({ entries: commsLog.entries(input?.limit) }),
     startKeepAlive: async (input) => keepAlive.start(input),

@@ -4,6 +4,7 @@
  * when given a file, on disk (history-file.ts), a flush at most flushDelayMs after a record.
  */
 import type { ExtraMetricSample, HistoryView, Metrics, Sample } from '../../shared/model';
+import { chartHistoryOf, type ChartHistory } from '../../shared/downsample';
 import { parseIsoMs } from '../../shared/udc/time';
 import { ExtraMetrics } from './extra-metrics';
 import { HistoryFile, LINE_LENGTH } from './history-file';
@@ -118,6 +119,11 @@ export class MetricHistory {
   /** What the details pane shows: samples at or after `sinceMs`, where the history begins, and each metric's newest value. */
   view(dropletId: number, sinceMs?: number): HistoryView {
     return { samples: this.store.samples(dropletId, sinceMs), since: this.store.firstTime(dropletId), latest: this.store.latest(dropletId), extra: this.extra.names(dropletId) };
+  }
+
+  /** What the charts draw from `sinceMs` on: each charted metric downsampled to at most `points`. */
+  chartView(dropletId: number, sinceMs: number, points: number): ChartHistory {
+    return chartHistoryOf(this.store.samples(dropletId, sinceMs), points, this.store.firstTime(dropletId), this.extra.names(dropletId));
   }
 
   /** One extra metric's samples (kept while Steward runs) at or after `sinceMs`, oldest first. */

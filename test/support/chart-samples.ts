@@ -1,4 +1,6 @@
 /** Heartbeat samples for the chart tests: one a minute, with gaps where a test wants them. */
+import { chartHistoryOf, type ChartHistory } from '../../shared/downsample';
+import type { MethodInput } from '../../shared/ipc-contract';
 import { CHARTED_METRICS, type HistoryView, type LatestValues, type Sample } from '../../shared/model';
 
 export const MIN = 60_000;
@@ -20,4 +22,12 @@ export function historyOf(samples: readonly Sample[], since: number | null = sam
   const latest: LatestValues = { cpu_percent: null, memory_mb: null, requests_last_minute: null, errors_last_minute: null };
   for (const s of samples) for (const m of CHARTED_METRICS) if (s[m] !== null) latest[m] = { t: s.t, v: s[m] };
   return { samples: [...samples], since, latest, extra };
+}
+
+/** getChartHistory answered from a getHistory answer, downsampled as main does it. */
+export function chartHistoryFrom(getHistory: (input: MethodInput<'getHistory'>) => HistoryView | Promise<HistoryView>) {
+  return async ({ id, sinceMs, points }: MethodInput<'getChartHistory'>): Promise<ChartHistory> => {
+    const view = await getHistory({ id, sinceMs });
+    return chartHistoryOf(view.samples.filter((s) => s.t >= sinceMs), points, view.since, view.extra);
+  };
 }

@@ -7,7 +7,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { IPC_METHOD_NAMES, type EventPayload, type IpcError, type IpcEventName, type IpcMethodName, type IpcResult, type MethodInput, type MethodOutput, type StewardBridge } from '../../shared/ipc-contract';
 import type { AppInfo, DropletDetails } from '../../shared/model';
-import { historyOf } from './chart-samples';
+import { chartHistoryFrom, historyOf } from './chart-samples';
 
 export const APP_INFO: AppInfo = {
   appVersion: '0.1.0-test',
@@ -41,6 +41,7 @@ export function ipcError(partial: Partial<IpcError> = {}): IpcError {
 const DEFAULTS: Handlers = {
   getAppInfo: () => APP_INFO,
   getHistory: () => historyOf([]),
+  getChartHistory: chartHistoryFrom(() => historyOf([])),
   getExtraMetric: () => [],
   getCommsLog: () => ({ entries: [] }),
   listKeepAlive: () => [],
@@ -55,13 +56,16 @@ export interface FakeSteward {
 }
 
 export function installFakeSteward(handlers: Handlers): FakeSteward {
+  // The charts' answer is main's downsampling of the test's history, as main builds it.
+  const history = handlers.getHistory;
+  const derived: Handlers = history ? { getChartHistory: chartHistoryFrom((input) => history(input)) } : {};
   const calls: FakeSteward['calls'] = [];
   const listeners = new Map<IpcEventName, Set<(payload: unknown) => void>>();
   const table: Record<string, unknown> = {};
   for (const method of IPC_METHOD_NAMES) {
     table[method] = async (input: unknown): Promise<IpcResult<unknown>> => {
       calls.push({ method, input });
-      const handler = (handlers[method] ?? DEFAULTS[method]) as ((i: unknown) => unknown) | undefined;
+      const handler = (handlers[method] ?? derived[method] ?? DEFAULTS[method]) as ((i: unknown) => unknown) | undefined;
       if (!handler) return { ok: false, error: ipcError({ message: `No fake for ${method}.` }) };
       try {
         return { ok: true, value: await handler(input) };

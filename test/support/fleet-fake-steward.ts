@@ -2,7 +2,7 @@
 import { IPC_METHOD_NAMES, type EventPayload, type IpcError, type IpcEventName, type IpcResult, type MethodInput, type StewardBridge } from '../../shared/ipc-contract';
 import type { AppInfo, Droplet, DropletStatus, StatusChange } from '../../shared/model';
 import { SentCopies, filtersKey } from '../../core/fleet/sent-copies';
-import { historyOf } from './chart-samples';
+import { chartHistoryFrom, historyOf } from './chart-samples';
 
 export const APP_INFO: AppInfo = {
   appVersion: '0.1.0-test',
@@ -85,6 +85,7 @@ export function fakeSteward(initial: Droplet[]): FakeSteward {
       return d ? ok({ droplet: { ...d, heartbeats: [] }, source: 'details', note: null, traceId: null }) : fail(notFound);
     },
     getHistory: () => ok(historyOf([])),
+    getChartHistory: async (input) => ok(await chartHistoryFrom(() => historyOf([]))(input)),
     getCommsLog: () => ok({ entries: [] }),
     listKeepAlive: () => ok([]),
     on: (event, listener) => {

@@ -92,6 +92,7 @@ export function fakeProfilesSteward(opts: { profiles: ProfileView[]; storage?: K
     registerDroplet: notInThisTest,
     sendHeartbeat: notInThisTest,
     getHistory: notInThisTest,
+    getChartHistory: notInThisTest,
     getExtraMetric: notInThisTest,
     getCommsLog: notInThisTest,
     startKeepAlive: notInThisTest,

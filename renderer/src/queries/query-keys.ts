@@ -9,6 +9,8 @@ export const queryKeys = {
   history: (id: number) => ['history', id] as const,
   /** Under history(id), so what invalidates a droplet's history invalidates its extra metrics too. */
   extraMetric: (id: number, metric: string) => ['history', id, 'extra', metric] as const,
+  /** Under history(id) too: a sent heartbeat redraws the charts. */
+  chartHistory: (id: number, rangeMs: number, points: number) => ['history', id, 'chart', rangeMs, points] as const,
   comms: ['comms'] as const,
   keepAlive: ['keepAlive'] as const,
   profiles: ['profiles'] as const,

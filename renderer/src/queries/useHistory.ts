@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ChartHistory } from '../../../shared/downsample';
 import type { HistoryView, Sample } from '../../../shared/model';
 import { call } from '../app/api';
 import { queryKeys } from './query-keys';
@@ -32,6 +33,23 @@ function useHistoryQuery<T>(id: number, rangeMs: number, select: (view: HistoryV
     select,
     refetchInterval: pollMs,
     // Switching range keeps the old curve until the new one arrives; switching droplet does not.
+    placeholderData: (prev, prevQuery) => (prevQuery?.queryKey[1] === id ? keepPreviousData(prev) : undefined),
+  });
+}
+
+/**
+ * What the charts draw for the last `rangeMs`, at most `points` a metric, downsampled in main:
+ * a 7-day range crosses IPC as a few hundred points a metric, not 10,080 samples. Off until
+ * the charts know their width (`points` 0), so they are fetched once, at their size.
+ */
+export function useChartHistory(id: number, rangeMs: number, points: number) {
+  const pollMs = usePollIntervalMs();
+  return useQuery({
+    queryKey: queryKeys.chartHistory(id, rangeMs, points),
+    queryFn: (): Promise<ChartHistory> => call('getChartHistory', { id, sinceMs: Date.now() - rangeMs, points }),
+    enabled: points > 0,
+    refetchInterval: pollMs,
+    // Switching range or width keeps the old curve until the new one arrives; switching droplet does not.
     placeholderData: (prev, prevQuery) => (prevQuery?.queryKey[1] === id ? keepPreviousData(prev) : undefined),
   });
 }

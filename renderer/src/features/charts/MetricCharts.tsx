@@ -1,15 +1,17 @@
 import { useMemo } from 'react';
+import type { ChartPoint } from '../../../../shared/downsample';
+import type { ChartedMetric } from '../../../../shared/model';
 import { errorDetail } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Segmented } from '../../ui/Segmented';
 import { useTick } from './useTick';
 import { useElementWidth } from './useElementWidth';
-import { useHistoryView } from '../../queries/useHistory';
+import { useChartHistory } from '../../queries/useHistory';
 import { MetricChart } from './MetricChart';
 import { ExtraMetricCharts } from './ExtraMetricCharts';
 import { Y_AXIS_WIDTH } from './plot';
 import { useChartRange } from '../../state/chart-range';
-import { chartSeriesAll, METRIC_META, RANGES, rangeMs, samplesSince, type RangeKey } from './series';
+import { chartPointsFor, METRIC_META, pointsSince, RANGES, rangeMs, type RangeKey } from './series';
 import { historySinceNote } from './history-since';
 import './charts.css';
 
@@ -26,7 +28,6 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
   const range = useChartRange((s) => s.range);
   const setRange = useChartRange((s) => s.setRange);
   const ms = rangeMs(range);
-  const history = useHistoryView(props.dropletId, ms);
   // The section is measured, not the grid: it is there while the history loads, so the charts
   // are first drawn at their width instead of at a guess and then again.
   const [sectionRef, gridWidth] = useElementWidth<HTMLElement>();
@@ -34,6 +35,8 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
   const columns = gridWidth > 0 && gridWidth < TWO_COLUMNS_MIN ? 1 : 2;
   const chartWidth = props.width ?? (gridWidth > 0 ? Math.floor((gridWidth - GRID_GAP * (columns - 1)) / columns) : FALLBACK_WIDTH);
   const chartHeight = props.height ?? 110;
+  const measured = props.width !== undefined || gridWidth > 0;
+  const history = useChartHistory(props.dropletId, ms, measured ? chartPointsFor(chartWidth - Y_AXIS_WIDTH) : 0);
 
   // The window slides with a slow clock (steady, and cheap next to re-drawing every second),
   // and always reaches the latest fetch so a new sample is never clipped off the right edge.
@@ -41,8 +44,11 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
   const end = Math.max(tick, history.dataUpdatedAt);
   // Stable while the window stands still, so a refetch that changes nothing redraws no chart.
   const domain = useMemo((): readonly [number, number] => [end - ms, end], [end, ms]);
-  const samples = useMemo(() => samplesSince(history.data?.samples ?? [], end - ms), [history.data, end, ms]);
-  const series = useMemo(() => chartSeriesAll(samples, chartWidth - Y_AXIS_WIDTH), [samples, chartWidth]);
+  const series = useMemo(() => {
+    const all = history.data?.series;
+    return Object.fromEntries(METRIC_META.map((m) => [m.metric, pointsSince(all?.[m.metric] ?? [], end - ms)])) as Record<ChartedMetric, ChartPoint[]>;
+  }, [history.data, end, ms]);
+  const empty = METRIC_META.every((m) => !series[m.metric].some((p) => p.v !== null));
   const since = history.data?.since ?? null;
   const sinceNote = history.data ? historySinceNote(since, end - ms, end) : null;
   // Tooltips over days name the day (and zone): "10:02" alone would not say which.
@@ -55,11 +61,11 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
         <h3 className="st-section-title">Metrics</h3>
         <Segmented<RangeKey> label="Time range" options={RANGES} value={range} onChange={setRange} />
       </header>
-      {history.isPending ? (
+      {history.isPending || !measured ? (
         <p className="st-charts__empty">Loading history…</p>
       ) : history.isError && !history.data ? (
         <ErrorNotice error={errorDetail(history.error)} onRetry={() => void history.refetch()} />
-      ) : samples.length === 0 ? (
+      ) : empty ? (
         <p className="st-charts__empty">{since === null ? sinceNote : 'No samples in this range yet'}</p>
       ) : (
         <>

@@ -1,6 +1,6 @@
 /** Pure preparation of heartbeat samples for the metric charts. */
-import { downsampleColumn, downsampleSeries, sampleColumns, type ChartPoint } from '../../../../shared/downsample';
-import { CHARTED_METRICS, type ChartedMetric, type ExtraMetricSample, type Sample } from '../../../../shared/model';
+import { CHART_MAX_GAP_MS, downsampleColumn, type ChartPoint } from '../../../../shared/downsample';
+import type { ChartedMetric, ExtraMetricSample } from '../../../../shared/model';
 
 export const RANGES = [
   { value: '15m', label: '15 min', ms: 15 * 60_000 },
@@ -16,11 +16,6 @@ export function rangeMs(key: RangeKey): number {
   return RANGES.find((r) => r.value === key)?.ms ?? RANGES[1].ms;
 }
 
-/**
- * Beats come every 60 s; samples further apart than two and a half intervals mean beats
- * were missed, and the chart shows a gap there rather than a line nobody measured.
- */
-export const MAX_GAP_MS = 150_000;
 
 /** What a chart says of its metric: name, label, unit ('' for none) and y-domain. */
 export interface ChartMeta {
@@ -47,41 +42,28 @@ export const METRIC_META: readonly MetricMeta[] = [
   { metric: 'errors_last_minute', label: 'Errors', unit: 'err/min', domain: [0, 'auto'] },
 ];
 
-/**
- * Samples at or after `sinceMs` (main may answer more than asked, and time moves on between
- * polls). `samples` are oldest first, so the window's start is found by bisection.
- */
-export function samplesSince(samples: readonly Sample[], sinceMs: number): Sample[] {
-  let lo = 0;
-  let hi = samples.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (samples[mid]!.t < sinceMs) lo = mid + 1;
-    else hi = mid;
-  }
-  return samples.slice(lo);
-}
-
 const pointBudget = (widthPx: number) => Math.max(2, Math.round(widthPx));
 
-/** One metric's points for a chart about `widthPx` wide: one point per pixel at most, breaks as `v: null`. */
-export function chartSeries(samples: readonly Sample[], metric: ChartedMetric, widthPx: number): ChartPoint[] {
-  return downsampleSeries(samples, metric, pointBudget(widthPx), MAX_GAP_MS);
+/**
+ * Points a chart `widthPx` wide asks main for: one per pixel, in steps of 50 px so resizing
+ * the pane does not refetch on every pixel. 0 while the width is unknown.
+ */
+export function chartPointsFor(widthPx: number): number {
+  return widthPx > 0 ? Math.ceil(widthPx / 50) * 50 : 0;
 }
 
-/** `chartSeries` for every charted metric, reading the samples once. */
-export function chartSeriesAll(samples: readonly Sample[], widthPx: number): Record<ChartedMetric, ChartPoint[]> {
-  const columns = sampleColumns(samples);
-  const entries = CHARTED_METRICS.map((m) => [m, downsampleColumn(columns.t, columns.values[m], pointBudget(widthPx), MAX_GAP_MS)] as const);
-  return Object.fromEntries(entries) as Record<ChartedMetric, ChartPoint[]>;
+/** Points at or after `sinceMs` (the window moves on between fetches), oldest first. */
+export function pointsSince(points: ChartPoint[], sinceMs: number): ChartPoint[] {
+  const i = points.findIndex((p) => p.t >= sinceMs);
+  return i === 0 ? points : i < 0 ? [] : points.slice(i);
 }
 
-/** An extra metric's points for a chart about `widthPx` wide, from `sinceMs` on (as chartSeries). */
+/** An extra metric's points for a chart about `widthPx` wide, from `sinceMs` on (downsampled as the charted four are in main). */
 export function extraChartSeries(samples: readonly ExtraMetricSample[], sinceMs: number, widthPx: number): ChartPoint[] {
   const kept = samples.filter((s) => s.t >= sinceMs);
   const t = Float64Array.from(kept, (s) => s.t);
   const v = Float64Array.from(kept, (s) => s.v);
-  return downsampleColumn(t, v, pointBudget(widthPx), MAX_GAP_MS);
+  return downsampleColumn(t, v, pointBudget(widthPx), CHART_MAX_GAP_MS);
 }
 
 /**

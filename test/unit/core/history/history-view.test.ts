@@ -32,3 +32,33 @@ describe('MetricHistory.view', () => {
     expect(h.view(1).since).toBe(T0 + 60_000);
   });
 });
+
+describe('MetricHistory.chartView', () => {
+  it('answers a week of beats as what a chart draws: at most the points asked, real samples, the gap kept', () => {
+    const week = 7 * 24 * 60;
+    const end = T0 - 60_000;
+    const start = end - (week - 1) * 60_000;
+    const h = new MetricHistory({ now, maxSamplesPerDroplet: week });
+    for (let i = 0; i < week; i++) {
+      // Two hours without beats in the middle of the week.
+      if (i > 5_000 && i < 5_120) continue;
+      h.record(3, at(start + i * 60_000), 'active', { cpu_percent: i % 100, memory_mb: 500 + (i % 7), tasks: 1 });
+    }
+    const view = h.chartView(3, start, 300);
+    expect(view.samples).toBe(week - 119);
+    expect(view.since).toBe(start);
+    expect(view.extra).toEqual(['tasks']);
+    const cpu = view.series.cpu_percent;
+    expect(cpu.length).toBeLessThanOrEqual(300);
+    expect(cpu[0]).toEqual({ t: start, v: 0 });
+    expect(cpu.at(-1)).toEqual({ t: end, v: (week - 1) % 100 });
+    const breaks = cpu.filter((p) => p.v === null);
+    expect(breaks).toHaveLength(1);
+    expect(breaks[0]!.t).toBeGreaterThan(start + 5_000 * 60_000);
+    expect(breaks[0]!.t).toBeLessThan(start + 5_120 * 60_000);
+    for (const p of cpu) if (p.v !== null) expect(p.v).toBe(Math.round((p.t - start) / 60_000) % 100);
+    expect(view.series.requests_last_minute).toEqual([]);
+    // What crosses IPC: a twentieth of the week's samples or less.
+    expect(JSON.stringify(view).length * 20).toBeLessThan(JSON.stringify(h.view(3, start)).length);
+  });
+});

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chartSeries, chartSeriesAll, isolatedIndices, latestValue, samplesSince } from '../../../../../renderer/src/features/charts/series';
+import { chartPointsFor, isolatedIndices, latestValue, pointsSince } from '../../../../../renderer/src/features/charts/series';
+import { chartHistoryOf, downsampleSeries, CHART_MAX_GAP_MS, type ChartPoint } from '../../../../../shared/downsample';
+import type { ChartedMetric, Sample } from '../../../../../shared/model';
+
+const chartSeries = (samples: Sample[], metric: ChartedMetric, points: number): ChartPoint[] => downsampleSeries(samples, metric, points, CHART_MAX_GAP_MS);
 import { MIN, sample, series } from '../../../../support/chart-samples';
 
 describe('chart series', () => {
@@ -17,16 +21,24 @@ describe('chart series', () => {
     const dense = Array.from({ length: 2000 }, (_, i) => sample(now - (2000 - i) * 30_000, i));
     expect(chartSeries(dense, 'cpu_percent', 200).length).toBeLessThanOrEqual(200);
     const gappy = series(50, (m) => m > 5 && m < 9);
-    const all = chartSeriesAll(gappy, 200);
+    const all = chartHistoryOf(gappy, 200, null, []).series;
     for (const metric of ['cpu_percent', 'memory_mb', 'requests_last_minute', 'errors_last_minute'] as const) {
       expect(all[metric]).toEqual(chartSeries(gappy, metric, 200));
     }
   });
 
-  it('keeps only samples inside the range, and marks lone points so they are drawn', () => {
-    const samples = series(50);
-    expect(samplesSince(samples, Date.now() - 10.5 * MIN)).toHaveLength(10);
+  it('keeps only points inside the range, and marks lone points so they are drawn', () => {
+    const points = chartSeries(series(50), 'cpu_percent', 300);
+    expect(pointsSince(points, Date.now() - 10.5 * MIN)).toHaveLength(10);
+    expect(pointsSince(points, 0)).toEqual(points);
+    expect(pointsSince(points, Date.now())).toEqual([]);
     expect([...isolatedIndices([{ t: 1, v: 1 }, { t: 2, v: null }, { t: 3, v: 2 }, { t: 4, v: 3 }])]).toEqual([0]);
+  });
+
+  it('asks main for a point per pixel, in 50 px steps, and nothing before the width is known', () => {
+    expect(chartPointsFor(0)).toBe(0);
+    expect(chartPointsFor(256)).toBe(300);
+    expect(chartPointsFor(300)).toBe(300);
   });
 
   it('finds the newest value behind trailing breaks', () => {
