@@ -27,6 +27,8 @@ export default defineConfig({
     plugins: [react(), devCspPlugin()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Parsed on every launch: a third of the bytes and of the parse time, unminified.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

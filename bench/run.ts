@@ -29,6 +29,7 @@
  *   it, since with the page open this process also runs Playwright carrying IPC, which costs
  *   far more than Electron's IPC.
  *
+ * - launch to fleet (launch.ts): main's start -> first rows painted on the embedded default;
  * - the CLI's start (cli-startup.ts): `steward --help` against `node -e 0`, wall time, median.
  *
  * BENCH_FLEETS=100,1000 runs part of it (while working on the bench), BENCH_FLEETS=none only
@@ -50,6 +51,7 @@ import { removeBenchTempDirs } from './lib/temp-dirs';
 import { log } from './lib/wait';
 import { measureCharts } from './measure/charts';
 import { measureCliStartup } from './measure/cli-startup';
+import { measureLaunch } from './measure/launch';
 import { HEAP_FLEET, HEAP_POLLS, measureHeap } from './measure/heap';
 import { measureScrollAndIdleCpu } from './measure/idle-cpu';
 import { measureIdleMain } from './measure/idle-main';
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
   if (!chromiumPath) throw new Error('No Chromium found (set CHROMIUM_PATH).');
   const started = performance.now();
   const key = generateKeyPair('ES256');
-  const f: Omit<BenchFigures, 'charts' | 'cli'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
+  const f: Omit<BenchFigures, 'charts' | 'cli' | 'launch'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
   let chromiumVersion = 'unknown';
 
   for (const fleet of FLEETS) {
@@ -100,8 +102,10 @@ async function main(): Promise<void> {
   }
   log('charts');
   const charts = await measureCharts(chromiumPath, key);
+  log('launch to fleet');
+  const launch = await measureLaunch(chromiumPath);
   log('CLI start-up');
-  const figures: BenchFigures = { ...f, charts, cli: measureCliStartup() };
+  const figures: BenchFigures = { ...f, charts, launch, cli: measureCliStartup() };
   log('done');
   removeBenchTempDirs();
 

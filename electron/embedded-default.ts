@@ -1,6 +1,6 @@
 /**
  * The embedded default: with nothing configured, Steward starts the sandbox Orchestrator
- * in-process on a free 127.0.0.1 port, trusting a key pair made for this run, with a
+ * in-process on a free 127.0.0.1 port, trusting a key pair made for this run (P-256), with a
  * simulated fleet, so a steward sees a live fleet within seconds.
  */
 import { join } from 'node:path';
@@ -19,7 +19,8 @@ export interface EmbeddedDefault {
 }
 
 export async function startEmbeddedDefault(opts: { appVersion: string; userDataDir: string }): Promise<EmbeddedDefault> {
-  const keys = generateKeyPair();
+  // ES256: made in under a millisecond, where an RSA pair takes 100-900 ms of the launch.
+  const keys = generateKeyPair('ES256');
   const sandbox = await startSandbox({ port: 0, dialect: 'guide', fleet: EMBEDDED_FLEET_SIZE, publicKeyPem: keys.publicKeyPem });
   const config: ServiceConfig = {
     profileName: EMBEDDED_PROFILE_NAME,

@@ -1,10 +1,12 @@
 /**
- * App lifecycle: start the embedded sandbox, create the app controller (profiles, keys and
- * the active profile's service), wire IPC, open the window; on quit, close the controller
- * (stopping keep-alives) and the sandbox.
+ * App lifecycle: wire IPC to a deferred service and open the window at once (its page loads
+ * meanwhile), then start the embedded sandbox and create the app controller (profiles, keys and
+ * the active profile's service), which the deferred service hands the waiting calls to; on
+ * quit, close the controller (stopping keep-alives) and the sandbox.
  */
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import { createAppController, type AppController } from '../core/app/app-controller';
+import { createDeferredService } from '../core/app/deferred-service';
 import { createCrashGuard } from './crash-guard';
 import { startEmbeddedDefault, type EmbeddedDefault } from './embedded-default';
 import { hardenSession, hardenWebContents } from './harden';
@@ -25,6 +27,7 @@ let window: BrowserWindow | null = null;
 let embedded: EmbeddedDefault | null = null;
 let controller: AppController | null = null;
 let unregisterIpc: (() => void) | null = null;
+const deferred = createDeferredService();
 const currentWindow = (): BrowserWindow | null => (window && !window.isDestroyed() ? window : null);
 
 // Replaces Electron's default, which shows the steward a stack trace.
@@ -58,6 +61,14 @@ function openWindow(): void {
 async function start(): Promise<void> {
   if (!primaryInstance) return;
   hardenSession(session.defaultSession, devServerUrl);
+  unregisterIpc = registerIpc({
+    ipcMain,
+    service: deferred,
+    appUrl: url,
+    getTarget: () => currentWindow()?.webContents ?? null,
+    log,
+  });
+  openWindow();
   embedded = await startEmbeddedDefault({ appVersion: app.getVersion(), userDataDir: app.getPath('userData') });
   const { orchestratorUrl, privateKeyPem, dialect } = embedded.config;
   // With no profiles.json yet, the built-in profile (this embedded sandbox) is the one opened.
@@ -73,14 +84,7 @@ async function start(): Promise<void> {
     serviceExtras: { fleetWorkerFile },
   });
   for (const w of controller.warnings) log(w);
-  unregisterIpc = registerIpc({
-    ipcMain,
-    service: controller,
-    appUrl: url,
-    getTarget: () => currentWindow()?.webContents ?? null,
-    log,
-  });
-  openWindow();
+  deferred.ready(controller);
 }
 
 app.whenReady().then(start).catch(fail);
@@ -116,6 +120,7 @@ async function shutdown(): Promise<void> {
 
 function fail(e: unknown): void {
   const message = errorText(e);
+  deferred.failed(e);
   log(`Start-up failed: ${message}`);
   dialog.showErrorBox('Steward could not start', message);
   app.quit();

@@ -1,6 +1,7 @@
 /** Everything one bench run measured, as the runner gathers it for the report. */
 import type { ChartFigures } from '../measure/charts';
 import type { CliStartupFigures } from '../measure/cli-startup';
+import type { LaunchFigures } from '../measure/launch';
 import type { HeapFigures } from '../measure/heap';
 import type { CpuFigures } from '../measure/idle-cpu';
 import type { MainFigures } from '../measure/main-per-poll';
@@ -20,4 +21,6 @@ export interface BenchFigures {
   idle: CpuFigures[];
   /** `steward --help` against `node -e 0`. */
   cli: CliStartupFigures;
+  /** Main's start -> first fleet rows painted, embedded default, fresh data folder. */
+  launch: LaunchFigures;
 }

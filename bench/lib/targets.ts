@@ -16,6 +16,7 @@ const GOALS = {
   heapFlatMB: 2,
   idleCpuPercent: 1,
   cliOverNodeMs: 150,
+  launchToFleetMs: 1_500,
 };
 
 export interface Target {
@@ -41,6 +42,7 @@ export function judgeTargets(f: BenchFigures) {
     chart7d: { target: `< ${GOALS.chart7dMs} ms`, value: f.charts.d7MedianMs, met: f.charts.d7MedianMs < GOALS.chart7dMs },
     heapFlat: { target: 'flat', value: f.heap?.growthMB ?? NaN, met: f.heap !== null && f.heap.growthMB < GOALS.heapFlatMB },
     idleCpu: { target: `< ${GOALS.idleCpuPercent}% of a core`, value: round(idleTotal, 2), met: idleTotal < GOALS.idleCpuPercent },
+    launchToFleet: { target: `< ${GOALS.launchToFleetMs} ms`, value: f.launch.launchToFleetMs, met: f.launch.launchToFleetMs < GOALS.launchToFleetMs },
     cliStartup: { target: `< ${GOALS.cliOverNodeMs} ms beyond node's start`, value: f.cli.overNodeMs, met: f.cli.overNodeMs < GOALS.cliOverNodeMs },
     onlyChangedRowsRender: { target: '0 unexplained row renders', value: wasted, met: wasted === 0 },
   } satisfies Record<string, Target>;

@@ -138,6 +138,8 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   if (warning) loadWarnings.push(warning);
 
   const fleetDecoder = config.fleetWorkerFile ? workerFleetDecoder(config.fleetWorkerFile) : inlineFleetDecoder();
+  // The window's first poll comes within a second of the service: the worker boots meanwhile.
+  fleetDecoder.warmUp();
 
   async function sendHeartbeat(input: HeartbeatInput): Promise<HeartbeatAck> {
     const ack = await client.heartbeat(input);

@@ -18,6 +18,12 @@ export interface FleetDecoder {
   decode(result: ExchangeResult, request: FleetRequest): Promise<DecodedFleet>;
   /** A pushed status change the renderer applies too. */
   applyStatus(change: StatusChange): void;
+  /**
+   * Start what the first decode needs now (a worker thread takes 0.1-2 s to boot, longer on a
+   * busy machine), so the first poll at launch does not wait for it. A failure to start is
+   * left to that poll to report.
+   */
+  warmUp(): void;
   close(): Promise<void>;
 }
 
@@ -32,6 +38,7 @@ export function inlineFleetDecoder(): FleetDecoder {
   return {
     decode: async (result, request) => unwrap(decodeFleetAnswer(sent, result, request)),
     applyStatus: (change) => sent.applyStatus(change),
+    warmUp: () => undefined,
     close: async () => undefined,
   };
 }
@@ -112,6 +119,13 @@ export function workerFleetDecoder(file: string): FleetDecoder {
     applyStatus(change) {
       // Nothing to patch before the first poll.
       if (worker) post({ type: 'status', change });
+    },
+    warmUp() {
+      try {
+        started();
+      } catch {
+        // The first decode starts it again and says why it could not.
+      }
     },
     async close() {
       const w = worker;

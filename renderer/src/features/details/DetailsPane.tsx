@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { Droplet, DropletDetails } from '../../../../shared/model';
 import { useFleetDroplet } from '../../queries/useFleet';
 import { errorDetail } from '../../app/api';
@@ -6,7 +6,6 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useDroplet } from '../../queries/useDroplet';
 import { useHistoryView } from '../../queries/useHistory';
 import { useUi } from '../../state/ui';
-import { MetricCharts } from '../charts/MetricCharts';
 import { rangeMs } from '../charts/series';
 import { DropletFacts } from './DropletFacts';
 import { DropletStatus } from './DropletStatus';
@@ -16,6 +15,16 @@ import { LatestMetrics } from './LatestMetrics';
 import { mergeBeats, type Beat } from './timeline';
 import '../../ui/ui.css';
 import './details.css';
+
+// The charts (and recharts with them) are a chunk of their own: the fleet paints at launch
+// without parsing them, and the chunk is fetched once the page is idle (prefetchCharts).
+const loadCharts = () => import('../charts/MetricCharts');
+const MetricCharts = lazy(() => loadCharts().then((m) => ({ default: m.MetricCharts })));
+
+/** Fetch the charts' chunk ahead of the first selection. */
+export function prefetchCharts(): void {
+  void loadCharts();
+}
 
 /** Everything known about one droplet: facts, liveness, latest metrics, timeline, charts and actions. */
 export function DetailsPane(props: { dropletId: number }) {
@@ -61,7 +70,9 @@ export function DetailsPane(props: { dropletId: number }) {
       <DropletFacts droplet={droplet} />
       <LatestMetrics dropletId={dropletId} metrics={droplet.latestMetrics} />
       <DropletTimeline droplet={droplet} />
-      <MetricCharts dropletId={dropletId} />
+      <Suspense fallback={<p className="st-charts__empty">Loading charts…</p>}>
+        <MetricCharts dropletId={dropletId} />
+      </Suspense>
     </article>
   );
 }

@@ -92,4 +92,13 @@ describe('worker fleet decoder', () => {
     await expect(d.decode(answer([wire(1)]), request())).rejects.toThrow(/could not start/);
     await expect(d.decode(answer([wire(1)]), request())).rejects.toThrow(/could not start/);
   });
+
+  it('warming up a worker that cannot start throws nothing; the first poll says why', async () => {
+    for (const file of ['relative/fleet-worker.js', '/nonexistent/fleet-worker.js']) {
+      const d = workerFleetDecoder(file);
+      open.push(d);
+      expect(() => d.warmUp()).not.toThrow();
+      await expect(d.decode(answer([wire(1)]), request())).rejects.toThrow(/could not start|fleet decoder stopped/);
+    }
+  });
 });
