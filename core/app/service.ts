@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { IpcResult, StewardHandlers } from '../../shared/ipc-contract';
 import type { FleetUpdate } from '../../shared/fleet-update';
-import { DEFAULT_LIVENESS, type LivenessSettings } from '../../shared/liveness';
+import { DEFAULT_LIVENESS, lateAfterMs, type LivenessSettings } from '../../shared/liveness';
 import { type DialectSetting, type Droplet, type DropletDetails, type DropletView, type HeartbeatAck, type HeartbeatInput, type KeepAlive, type ListFilters } from '../../shared/model';
 import { createOrchestratorClient, type OrchestratorClient } from '../orchestrator/client';
 import { CommsLog } from '../orchestrator/comms-log';
@@ -24,6 +24,8 @@ import { readFleet } from '../fleet/read-fleet';
 import { createEventHub, type ServiceEventListener } from './events';
 import { ignoredFields, mergeRegistration } from './registration';
 import { StorageHealth } from '../fs/storage-health';
+import { AttentionRoom } from '../attention/room';
+import { writeFileAtomic } from '../fs/atomic-file';
 
 export interface ServiceConfig {
   profileName: string;
@@ -65,6 +67,13 @@ export interface ServiceConfig {
    * or core/fleet/decode-worker.ts under tsx); inline on this thread when absent.
    */
   fleetWorkerFile?: string;
+  /**
+   * Main's save dialog (electron/save-dialog.ts), for exporting the events timeline; null when
+   * the steward cancels. Without it, exports answer that there is no dialog here.
+   */
+  chooseSavePath?: (o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null>;
+  /** How often the attention room judges lateness and holds (default 1000 ms; 0: only when fed, for tests). */
+  attentionTickMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -137,6 +146,18 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   const { warning } = await history.load();
   if (warning) loadWarnings.push(warning);
 
+  const attention = await AttentionRoom.open({
+    dataDir: config.dataDir,
+    lateAfterMs: lateAfterMs(config.liveness ?? DEFAULT_LIVENESS),
+    pollIntervalMs: config.pollIntervalMs,
+    now,
+    onEvent: (e) => emit('attentionEvent', e),
+    onProblems: (p) => emit('problemsChanged', p),
+    onSettings: (v) => emit('attentionSettingsChanged', v),
+    onWrite: (failure) => storage.report('history', failure),
+  });
+  loadWarnings.push(...attention.warnings);
+
   const fleetDecoder = config.fleetWorkerFile ? workerFleetDecoder(config.fleetWorkerFile) : inlineFleetDecoder();
   // The window's first poll comes within a second of the service: the worker boots meanwhile.
   fleetDecoder.warmUp();
@@ -160,11 +181,48 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
           token: () => signer.tokenFor(config.identityDropletId),
           onChange: (change) => {
             fleetDecoder.applyStatus(change);
+            attention.applyStatus(change);
             emit('statusChanged', change);
           },
           onState: (s) => (liveState = s.state),
         });
   live?.start();
+
+  // The attention room hears every unfiltered answer; when none came for 1.5 intervals (the
+  // window hidden, or showing a filtered fleet) main reads the fleet itself, so notifications
+  // keep coming while nobody looks.
+  let lastFedMs = now();
+  let selfPolling = false;
+  function feedAttention(update: FleetUpdate, filters: ListFilters): void {
+    if (filters.status !== undefined || filters.capability !== undefined) return;
+    if (attention.applyFleet(update)) lastFedMs = now();
+  }
+  async function pollForAttention(): Promise<void> {
+    selfPolling = true;
+    try {
+      const since = attention.fleetMark ?? undefined;
+      const { update, beats } = await decodeList({}, { since });
+      for (const b of beats) history.record(b.id, b.time, b.status, b.metrics);
+      if (!attention.applyFleet(update)) {
+        const whole = await decodeList({}, {});
+        attention.applyFleet(whole.update);
+      }
+    } catch {
+      // The window shows the Orchestrator's failures; the next silence tries again.
+    } finally {
+      lastFedMs = now();
+      selfPolling = false;
+    }
+  }
+  const tickMs = config.attentionTickMs ?? 1000;
+  const attentionTimer =
+    tickMs > 0
+      ? setInterval(() => {
+          attention.tick();
+          if (!selfPolling && now() - lastFedMs > 1.5 * config.pollIntervalMs) void pollForAttention();
+        }, tickMs)
+      : null;
+  attentionTimer?.unref?.();
 
   function recordDetails(d: DropletDetails): void {
     for (const h of d.heartbeats) history.record(d.id, h.time, h.status, h.metrics);
@@ -233,6 +291,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     listDroplets: async ({ since, ...filters }): Promise<FleetUpdate> => {
       const { update, beats } = await decodeList(filters, { since });
       for (const b of beats) history.record(b.id, b.time, b.status, b.metrics);
+      feedAttention(update, filters);
       return update;
     },
     getDroplet: async ({ id }): Promise<DropletView> => {
@@ -265,6 +324,26 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     startKeepAlive: async (input) => keepAlive.start(input),
     stopKeepAlive: async ({ id }) => keepAlive.stop(id),
     listKeepAlive: async () => keepAlive.list(),
+    getEvents: async (q) => attention.events(q),
+    getUptime: async ({ id }) => attention.uptime(id),
+    getProblems: async () => attention.problems(),
+    getAwaySummary: async ({ sinceMs }) => attention.awaySummary(sinceMs),
+    getAttentionSettings: async () => attention.settingsView(),
+    setAttentionSettings: async (patch) => attention.setSettings(patch),
+    muteAttention: async (req) => attention.mute(req),
+    exportEvents: async ({ format, query }) => {
+      const { text, count } = attention.exportEvents(format, query);
+      if (!config.chooseSavePath) throw new Error('There is no save dialog here: exporting needs the Steward window.');
+      const stamp = new Date(now()).toISOString().slice(0, 16).replace(/[:T]/g, '-');
+      const path = await config.chooseSavePath({
+        title: 'Export events',
+        defaultName: `steward-events-${stamp}.${format}`,
+        filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'JSON', extensions: ['json'] }],
+      });
+      if (path === null) return { savedTo: null, count };
+      await writeFileAtomic(path, text);
+      return { savedTo: path, count };
+    },
   };
 
   let closing: Promise<void> | null = null;
@@ -284,8 +363,9 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       closing ??= (async () => {
         keepAlive.stopAll();
         live?.stop();
+        if (attentionTimer) clearInterval(attentionTimer);
         events.clear();
-        await Promise.allSettled([history.close(), commsLog.close(), fleetDecoder.close()]);
+        await Promise.allSettled([history.close(), commsLog.close(), fleetDecoder.close(), attention.close()]);
       })();
       return closing;
     },
