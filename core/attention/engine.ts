@@ -98,9 +98,9 @@ interface Group {
 }
 
 export function kindOf(from: WatchedState, to: WatchedState): AttentionKind | null {
+  if (to === 'maintenance' || from === to) return null;
   if (to === 'absent') return 'disappeared';
   if (from === 'absent') return 'registered';
-  if (to === 'maintenance' || from === to) return null;
   if (BAD.has(to)) return to as AttentionKind;
   if (BAD.has(from) && GOOD(to)) return 'recovered';
   return null; // active <-> unknown, maintenance -> healthy: nothing a steward acts on
@@ -388,8 +388,13 @@ export class AttentionEngine {
       return;
     }
     for (const w of leaving) {
-      this.moveTo(w, 'absent', nowMs, nowMs, 'no longer listed by the Orchestrator', false);
+      // Told at once, whatever is held: the droplet is forgotten now.
       this.clearHold(w);
+      w.state = 'absent';
+      w.since = nowMs;
+      this.opts.onChange?.(w.id, nowMs, 'absent', 'no longer listed by the Orchestrator');
+      this.setProblem(w, false);
+      this.tell(w, 'absent', nowMs, 'no longer listed by the Orchestrator', nowMs);
       this.byId.delete(w.id);
       this.changed = true;
     }
@@ -458,7 +463,10 @@ export class AttentionEngine {
       return;
     }
     if (w.pendingState !== null) {
-      if (to === w.reported) {
+      if (to === w.reported && kindOf(w.reported, w.pendingState) === null) {
+        // Went somewhere silent (maintenance) and came back: nothing to tell.
+        this.clearHold(w);
+      } else if (to === w.reported) {
         // Flipped back within the hold time: told once, as flapping.
         this.item(w, 'flapping', w.reported, w.pendingState, w.pendingAt, `went ${w.pendingState} and back within ${this.settings.holdSeconds} s`, nowMs);
         w.pendingState = null;
@@ -484,7 +492,8 @@ export class AttentionEngine {
   private tell(w: Watched, to: WatchedState, at: number, cause: string, nowMs: number): void {
     const from = w.reported;
     w.reported = to;
-    w.reportedAt = at;
+    // When the steward was told (not when it changed): the hold spaces what they hear.
+    w.reportedAt = nowMs;
     this.changed = true;
     const kind = kindOf(from, to);
     // Maintenance raises nothing, and neither does leaving it for a healthy state.

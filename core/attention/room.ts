@@ -231,7 +231,7 @@ export class AttentionRoom {
       this.opts.onWrite?.(null);
     } catch (e) {
       this.opts.onWrite?.(e);
-      throw new Error(`Notification settings could not be saved: ${errorText(e)}`);
+      throw new Error(`Notification settings could not be saved: ${errorText(e)}`, { cause: e });
     }
   }
 
