@@ -17,10 +17,10 @@ const DOWN: ReadonlySet<WatchedState> = new Set(['error', 'inactive', 'late']);
 /** Maintenance is observed but counts neither up nor down; absent is not the droplet's time. */
 const UP: ReadonlySet<WatchedState> = new Set(['active', 'unknown']);
 
-/** "5 h 12 min", "3 min", "0 min"; whole days as "7 d". */
+/** "5 h 12 min", "3 min", "0 min", "24 h"; two or more whole days as "7 d". */
 export function spanText(ms: number): string {
   const min = Math.floor(ms / 60_000);
-  if (min >= 1440 && min % 1440 === 0) return `${min / 1440} d`;
+  if (min >= 2880 && min % 1440 === 0) return `${min / 1440} d`;
   const h = Math.floor(min / 60);
   const m = min % 60;
   if (h === 0) return `${m} min`;
