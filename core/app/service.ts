@@ -4,14 +4,14 @@
  * the live feed of one profile, and answers the IPC contract's methods.
  */
 import { join } from 'node:path';
-import type { IpcResult, StewardHandlers } from '../../shared/ipc-contract';
+import { ipcError, type IpcResult, type StewardHandlers } from '../../shared/ipc-contract';
 import type { FleetUpdate } from '../../shared/fleet-update';
 import { DEFAULT_LIVENESS, lateAfterMs, type LivenessSettings } from '../../shared/liveness';
 import { type DialectSetting, type Droplet, type DropletDetails, type DropletView, type HeartbeatAck, type HeartbeatInput, type KeepAlive, type ListFilters } from '../../shared/model';
 import { createOrchestratorClient, type OrchestratorClient } from '../orchestrator/client';
 import { CommsLog } from '../orchestrator/comms-log';
 import { createDispatch } from './dispatch';
-import { isOrchestratorError, type OrchestratorError } from '../orchestrator/errors';
+import { isOrchestratorError, toIpcError, type OrchestratorError } from '../orchestrator/errors';
 import { MetricHistory } from '../history/metric-history';
 import { KeepAliveScheduler } from './keepalive';
 import { LiveFeed, type LiveState } from '../fleet/live-feed';
@@ -24,7 +24,7 @@ import { readFleet } from '../fleet/read-fleet';
 import { createEventHub, type ServiceEventListener } from './events';
 import { ignoredFields, mergeRegistration } from './registration';
 import { StorageHealth } from '../fs/storage-health';
-import { AttentionRoom } from '../attention/room';
+import { AttentionError, AttentionRoom } from '../attention/room';
 import { writeFileAtomic } from '../fs/atomic-file';
 
 export interface ServiceConfig {
@@ -333,7 +333,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     muteAttention: async (req) => attention.mute(req),
     exportEvents: async ({ format, query }) => {
       const { text, count } = attention.exportEvents(format, query);
-      if (!config.chooseSavePath) throw new Error('There is no save dialog here: exporting needs the Steward window.');
+      if (!config.chooseSavePath) throw new AttentionError('There is no save dialog here: exporting needs the Steward window.');
       const stamp = new Date(now()).toISOString().slice(0, 16).replace(/[:T]/g, '-');
       const path = await config.chooseSavePath({
         title: 'Export events',
@@ -349,7 +349,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   let closing: Promise<void> | null = null;
   return {
     handlers,
-    dispatch: createDispatch(handlers),
+    dispatch: createDispatch(handlers, (e) => (e instanceof AttentionError ? ipcError({ kind: 'internal', message: e.message, hint: e.hint }) : toIpcError(e))),
     onEvent: events.on,
     get warnings() {
       return storage.warning === null ? loadWarnings : [...loadWarnings, storage.warning];

@@ -30,6 +30,18 @@ import { EventLog, eventsToCsv, eventsToJson } from './event-log';
 import { applyMute, isMuted, liveMutes, NO_MUTES, profileMuted } from './mutes';
 import { DAY_MS, incidents, observe, trimTimeline, uptimeWindow, WEEK_MS, type Span, type TimelineEntry } from './uptime';
 
+/** A failure the steward should read as it is (the service answers it in these words). */
+export class AttentionError extends Error {
+  override readonly name = 'AttentionError';
+  constructor(
+    message: string,
+    readonly hint: string | null = null,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
 export const SETTINGS_FILE = 'attention-settings.json';
 export const STATE_FILE = 'attention-state.json';
 export const EVENTS_FILE = 'attention-events.jsonl';
@@ -231,7 +243,7 @@ export class AttentionRoom {
       this.opts.onWrite?.(null);
     } catch (e) {
       this.opts.onWrite?.(e);
-      throw new Error(`Notification settings could not be saved: ${errorText(e)}`, { cause: e });
+      throw new AttentionError(`Notification settings could not be saved: ${errorText(e)}`, 'They apply until Steward closes; check the folder can be written.', { cause: e });
     }
   }
 
