@@ -12,7 +12,7 @@ import { RotatingFile } from '../fs/rotating-file';
 export interface EventLogOptions {
   /** The JSONL file; memory only when absent. */
   file?: string;
-  /** Events kept in memory and read back (default 10,000). */
+  /** Events kept in memory and read back (default 5,000: what one query may ask for). */
   maxEvents?: number;
   /** Largest file before it rotates (default 2 MB); files kept, the current one included (default 3). */
   maxFileBytes?: number;
@@ -29,7 +29,7 @@ export class EventLog {
   private readonly keepFiles: number;
 
   constructor(private readonly opts: EventLogOptions = {}) {
-    this.max = opts.maxEvents ?? 10_000;
+    this.max = opts.maxEvents ?? 5_000;
     this.keepFiles = opts.keepFiles ?? 3;
     this.file = opts.file ? new RotatingFile({ path: opts.file, maxBytes: opts.maxFileBytes ?? 2 * 1024 * 1024, keep: this.keepFiles, onWrite: opts.onWrite }) : null;
   }
