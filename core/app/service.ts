@@ -15,6 +15,7 @@ import { isOrchestratorError, toIpcError, type OrchestratorError } from '../orch
 import { MetricHistory } from '../history/metric-history';
 import { KeepAliveScheduler } from './keepalive';
 import { LiveFeed, type LiveState } from '../fleet/live-feed';
+import { PollPaceWatcher } from '../fleet/poll-pace';
 import type { RetryPolicy } from '../orchestrator/retry';
 import { createSigner, type SignerClaims } from '../signing/signer';
 import { onLocalClock } from '../orchestrator/clock-offset';
@@ -50,6 +51,8 @@ export interface ServiceConfig {
   retry?: Partial<RetryPolicy>;
   /** Follow /ws/droplets for pushed status changes (default true). */
   liveUpdates?: boolean;
+  /** The fleet's poll interval while the live feed delivers (default 60 s: core/fleet/poll-pace). */
+  livePollIntervalMs?: number;
   /** Communications log entries kept in memory (default 2000). */
   commsLogCapacity?: number;
   /** Largest communications log file before it rotates (default 5 MB). */
@@ -146,9 +149,15 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   const { warning } = await history.load();
   if (warning) loadWarnings.push(warning);
 
+  // When the attention room last heard the whole fleet (a poll, or main's own read).
+  let lastFedMs = 0;
+  let pace: PollPaceWatcher | null = null;
   const attention = await AttentionRoom.open({
     dataDir: config.dataDir,
     lateAfterMs: lateAfterMs(config.liveness ?? DEFAULT_LIVENESS),
+    // At the live pace beats made since the last read are unknown: as the window does
+    // (lateJudgedUntil), lateness is judged no later than the grace after that read.
+    lateJudgedUntil: () => (pace?.pace().mode === 'live' ? lastFedMs + (config.liveness ?? DEFAULT_LIVENESS).graceSeconds * 1000 : Infinity),
     pollIntervalMs: config.pollIntervalMs,
     now,
     onEvent: (e) => emit('attentionEvent', e),
@@ -184,14 +193,20 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
             attention.applyStatus(change);
             emit('statusChanged', change);
           },
-          onState: (s) => (liveState = s.state),
+          onState: (s) => {
+            liveState = s.state;
+            pace?.check(); // a dropped feed brings the fast pace back at once
+          },
         });
+  pace = live
+    ? new PollPaceWatcher({ fastIntervalMs: config.pollIntervalMs, liveIntervalMs: config.livePollIntervalMs, feed: () => live.signal(), now: () => Date.now(), onChange: (p) => emit('pollPaceChanged', p) })
+    : null;
   live?.start();
 
-  // The attention room hears every unfiltered answer; when none came for 1.5 intervals (the
-  // window hidden, or showing a filtered fleet) main reads the fleet itself, so notifications
-  // keep coming while nobody looks.
-  let lastFedMs = now();
+  // The attention room hears every unfiltered answer; when none came for 1.5 intervals at the
+  // current pace (the window hidden, or showing a filtered fleet) main reads the fleet itself,
+  // so notifications keep coming while nobody looks.
+  lastFedMs = now();
   let selfPolling = false;
   function feedAttention(update: FleetUpdate, filters: ListFilters): void {
     if (filters.status !== undefined || filters.capability !== undefined) return;
@@ -219,7 +234,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     tickMs > 0
       ? setInterval(() => {
           attention.tick();
-          if (!selfPolling && now() - lastFedMs > 1.5 * config.pollIntervalMs) void pollForAttention();
+          if (!selfPolling && now() - lastFedMs > 1.5 * (pace?.pace().intervalMs ?? config.pollIntervalMs)) void pollForAttention();
         }, tickMs)
       : null;
   attentionTimer?.unref?.();
@@ -286,6 +301,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       embeddedSandbox: config.embeddedSandbox,
       pollIntervalMs: config.pollIntervalMs,
       liveUpdates: liveState === 'open',
+      pollPace: pace?.pace() ?? { mode: 'polling', intervalMs: config.pollIntervalMs },
       liveness: config.liveness ?? DEFAULT_LIVENESS,
     }),
     listDroplets: async ({ since, ...filters }): Promise<FleetUpdate> => {
@@ -364,6 +380,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
         keepAlive.stopAll();
         live?.stop();
         if (attentionTimer) clearInterval(attentionTimer);
+        pace?.stop();
         events.clear();
         await Promise.allSettled([history.close(), commsLog.close(), fleetDecoder.close(), attention.close()]);
       })();

@@ -235,14 +235,17 @@ export class AttentionEngine {
     this.tick(nowMs);
   }
 
-  /** Judge lateness, end holds, and send the groups whose window has passed. */
-  tick(nowMs: number): void {
+  /**
+   * Judge lateness, end holds, and send the groups whose window has passed. `lateNowMs` caps the
+   * instant lateness is judged at (beats since the last read may be unknown); default now.
+   */
+  tick(nowMs: number, lateNowMs = nowMs): void {
     const heap = this.heap;
-    while (heap.size > 0 && heap.peek() < nowMs) {
+    while (heap.size > 0 && heap.peek() < lateNowMs) {
       const due = heap.peek();
       const w = this.byId.get(heap.pop());
       if (!w || w.lateAt !== due || w.status !== 'active' || !w.present) continue; // stale: a newer beat moved it
-      this.judge(w, Math.max(due, w.since), nowMs, `no heartbeat for ${Math.round((nowMs - w.beatMs) / 1000)} s`);
+      this.judge(w, Math.max(due, w.since), lateNowMs, `no heartbeat for ${Math.round((nowMs - w.beatMs) / 1000)} s`);
     }
     if (this.held.size > 0) this.endHolds(nowMs);
     if (this.groups.length > 0) this.flush(nowMs, false);

@@ -62,6 +62,8 @@ export interface AttentionRoomOptions {
   lateAfterMs: number;
   /** How often the fleet is read: a gap longer than three of these is time not observed. */
   pollIntervalMs: number;
+  /** The latest instant lateness may be judged at now (Infinity: now itself); see the service. */
+  lateJudgedUntil?: () => number;
   now?: () => number;
   onEvent?(event: AttentionEvent): void;
   /** The problems changed (count, worst, the top five, their mutes). */
@@ -167,7 +169,7 @@ export class AttentionRoom {
       this.engine.mutesChanged();
       void this.saveSettings();
     }
-    this.engine.tick(nowMs);
+    this.engine.tick(nowMs, Math.min(nowMs, this.opts.lateJudgedUntil?.() ?? Infinity));
     this.afterChange(nowMs);
   }
 

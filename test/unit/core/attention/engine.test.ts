@@ -42,6 +42,16 @@ describe('AttentionEngine', () => {
     expect(engine.problems(T0 + 96 * S)).toMatchObject({ count: 1, worst: 'late', top: [{ id: 1, state: 'late' }] });
   });
 
+  it('judges lateness no later than it is told to (beats since the last read are unknown)', () => {
+    const { engine, events } = recordingEngine({ settings: { groupSeconds: 0 } });
+    engine.applyFleet(whole([droplet(1, 'active', T0)]), T0);
+    // At the live pace the last read was at T0; judged no later than T0 + 15 s grace.
+    engine.tick(T0 + 200 * S, T0 + 15 * S);
+    expect(events).toEqual([]);
+    engine.tick(T0 + 200 * S);
+    expect(events.map((e) => e.kind)).toEqual(['late']);
+  });
+
   it('tells a recovery soon after a failure only once it has held for the hold time', () => {
     const { engine, events } = recordingEngine({ settings: { groupSeconds: 0, holdSeconds: 120 } });
     engine.applyFleet(whole([droplet(1, 'active', T0)]), T0);
