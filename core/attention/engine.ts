@@ -157,6 +157,7 @@ export class AttentionEngine {
   /** Droplets waiting out a hold or flapping: the tick looks at these only. */
   private readonly held = new Set<Watched>();
   private readonly problemIds = new Set<number>();
+  private readonly dirtyIds = new Set<number>();
   private problemsCache: Problems | null = null;
   private groups: Group[] = [];
   private settings: AttentionSettings;
@@ -287,7 +288,25 @@ export class AttentionEngine {
     return w ? { state: w.present ? w.state : 'absent', since: w.since, name: w.name } : null;
   }
 
+  /** Droplets whose persisted row changed since the last call: their rows, or [id, null] for one forgotten. */
+  takeChanges(): { known: boolean; rows: (PersistedDroplet | [id: number, gone: null])[] } {
+    const rows: (PersistedDroplet | [number, null])[] = [];
+    for (const id of this.dirtyIds) {
+      const w = this.byId.get(id);
+      rows.push(w ? [w.id, w.name, w.reported, w.reportedAt, w.state, w.since] : [id, null]);
+    }
+    this.dirtyIds.clear();
+    this.changed = false;
+    return { known: this.known, rows };
+  }
+
+  private touch(id: number): void {
+    this.changed = true;
+    this.dirtyIds.add(id);
+  }
+
   persisted(): EngineState {
+    this.dirtyIds.clear();
     this.changed = false;
     const droplets: PersistedDroplet[] = [];
     for (const w of this.byId.values()) droplets.push([w.id, w.name, w.reported, w.reportedAt, w.state, w.since]);
@@ -319,7 +338,7 @@ export class AttentionEngine {
       const reported: WatchedState = silent || !this.known ? state : 'absent';
       w = new Watched(d.id, d.name, reported, -Infinity, 'absent', nowMs);
       this.byId.set(d.id, w);
-      this.changed = true;
+      this.touch(w.id);
       w.status = d.status;
       this.setBeat(w, beat);
       this.moveTo(w, state, nowMs, nowMs, this.causeOf(d.status, beat, nowMs), reported === state);
@@ -328,7 +347,7 @@ export class AttentionEngine {
     }
     if (w.name !== d.name) {
       w.name = d.name;
-      this.changed = true;
+      this.touch(w.id);
     }
     const returning = !w.present;
     w.present = true;
@@ -351,7 +370,7 @@ export class AttentionEngine {
     if (!w) return;
     if (p.name !== undefined && p.name !== w.name) {
       w.name = p.name;
-      this.changed = true;
+      this.touch(w.id);
     }
     const beat = p.lastHeartbeat !== undefined ? parseMs(p.lastHeartbeat) : w.beatMs;
     const newBeat = p.lastHeartbeat !== undefined && Number.isFinite(beat) && !(beat <= w.beatMs);
@@ -387,7 +406,7 @@ export class AttentionEngine {
         count: leaving.length,
         muted: profileMutedNow,
       });
-      this.changed = true;
+      for (const w of leaving) this.touch(w.id);
       return;
     }
     for (const w of leaving) {
@@ -399,7 +418,7 @@ export class AttentionEngine {
       this.setProblem(w, false);
       this.tell(w, 'absent', nowMs, 'no longer listed by the Orchestrator', nowMs);
       this.byId.delete(w.id);
-      this.changed = true;
+      this.touch(w.id);
     }
   }
 
@@ -447,7 +466,7 @@ export class AttentionEngine {
     if (was !== state) {
       w.state = state;
       w.since = at;
-      this.changed = true;
+      this.touch(w.id);
       this.opts.onChange?.(w.id, at, state, cause);
     }
     this.setProblem(w, w.present && BAD.has(state));
@@ -497,7 +516,7 @@ export class AttentionEngine {
     w.reported = to;
     // When the steward was told (not when it changed): the hold spaces what they hear.
     w.reportedAt = nowMs;
-    this.changed = true;
+    this.touch(w.id);
     const kind = kindOf(from, to);
     // Maintenance raises nothing, and neither does leaving it for a healthy state.
     if (kind === null || (from === 'maintenance' && kind === 'recovered')) return;

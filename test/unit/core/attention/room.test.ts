@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AttentionEvent, Problems } from '../../../../shared/attention';
-import { AttentionRoom, EVENTS_FILE } from '../../../../core/attention/room';
+import { AttentionRoom, EVENTS_FILE, JOURNAL_FILE } from '../../../../core/attention/room';
 import { applyMute, isMuted, liveMutes, NO_MUTES } from '../../../../core/attention/mutes';
 import { incidents, uptimeWindow, type TimelineEntry } from '../../../../core/attention/uptime';
 import { droplet, T0, whole } from './fixtures';
@@ -60,6 +60,32 @@ describe('AttentionRoom', () => {
     expect(reopened.uptime(1).incidents).toEqual([expect.objectContaining({ state: 'error', startedAt: T0 + 5 * S, endedAt: null, cause: 'Orchestrator status error' })]);
     await reopened.close();
     expect((await readFile(join(dir, EVENTS_FILE), 'utf8')).trim().split('\n')).toHaveLength(2);
+  });
+
+  it('after a crash (no close), restores what it told from the journal of changes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'attn-'));
+    dirs.push(dir);
+    const clock = { now: T0 };
+    const sink = { events: [] as AttentionEvent[], problems: [] as Problems[] };
+    const room = await openRoom(dir, clock, sink);
+    await room.setSettings({ groupSeconds: 0, holdSeconds: 0 });
+    room.applyFleet(whole([droplet(1, 'active', T0), droplet(2, 'active', T0)]));
+    clock.now += 5 * S;
+    room.applyFleet(whole([droplet(1, 'inactive', clock.now), droplet(2, 'active', clock.now)]));
+    expect(sink.events.map((e) => e.kind)).toEqual(['inactive']);
+    // Only changes go to the journal while running; the state file waits for close.
+    await expect.poll(async () => (await readFile(join(dir, JOURNAL_FILE), 'utf8').catch(() => '')).includes('"t":[1,')).toBe(true);
+
+    const again = { events: [] as AttentionEvent[], problems: [] as Problems[] };
+    clock.now += 5 * S;
+    const reopened = await openRoom(dir, clock, again);
+    // Folded into the state file at open: the journal starts empty.
+    expect(await readFile(join(dir, JOURNAL_FILE), 'utf8')).toBe('');
+    reopened.applyFleet(whole([droplet(1, 'inactive', clock.now), droplet(2, 'active', clock.now)]));
+    reopened.tick();
+    expect(again.events).toEqual([]);
+    expect(reopened.uptime(1).incidents).toEqual([expect.objectContaining({ state: 'inactive', startedAt: T0 + 5 * S, endedAt: null })]);
+    await reopened.close();
   });
 
   it('exports events as CSV a spreadsheet reads as text, one row per droplet', async () => {
