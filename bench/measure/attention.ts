@@ -1,11 +1,15 @@
 /**
  * The attention engine's cost per poll on main's thread at 10,000 droplets: the room (engine,
- * timelines, problems, observed spans; in memory, no files) is fed delta answers as the fleet
+ * timelines, problems, observed spans, and its journal of changes every 10 s in a temporary
+ * folder) is fed delta answers as the fleet
  * answers them every 5 s (each droplet beats every 60 s, so ~830 patches a poll carry a new beat
  * and metrics, and a few change status), with a metric rule on, and ticked every second between
  * polls as main does. Timed: one poll's applyFleet plus its ticks. Run alone:
  * `npx tsx bench/measure/attention.ts`.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { AttentionRoom } from '../../core/attention/room';
@@ -28,7 +32,8 @@ const BEAT_MS = 60_000;
 
 export async function measureAttention(fleet = BIG_FLEET, polls = 240): Promise<AttentionFigures> {
   let now = Date.parse('2026-03-01T10:00:00Z');
-  const room = await AttentionRoom.open({ lateAfterMs: 75_000, pollIntervalMs: POLL_MS, now: () => now });
+  const dataDir = mkdtempSync(join(tmpdir(), 'steward-bench-attention-'));
+  const room = await AttentionRoom.open({ dataDir, lateAfterMs: 75_000, pollIntervalMs: POLL_MS, now: () => now });
   await room.setSettings({ rules: [{ id: 'cpu', metric: 'cpu_percent', op: '>', value: 90, forSeconds: 300, enabled: true }] });
   // Each droplet beats at its own offset in the minute, as a real fleet does.
   const offset = (id: number): number => (id * 7919) % BEAT_MS;
@@ -72,6 +77,7 @@ export async function measureAttention(fleet = BIG_FLEET, polls = 240): Promise<
     }
   }
   await room.close();
+  rmSync(dataDir, { recursive: true, force: true });
   return { fleet, polls, patchesPerPoll: Math.round(patchTotal / polls), medianMs: round(median(times), 2), p95Ms: round(quantile(times, 0.95), 2) };
 }
 
