@@ -164,7 +164,8 @@ export class AttentionEngine {
   private rules: MetricRule[];
   private known: boolean;
   private mark: FleetMark | null = null;
-  private seq = 0;
+  // Event ids are time + sequence; a random start keeps them apart across restarts within one ms.
+  private seq = Math.floor(Math.random() * 1_000_000);
   private changed = false;
 
   constructor(
