@@ -50,7 +50,8 @@ const shellWindow = (): ShellWindow | null => {
   };
 };
 const notifier = createNotifier({
-  create: Notification.isSupported() ? (o) => new Notification(o) : null,
+  // Asked when one is shown: Electron's Notification is usable only once the app is ready.
+  create: (o) => (Notification.isSupported() ? new Notification(o) : null),
   settings: () => attention.view?.settings ?? null,
   focus: (target) => attention.focus(target),
 });

@@ -12,8 +12,8 @@ export interface NotificationLike {
 }
 
 export interface NotifierDeps {
-  /** Electron's `new Notification(o)`; null where the system has none. */
-  create: ((o: { title: string; body: string }) => NotificationLike) | null;
+  /** Electron's `new Notification(o)`; null (or answering null) where the system has none. */
+  create: ((o: { title: string; body: string }) => NotificationLike | null) | null;
   /** The open profile's settings as last heard; null before they are known (nothing is shown). */
   settings(): AttentionSettings | null;
   /** Show, restore and focus the window, then ask it to show this. */
@@ -52,6 +52,7 @@ export function createNotifier(deps: NotifierDeps): { notify(e: AttentionEvent):
     notify(e) {
       if (!deps.create || !shouldNotify(e, deps.settings())) return false;
       const n = deps.create({ title: notificationTitle(e), body: e.summary });
+      if (!n) return false;
       n.on('click', () => deps.focus(focusTarget(e)));
       n.show();
       return true;
