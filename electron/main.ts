@@ -153,6 +153,8 @@ app.whenReady().then(start).catch(fail);
 app.on('activate', () => {
   // macOS: clicking the dock icon with no window open reopens it.
   if (controller && BrowserWindow.getAllWindows().length === 0) openWindow();
+  // Kept running in the tray: the dock icon brings the hidden window back.
+  else if (currentWindow() && !currentWindow()!.isVisible()) currentWindow()!.show();
 });
 
 app.on('window-all-closed', () => {
