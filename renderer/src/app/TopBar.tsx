@@ -10,6 +10,8 @@ import { formatDuration } from '../domain/format';
 import { useFleetFreshness } from '../queries/useFleetFreshness';
 import { useKeepAlive } from '../queries/useKeepAlive';
 import { HeartIcon } from '../ui/HeartIcon';
+import { ThemePicker } from './ThemePicker';
+import { useOverlays } from '../state/overlays';
 
 /** Main moved a far-off Orchestrator's times onto this computer's clock: say so, and by how much. */
 function ClockOffsetTag({ offsetMs }: { offsetMs: number }) {
@@ -104,6 +106,11 @@ export function TopBar() {
       <span className="topbar-spacer" />
       <KeepAliveCount />
       <FreshnessMarker />
+      <button type="button" className="button" title="Command palette (Ctrl+K)" aria-label="Commands" aria-keyshortcuts="Control+K" onClick={() => useOverlays.getState().show('palette')}>
+        <span aria-hidden="true">⌘</span>
+        <span className="topbar-commands-word">Commands</span>
+      </button>
+      <ThemePicker />
       <button
         type="button"
         className="button"

@@ -16,6 +16,8 @@ export interface ColumnsState {
   widths: Partial<Record<SortKey, number>>;
   toggleHidden(key: SortKey): void;
   setWidth(key: SortKey, px: number): void;
+  /** Back to the column's flexible default width. */
+  resetWidth(key: SortKey): void;
   resetColumns(): void;
 }
 
@@ -28,5 +30,10 @@ export const useColumns = create<ColumnsState>((set) => ({
   widths: {},
   toggleHidden: (key) => set((s) => ({ hidden: s.hidden.includes(key) ? s.hidden.filter((k) => k !== key) : [...s.hidden, key] })),
   setWidth: (key, px) => set((s) => ({ widths: { ...s.widths, [key]: clampColumnWidth(px) } })),
+  resetWidth: (key) =>
+    set((s) => {
+      const { [key]: _dropped, ...widths } = s.widths;
+      return { widths };
+    }),
   resetColumns: () => set({ hidden: [], widths: {} }),
 }));

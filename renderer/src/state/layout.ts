@@ -7,7 +7,7 @@ import { create } from 'zustand';
 
 export const PANE_MIN = 320;
 export const PANE_MAX = 760;
-export const PANE_DEFAULT = 400;
+export const PANE_DEFAULT = 420;
 /** One arrow-key press on the splitter. */
 export const PANE_STEP = 16;
 
