@@ -55,14 +55,15 @@ describe.skipIf(!chromiumPath)('comfort: theme, layout and keyboard', () => {
     await s.page.locator('[data-droplet-id="105"]').click();
     await expect.poll(() => s.page.locator('figure[data-metric="cpu_percent"] .recharts-line-curve').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await picker.selectOption('light');
+    await expect.poll(() => s.page.locator('figure[data-metric="cpu_percent"] .recharts-line-curve').first().evaluate((el) => getComputedStyle(el).stroke)).toBe('rgb(42, 98, 201)');
     await s.screenshot('fleet-light');
 
     await picker.selectOption('dark');
     await expect.poll(() => s.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await bg()).not.toBe(light);
     // The chart's line is drawn in the theme's colour, not a fixed one.
-    const stroke = await s.page.locator('figure[data-metric="cpu_percent"] .recharts-line-curve').first().evaluate((el) => getComputedStyle(el).stroke);
-    expect(stroke).toBe(await s.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() && getComputedStyle(document.querySelector('.recharts-line-curve')!).stroke));
+    const line = () => s.page.locator('figure[data-metric="cpu_percent"] .recharts-line-curve').first().evaluate((el) => getComputedStyle(el).stroke);
+    expect(await line()).toBe('rgb(91, 141, 239)'); // dark theme's --chart-line
     await s.screenshot('fleet-dark');
   });
 
@@ -72,9 +73,10 @@ describe.skipIf(!chromiumPath)('comfort: theme, layout and keyboard', () => {
     await strip.waitFor({ timeout: 10_000 });
     const slot = await strip.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, canvas: getComputedStyle(document.body).backgroundColor }));
     expect(slot.bg).not.toBe(slot.canvas);
-    const selected = await s.page.locator('.fleet-row.selected').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const selected = await s.page.locator('.fleet-row.selected').evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, text: getComputedStyle(el.querySelector('.col-name')!).color }));
     const plain = await s.page.locator('.fleet-row:not(.selected)').first().evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(selected).not.toBe(plain);
+    expect(selected.bg).not.toBe(plain);
+    expect(selected.text).not.toBe(selected.bg);
     await s.screenshot('fleet-forced-colors');
     await s.page.emulateMedia({ forcedColors: 'none' });
   });
@@ -131,6 +133,7 @@ describe.skipIf(!chromiumPath)('comfort: theme, layout and keyboard', () => {
     // Full window, then Escape puts the fleet back.
     await s.page.keyboard.press('Control+Shift+M');
     await expect.poll(() => s.page.locator('.fleet').isVisible()).toBe(false);
+    await s.screenshot('log-full-window');
     await s.page.keyboard.press('Escape');
     await expect.poll(() => s.page.locator('.fleet').isVisible()).toBe(true);
     // Ctrl+B hides the pane and brings it back.
@@ -138,6 +141,19 @@ describe.skipIf(!chromiumPath)('comfort: theme, layout and keyboard', () => {
     await expect.poll(() => s.page.locator('aside.side-pane').count()).toBe(0);
     await s.page.keyboard.press('Control+b');
     await expect.poll(() => s.page.locator('aside.side-pane').count()).toBe(1);
+  });
+
+  it('expands the charts to the full window', async () => {
+    await s.page.setViewportSize({ width: 1440, height: 900 });
+    await s.page.locator('[data-droplet-id="105"]').click();
+    await s.page.getByRole('tab', { name: 'Details' }).click();
+    const chart = s.page.locator('figure[data-metric="cpu_percent"]');
+    await expect.poll(() => chart.locator('.recharts-line-curve').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const narrow = (await chart.boundingBox())!.width;
+    await s.page.getByRole('button', { name: 'Full window' }).click();
+    await expect.poll(async () => (await chart.boundingBox())!.width, { timeout: 5_000 }).toBeGreaterThan(narrow * 1.5);
+    await s.screenshot('charts-full-window');
+    await s.page.getByRole('button', { name: 'Back beside the fleet' }).click();
   });
 
   it('"/" focuses the search and "?" lists the shortcuts', async () => {

@@ -22,8 +22,13 @@ export function useShortcuts(): void {
     const ctx = { queryClient };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
-      // An open dialog handles its own keys (Escape closes it).
-      if (useOverlays.getState().open !== null) return;
+      // A modal dialog handles its own keys (Escape closes it); the Columns menu is not modal.
+      const open = useOverlays.getState().open;
+      if (open === 'palette' || open === 'shortcuts') return;
+      if (open === 'columns' && e.key === 'Escape') {
+        useOverlays.getState().close();
+        return;
+      }
       const command = commandForKey(e, isMac());
       if (!command) return;
       const modified = command.keys.some((k) => k.mod) && (e.ctrlKey || e.metaKey);
