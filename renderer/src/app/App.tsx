@@ -7,6 +7,7 @@ import { StorageWarning } from './StorageWarning';
 import { TopBar } from './TopBar';
 import { useLiveStatus } from '../queries/useLiveStatus';
 import { useProfileChanges } from '../queries/useProfileChanges';
+import { usePollPaceChanges } from '../queries/usePollPace';
 import { FleetView } from '../features/fleet/FleetView';
 import { useKeepAliveStops } from '../queries/useKeepAlive';
 import { KeepAliveStoppedNotice } from '../features/heartbeat/KeepAliveStoppedNotice';
@@ -32,6 +33,7 @@ function ShowPaneButton() {
 export function App() {
   useLiveStatus();
   useProfileChanges();
+  usePollPaceChanges();
   useKeepAliveStops();
   useThemeEffect();
   useShortcuts();
