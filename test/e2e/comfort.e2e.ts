@@ -143,6 +143,18 @@ describe.skipIf(!chromiumPath)('comfort: theme, layout and keyboard', () => {
     await expect.poll(() => s.page.locator('aside.side-pane').count()).toBe(1);
   });
 
+  it('never leaves a row moved to by the keyboard under the sticky header', async () => {
+    const scroller = s.page.locator('.fleet-scroll');
+    await s.page.locator('[data-droplet-id]').first().click();
+    await s.page.keyboard.press('End');
+    await s.page.keyboard.press('PageUp');
+    for (let i = 0; i < 6; i++) await s.page.keyboard.press('ArrowUp');
+    const [row, head] = await Promise.all([s.page.locator('.fleet-row.selected').boundingBox(), s.page.locator('.fleet-head').boundingBox()]);
+    expect(row!.y).toBeGreaterThanOrEqual(head!.y + head!.height - 1);
+    const box = (await scroller.boundingBox())!;
+    expect(row!.y + row!.height).toBeLessThanOrEqual(box.y + box.height + 1);
+  });
+
   it('expands the charts to the full window', async () => {
     await s.page.setViewportSize({ width: 1440, height: 900 });
     await s.page.locator('[data-droplet-id="105"]').click();

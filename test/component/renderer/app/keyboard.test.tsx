@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useLayout } from '../../../../renderer/src/state/layout';
 import { useUi } from '../../../../renderer/src/state/ui';
@@ -156,5 +156,27 @@ describe('command palette', () => {
     expect(within(dialog).getByRole('option', { name: /Mute droplet/ }).textContent).toMatch(/attention/);
     fireEvent.click(within(dialog).getByRole('option', { name: /Open communications log/ }));
     expect(selectedTab()).toBe('Communications log');
+  });
+
+  it('switches profile from the palette', async () => {
+    const fake = await renderApp();
+    const switched: unknown[] = [];
+    const profile = (id: string, name: string, active: boolean) => ({ id, name, active }) as never;
+    fake.bridge.listProfiles = async () => ({ ok: true, value: { activeId: 'a', profiles: [profile('a', 'Local sandbox', true), profile('b', 'Staging', false)] } });
+    fake.bridge.switchProfile = async (input) => {
+      switched.push(input);
+      return { ok: true, value: profile('b', 'Staging', true) };
+    };
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    const dialog = screen.getByRole('dialog', { name: 'Command palette' });
+    fireEvent.change(within(dialog).getByRole('combobox'), { target: { value: 'stag' } });
+    fireEvent.click(await within(dialog).findByRole('option', { name: /Switch profile to Staging/ }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(switched).toEqual([{ profileId: 'b' }]));
+    // The active profile is not offered.
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    fireEvent.change(within(screen.getByRole('dialog')).getByRole('combobox'), { target: { value: 'switch' } });
+    await within(screen.getByRole('dialog')).findByRole('option', { name: /Staging/ });
+    expect(within(screen.getByRole('dialog')).queryByRole('option', { name: /Local sandbox/ })).toBeNull();
   });
 });
