@@ -153,6 +153,7 @@ describe.skipIf(!chromiumPath)('comfort: theme, layout and keyboard', () => {
     expect(row!.y).toBeGreaterThanOrEqual(head!.y + head!.height - 1);
     const box = (await scroller.boundingBox())!;
     expect(row!.y + row!.height).toBeLessThanOrEqual(box.y + box.height + 1);
+    await scroller.evaluate((el) => (el.scrollTop = 0));
   });
 
   it('expands the charts to the full window', async () => {
@@ -166,6 +167,20 @@ describe.skipIf(!chromiumPath)('comfort: theme, layout and keyboard', () => {
     await expect.poll(async () => (await chart.boundingBox())!.width, { timeout: 5_000 }).toBeGreaterThan(narrow * 1.5);
     await s.screenshot('charts-full-window');
     await s.page.getByRole('button', { name: 'Back beside the fleet' }).click();
+  });
+
+  it('draws the forms, the log and Connections in the dark theme', async () => {
+    await s.page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+    for (const [tab, shot] of [
+      ['Register', 'dark-register'],
+      ['Communications log', 'dark-log'],
+      ['Connections', 'dark-connections'],
+    ] as const) {
+      await s.page.getByRole('tab', { name: tab }).click();
+      await s.screenshot(shot);
+    }
+    await s.page.getByRole('tab', { name: 'Details' }).click();
+    await s.page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
   });
 
   it('"/" focuses the search and "?" lists the shortcuts', async () => {
