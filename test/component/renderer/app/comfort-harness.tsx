@@ -11,6 +11,9 @@ import { useOverlays } from '../../../../renderer/src/state/overlays';
 import { useTheme } from '../../../../renderer/src/state/theme';
 import { useUi } from '../../../../renderer/src/state/ui';
 import { droplet, fakeSteward, type FakeSteward } from '../../../support/fleet-fake-steward';
+// The App prefetches the charts' lazy chunk after a moment; loaded here, that import resolves at
+// once instead of after a short test's environment is gone.
+import '../../../../renderer/src/features/charts/MetricCharts';
 
 const initial = {
   ui: useUi.getState(),
