@@ -84,13 +84,13 @@ function PaceTag() {
   if (pace.mode === 'live') {
     return (
       <span className="tag tag-live" data-testid="poll-pace" title={`Status changes arrive as they happen over the Orchestrator's live feed; the whole fleet is read every ${every} for beats and metrics. Should the feed drop, Steward polls at the profile's interval at once.`}>
-        Live · polls every {every}
+        Live<span className="pace-detail"> · polls every {every}</span>
       </span>
     );
   }
   return (
     <span className="tag" data-testid="poll-pace" title="No live feed is delivering: every change is seen by polling the fleet.">
-      Polling every {every}
+      Polling<span className="pace-detail"> every {every}</span>
     </span>
   );
 }
