@@ -6,9 +6,12 @@
  * (notifications, tray, title, badge, keep running in the tray) follow the service's events
  * through attention-shell.ts.
  */
-import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, safeStorage, session } from 'electron';
 import { createAppController, type AppController } from '../core/app/app-controller';
 import { createDeferredService } from '../core/app/deferred-service';
+import { createDispatch } from '../core/app/dispatch';
+import { installAppMenu } from './app-menu';
+import { createThemeShell, windowBackground } from './theme';
 import { createCrashGuard } from './crash-guard';
 import { startEmbeddedDefault, type EmbeddedDefault } from './embedded-default';
 import { hardenSession, hardenWebContents } from './harden';
@@ -35,6 +38,8 @@ let controller: AppController | null = null;
 let unregisterIpc: (() => void) | null = null;
 const deferred = createDeferredService();
 const currentWindow = (): BrowserWindow | null => (window && !window.isDestroyed() ? window : null);
+const themeShell = createThemeShell(nativeTheme, currentWindow);
+nativeTheme.on('updated', themeShell.paint);
 let quitting = false;
 
 const shellWindow = (): ShellWindow | null => {
@@ -89,7 +94,7 @@ app.on('second-instance', () => {
 });
 
 function openWindow(): void {
-  const win = createMainWindow(url);
+  const win = createMainWindow(url, windowBackground(nativeTheme));
   window = win;
   window.on('closed', () => {
     window = null;
@@ -116,8 +121,10 @@ async function start(): Promise<void> {
     service: deferred,
     appUrl: url,
     getTarget: () => currentWindow()?.webContents ?? null,
+    shell: createDispatch({ setTheme: themeShell.setTheme }),
     log,
   });
+  installAppMenu(Menu, process.platform, () => currentWindow()?.webContents ?? null, { devTools: !app.isPackaged });
   openWindow();
   embedded = await startEmbeddedDefault({ appVersion: app.getVersion(), userDataDir: app.getPath('userData') });
   const { orchestratorUrl, privateKeyPem, dialect } = embedded.config;
