@@ -24,6 +24,7 @@ import { readFleet } from '../fleet/read-fleet';
 import { createEventHub, type ServiceEventListener } from './events';
 import { ignoredFields, mergeRegistration } from './registration';
 import { StorageHealth } from '../fs/storage-health';
+import { attentionPending } from './attention-pending';
 
 export interface ServiceConfig {
   profileName: string;
@@ -265,6 +266,8 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     startKeepAlive: async (input) => keepAlive.start(input),
     stopKeepAlive: async ({ id }) => keepAlive.stop(id),
     listKeepAlive: async () => keepAlive.list(),
+    // Until the attention engine (core/attention) answers them.
+    ...attentionPending(),
   };
 
   let closing: Promise<void> | null = null;
