@@ -10,6 +10,8 @@ import { useProfileChanges } from '../queries/useProfileChanges';
 import { FleetView } from '../features/fleet/FleetView';
 import { useKeepAliveStops } from '../queries/useKeepAlive';
 import { KeepAliveStoppedNotice } from '../features/heartbeat/KeepAliveStoppedNotice';
+import { useAttentionPushes } from '../queries/useAttention';
+import { AwayCard } from '../features/events/AwayCard';
 
 const CHARTS_PREFETCH_MS = 1_500;
 
@@ -17,6 +19,7 @@ export function App() {
   useLiveStatus();
   useProfileChanges();
   useKeepAliveStops();
+  useAttentionPushes();
   // After the fleet's first paint, so the charts' chunk is ready before the first selection.
   useEffect(() => {
     const timer = setTimeout(prefetchCharts, CHARTS_PREFETCH_MS);
@@ -28,6 +31,7 @@ export function App() {
       <KeepAliveStoppedNotice />
       <StaleBanner />
       <StorageWarning />
+      <AwayCard />
       <div className="app-body">
         <FleetView />
         <SidePane />

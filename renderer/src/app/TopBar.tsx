@@ -10,6 +10,7 @@ import { formatDuration } from '../domain/format';
 import { useFleetFreshness } from '../queries/useFleetFreshness';
 import { useKeepAlive } from '../queries/useKeepAlive';
 import { HeartIcon } from '../ui/HeartIcon';
+import { ProblemCount } from '../features/events/ProblemCount';
 
 /** Main moved a far-off Orchestrator's times onto this computer's clock: say so, and by how much. */
 function ClockOffsetTag({ offsetMs }: { offsetMs: number }) {
@@ -102,6 +103,7 @@ export function TopBar() {
       <span className="app-name">Steward</span>
       <ProfileInfo />
       <span className="topbar-spacer" />
+      <ProblemCount />
       <KeepAliveCount />
       <FreshnessMarker />
       <button

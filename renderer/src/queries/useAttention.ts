@@ -1,0 +1,80 @@
+/**
+ * What the attention engine in main answers (events, uptime, problems, settings and mutes),
+ * kept current by its pushes: each `attentionEvent` invalidates every attention answer, as
+ * one event can change the timeline, a droplet's uptime and the problem count together.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { AttentionSettings, AttentionSettingsView, EventQuery, ExportEventsRequest, MuteRequest, Problems } from '../../../shared/attention';
+import { call } from '../app/api';
+import { useAttentionUi } from '../state/attention';
+import { useUi } from '../state/ui';
+import { queryKeys } from './query-keys';
+
+export function useEvents(query: EventQuery) {
+  return useQuery({ queryKey: queryKeys.events(query), queryFn: () => call('getEvents', query) });
+}
+
+export function useUptime(id: number) {
+  return useQuery({ queryKey: queryKeys.uptime(id), queryFn: () => call('getUptime', { id }) });
+}
+
+export function useProblems() {
+  return useQuery({ queryKey: queryKeys.problems, queryFn: () => call('getProblems') });
+}
+
+export function useAttentionSettings() {
+  return useQuery({ queryKey: queryKeys.attentionSettings, queryFn: () => call('getAttentionSettings') });
+}
+
+export function useSetAttentionSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: Partial<AttentionSettings>) => call('setAttentionSettings', changes),
+    onSuccess: (view) => qc.setQueryData<AttentionSettingsView>(queryKeys.attentionSettings, view),
+  });
+}
+
+export function useMute() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: MuteRequest) => call('muteAttention', req),
+    onSuccess: (view) => {
+      qc.setQueryData<AttentionSettingsView>(queryKeys.attentionSettings, view);
+      // Muted problems and events change how they are counted and shown.
+      void qc.invalidateQueries({ queryKey: queryKeys.problems });
+    },
+  });
+}
+
+export function useExportEvents() {
+  return useMutation({ mutationFn: (req: ExportEventsRequest) => call('exportEvents', req) });
+}
+
+/** The attention pushes: refresh what they change, keep the away summary, follow notification clicks. */
+export function useAttentionPushes(): void {
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (!window.steward) return undefined;
+    const offs = [
+      window.steward.on('attentionEvent', () => void qc.invalidateQueries({ queryKey: queryKeys.attentionAll })),
+      window.steward.on('problemsChanged', (p) => qc.setQueryData<Problems>(queryKeys.problems, p)),
+      window.steward.on('awaySummary', (s) => {
+        if (s.eventCount > 0) useAttentionUi.getState().showAway(s);
+      }),
+      window.steward.on('focusDroplet', ({ dropletId, ids, eventId }) => {
+        const ui = useUi.getState();
+        // One droplet: its details. A group: the event in the timeline, its first droplet selected.
+        if (dropletId !== null && ids.length <= 1) {
+          ui.showDroplet(dropletId);
+          return;
+        }
+        const first = dropletId ?? ids[0];
+        if (first !== undefined) ui.showDroplet(first);
+        useAttentionUi.getState().focusEvent(eventId);
+        ui.openPanel('events');
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [qc]);
+}
