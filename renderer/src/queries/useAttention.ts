@@ -3,7 +3,7 @@
  * kept current by its pushes: each `attentionEvent` invalidates every attention answer, as
  * one event can change the timeline, a droplet's uptime and the problem count together.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { AttentionSettings, AttentionSettingsView, EventQuery, ExportEventsRequest, MuteRequest, Problems } from '../../../shared/attention';
 import { call } from '../app/api';
@@ -12,7 +12,8 @@ import { useUi } from '../state/ui';
 import { queryKeys } from './query-keys';
 
 export function useEvents(query: EventQuery) {
-  return useQuery({ queryKey: queryKeys.events(query), queryFn: () => call('getEvents', query) });
+  // The previous list stays while a changed filter (or the minute) asks again: no flash of "loading".
+  return useQuery({ queryKey: queryKeys.events(query), queryFn: () => call('getEvents', query), placeholderData: keepPreviousData });
 }
 
 export function useUptime(id: number) {

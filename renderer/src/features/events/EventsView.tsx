@@ -40,7 +40,8 @@ function Timeline() {
   // A clicked group notification opens its event here (see `open` below) and brings it into view.
   useEffect(() => {
     if (focusEventId === null) return;
-    document.querySelector(`[data-event-id="${CSS.escape(focusEventId)}"]`)?.scrollIntoView?.({ block: 'nearest' });
+    const row = [...document.querySelectorAll<HTMLElement>('[data-event-id]')].find((el) => el.dataset.eventId === focusEventId);
+    row?.scrollIntoView?.({ block: 'nearest' });
   }, [focusEventId, events.data]);
   const toggle = (id: string) => {
     if (id === focusEventId) {

@@ -57,9 +57,9 @@ export function agoText(ms: number, nowMs: number): string {
   return `${formatDuration(s)} ago`;
 }
 
-/** "until 14:05", "until tomorrow 00:00", "until unmuted". */
+/** "until 14:05", "until 7 Dec 00:00", "until you unmute it". */
 export function muteUntilText(until: number | null, nowMs: number): string {
-  if (until === null) return 'until unmuted';
+  if (until === null) return 'until you unmute it';
   const d = new Date(until);
   const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   const sameDay = new Date(nowMs).toDateString() === d.toDateString();
