@@ -6,7 +6,7 @@ import { absoluteTime, KIND_LABEL } from './attention-text';
 import './events.css';
 
 /** Newest events listed on the card; the timeline has the rest. */
-const SHOWN = 4;
+const SHOWN = 3;
 
 /** "While you were away": what happened while the window was hidden, until dismissed. */
 export function AwayCard() {

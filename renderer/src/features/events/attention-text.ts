@@ -50,10 +50,15 @@ export function absoluteTime(ms: number): string {
   return Number.isFinite(ms) ? formatDateTimeZoned(new Date(ms).toISOString()) : '—';
 }
 
-/** "4 min ago"; "just now" under 5 s (clocks a second apart must not say "in 1 s"). */
+/**
+ * "4 min ago", "1 h 35 min ago": calm, no seconds past the first minute; "just now" under 5 s
+ * (clocks a second apart must not say "in 1 s").
+ */
 export function agoText(ms: number, nowMs: number): string {
   const s = (nowMs - ms) / 1000;
   if (s < 5) return 'just now';
+  if (s < 60) return `${Math.floor(s)} s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
   return `${formatDuration(s)} ago`;
 }
 
