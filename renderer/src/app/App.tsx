@@ -10,7 +10,7 @@ import { useProfileChanges } from '../queries/useProfileChanges';
 import { FleetView } from '../features/fleet/FleetView';
 import { useKeepAliveStops } from '../queries/useKeepAlive';
 import { KeepAliveStoppedNotice } from '../features/heartbeat/KeepAliveStoppedNotice';
-import { useAttentionPushes } from '../queries/useAttention';
+import { useAttentionPushes, useAwaySummaryOnReturn } from '../queries/useAttention';
 import { AwayCard } from '../features/events/AwayCard';
 
 const CHARTS_PREFETCH_MS = 1_500;
@@ -20,6 +20,7 @@ export function App() {
   useProfileChanges();
   useKeepAliveStops();
   useAttentionPushes();
+  useAwaySummaryOnReturn();
   // After the fleet's first paint, so the charts' chunk is ready before the first selection.
   useEffect(() => {
     const timer = setTimeout(prefetchCharts, CHARTS_PREFETCH_MS);

@@ -52,6 +52,37 @@ export function useExportEvents() {
   return useMutation({ mutationFn: (req: ExportEventsRequest) => call('exportEvents', req) });
 }
 
+/** Hidden shorter than this, the window does not ask what happened meanwhile. */
+export const AWAY_MIN_MS = 60_000;
+
+/**
+ * When the window comes back after being hidden a while, ask main what happened meanwhile
+ * (main may also push `awaySummary`; either shows the same card).
+ */
+export function useAwaySummaryOnReturn(now: () => number = Date.now): void {
+  useEffect(() => {
+    if (!window.steward) return undefined;
+    let hiddenAt: number | null = document.visibilityState === 'hidden' ? now() : null;
+    const onChange = () => {
+      if (document.visibilityState === 'hidden') {
+        hiddenAt ??= now();
+        return;
+      }
+      const since = hiddenAt;
+      hiddenAt = null;
+      if (since === null || now() - since < AWAY_MIN_MS) return;
+      call('getAwaySummary', { sinceMs: since })
+        .then((s) => {
+          if (s.eventCount > 0) useAttentionUi.getState().showAway(s);
+        })
+        // No summary is no harm: the timeline has every event.
+        .catch(() => undefined);
+    };
+    document.addEventListener('visibilitychange', onChange);
+    return () => document.removeEventListener('visibilitychange', onChange);
+  }, [now]);
+}
+
 /** The attention pushes: refresh what they change, keep the away summary, follow notification clicks. */
 export function useAttentionPushes(): void {
   const qc = useQueryClient();

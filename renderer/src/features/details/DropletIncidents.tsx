@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Incident } from '../../../../shared/attention';
-import { formatDuration } from '../../domain/format';
+import { formatDuration, formatHourMinuteOrDay } from '../../domain/format';
+import { useNow } from '../../state/clock';
 import { useUptime } from '../../queries/useAttention';
 import { absoluteTime, STATE_LABEL } from '../events/attention-text';
 import { RelativeTime } from '../events/RelativeTime';
@@ -50,6 +51,7 @@ export function DropletIncidents({ dropletId }: { dropletId: number }) {
 
 function IncidentRow({ incident: i }: { incident: Incident }) {
   const ongoing = i.endedAt === null;
+  const now = useNow();
   return (
     <tr className={ongoing ? 'st-incident st-incident--ongoing' : 'st-incident'} data-state={i.state}>
       <td>
@@ -61,7 +63,7 @@ function IncidentRow({ incident: i }: { incident: Incident }) {
       <td>
         <RelativeTime ms={i.startedAt} />
       </td>
-      <td>{ongoing ? <strong className="st-incident__ongoing">ongoing</strong> : <span title={absoluteTime(i.endedAt!)}>{absoluteTime(i.endedAt!).slice(11, 19)}</span>}</td>
+      <td>{ongoing ? <strong className="st-incident__ongoing">ongoing</strong> : <time dateTime={new Date(i.endedAt!).toISOString()} title={absoluteTime(i.endedAt!)}>{formatHourMinuteOrDay(i.endedAt!, now)}</time>}</td>
       <td className="st-incident__duration">{formatDuration(i.durationMs / 1000)}</td>
       <td className="st-incident__cause">{i.cause}</td>
     </tr>

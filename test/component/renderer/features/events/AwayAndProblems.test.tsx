@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AwayCard } from '../../../../../renderer/src/features/events/AwayCard';
 import { EventsView } from '../../../../../renderer/src/features/events/EventsView';
 import { ProblemCount } from '../../../../../renderer/src/features/events/ProblemCount';
-import { useAttentionPushes } from '../../../../../renderer/src/queries/useAttention';
+import { useAttentionPushes, useAwaySummaryOnReturn } from '../../../../../renderer/src/queries/useAttention';
 import { useAttentionUi } from '../../../../../renderer/src/state/attention';
 import { useUi } from '../../../../../renderer/src/state/ui';
 import { attentionEvent, createFakeAttention, item } from '../../../../support/attention-fake-steward';
@@ -138,5 +138,41 @@ describe('focusDroplet (a notification or tray item was clicked)', () => {
     expect(useUi.getState()).toMatchObject({ selectedId: 101, panel: 'events' });
     expect(useAttentionUi.getState().focusEventId).toBe(ev.id);
     expect((await screen.findByRole('button', { name: 'Hide droplets' })).getAttribute('aria-expanded')).toBe('true');
+  });
+});
+
+describe('coming back to the window', () => {
+  function setVisibility(state: 'hidden' | 'visible') {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }
+  function Away({ now }: { now: () => number }) {
+    useAwaySummaryOnReturn(now);
+    return <AwayCard />;
+  }
+  afterEach(() => setVisibility('visible'));
+
+  it('asks what happened while hidden a while, and shows it', async () => {
+    let t = Date.now();
+    const attention = createFakeAttention({ events: [attentionEvent('error', [item(9, 'active', 'error', 'x', 'db-9')], t + 5 * 60_000)] });
+    const fake = installFakeSteward({}, attention);
+    const clock = () => t;
+    renderWithClient(<Away now={clock} />);
+    act(() => setVisibility('hidden'));
+    const hiddenAt = t;
+    t += 10 * 60_000;
+    act(() => setVisibility('visible'));
+    expect((await screen.findByTestId('away-card')).textContent).toContain('db-9 reported an error');
+    expect(fake.callsOf('getAwaySummary')).toEqual([{ sinceMs: hiddenAt }]);
+  });
+
+  it('does not ask after a glance away', async () => {
+    let t = Date.now();
+    const fake = installFakeSteward({}, createFakeAttention());
+    renderWithClient(<Away now={() => t} />);
+    act(() => setVisibility('hidden'));
+    t += 20_000;
+    act(() => setVisibility('visible'));
+    expect(fake.callsOf('getAwaySummary')).toEqual([]);
   });
 });
