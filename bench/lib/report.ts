@@ -59,10 +59,11 @@ function measuresTable(f: BenchFigures, targets: Targets): string {
       [`renderer heap, ${heap?.polls ?? 0} polls of ${heap?.fleet ?? 0}`, heap ? `${heap.startMB} -> ${heap.endMB} MB` : 'n/a', targets.heapFlat.target, verdict(targets.heapFlat.met)],
       ...f.idle.map((c) => [
         `idle CPU, ${count(c.fleet)} droplets, poll 10 s: main + Chromium`,
-        `${c.mainPercent}% + ${c.chromiumPercent}% (renderer thread ${c.rendererPercent}%, of it script ${c.rendererScriptPercent}%; main with Playwright carrying IPC ${c.mainWithPlaywrightPercent}%)`,
+        `${c.mainPercent}% (${c.mainPace}) + ${c.chromiumPercent}% (renderer thread ${c.rendererPercent}%, of it script ${c.rendererScriptPercent}%; main with Playwright carrying IPC ${c.mainWithPlaywrightPercent}%)`,
         c.fleet === BIG_FLEET ? targets.idleCpu.target : '',
         c.fleet === BIG_FLEET ? verdict(targets.idleCpu.met) : '',
       ]),
+      ['main alone idle, 10,000 droplets, live feed on', f.idle.find((c) => c.fleet === BIG_FLEET) ? `${targets.mainIdle10k.value}%` : 'n/a', targets.mainIdle10k.target, verdict(targets.mainIdle10k.met)],
       ['launch -> first fleet rows painted, embedded default (median; main ready in brackets)', `${f.launch.launchToFleetMs} ms (${f.launch.mainReadyMs} ms)`, targets.launchToFleet.target, verdict(targets.launchToFleet.met)],
       ['`steward --help` beyond `node -e 0` (median)', `${f.cli.overNodeMs} ms (${f.cli.cliMedianMs} vs ${f.cli.nodeMedianMs} ms, ${f.cli.runs} runs each)`, targets.cliStartup.target, verdict(targets.cliStartup.met)],
       ['rows re-rendered without a change', String(targets.onlyChangedRowsRender.value), targets.onlyChangedRowsRender.target, verdict(targets.onlyChangedRowsRender.met)],

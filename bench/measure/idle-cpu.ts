@@ -21,6 +21,8 @@ export interface CpuFigures {
   pollIntervalMs: number;
   /** % of one core. Steward's main alone (service, fleet worker, live feed; no page attached). */
   mainPercent: number;
+  /** The pace main settled at while measured alone: `live` (a poll a minute) or `polling`. */
+  mainPace: string;
   /** This process while the page was attached: main plus Playwright carrying IPC (Electron's IPC costs far less). */
   mainWithPlaywrightPercent: number;
   /** The renderer's main thread: all tasks (script, style, layout, GC, IPC), and script alone. */
@@ -47,7 +49,8 @@ export async function measureScrollAndIdleCpu(chromiumPath: string, orchestrator
     // Scroll just after a poll has landed (and its history is written), so no poll falls into
     // the 4.5 s of scrolling; pushed status changes still may, as they would for a steward.
     const before = await pollsMade(s.page);
-    await waitFor('a poll', async () => (await pollsMade(s.page)) > before, pollIntervalMs + 5_000, 100);
+    // At the live pace (the feed delivering) the next poll may be a minute away.
+    await waitFor('a poll', async () => (await pollsMade(s.page)) > before, 65_000, 100);
     await sleep(2_000);
     const scroll = scrolling ? await measureScroll(s) : null;
     await sleep(2_000);
@@ -66,6 +69,7 @@ export async function measureScrollAndIdleCpu(chromiumPath: string, orchestrator
       seconds: round(wall, 0),
       pollIntervalMs,
       mainPercent: NaN,
+      mainPace: '',
       mainWithPlaywrightPercent: percent((usage.user + usage.system) / 1e6),
       rendererPercent: percent(renderer1.task - renderer0.task),
       rendererScriptPercent: percent(renderer1.script - renderer0.script),

@@ -7,6 +7,7 @@ import { StorageWarning } from './StorageWarning';
 import { TopBar } from './TopBar';
 import { useLiveStatus } from '../queries/useLiveStatus';
 import { useProfileChanges } from '../queries/useProfileChanges';
+import { usePollPaceChanges } from '../queries/usePollPace';
 import { FleetView } from '../features/fleet/FleetView';
 import { useKeepAliveStops } from '../queries/useKeepAlive';
 import { KeepAliveStoppedNotice } from '../features/heartbeat/KeepAliveStoppedNotice';
@@ -18,6 +19,7 @@ const CHARTS_PREFETCH_MS = 1_500;
 export function App() {
   useLiveStatus();
   useProfileChanges();
+  usePollPaceChanges();
   useKeepAliveStops();
   useAttentionPushes();
   useAwaySummaryOnReturn();
