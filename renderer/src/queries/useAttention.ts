@@ -89,6 +89,11 @@ export function useAttentionPushes(): void {
   useEffect(() => {
     if (!window.steward) return undefined;
     const offs = [
+      // Another Orchestrator: the old one's summary and focused event are not about it.
+      window.steward.on('profileChanged', () => {
+        useAttentionUi.getState().dismissAway();
+        useAttentionUi.getState().focusEvent(null);
+      }),
       window.steward.on('attentionEvent', () => void qc.invalidateQueries({ queryKey: queryKeys.attentionAll })),
       window.steward.on('problemsChanged', (p) => qc.setQueryData<Problems>(queryKeys.problems, p)),
       window.steward.on('awaySummary', (s) => {

@@ -176,3 +176,20 @@ describe('coming back to the window', () => {
     expect(fake.callsOf('getAwaySummary')).toEqual([]);
   });
 });
+
+describe('switching profile', () => {
+  it("drops the other Orchestrator's away summary", async () => {
+    const attention = createFakeAttention({ events: [attentionEvent('error', [item(9, 'active', 'error', 'x', 'db-9')], Date.now())] });
+    const fake = installFakeSteward({}, attention);
+    renderWithClient(
+      <>
+        <Pushes />
+        <AwayCard />
+      </>,
+    );
+    act(() => void attention.away(Date.now() - 60 * 60_000));
+    await screen.findByTestId('away-card');
+    act(() => fake.emit('profileChanged', { profileId: 'other', name: 'Other' }));
+    expect(screen.queryByTestId('away-card')).toBeNull();
+  });
+});
