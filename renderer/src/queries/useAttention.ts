@@ -32,6 +32,16 @@ export function useSetAttentionSettings() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (changes: Partial<AttentionSettings>) => call('setAttentionSettings', changes),
+    // A toggle shows its new state at once; a refusal puts the stored one back.
+    onMutate: async (changes) => {
+      await qc.cancelQueries({ queryKey: queryKeys.attentionSettings });
+      const before = qc.getQueryData<AttentionSettingsView>(queryKeys.attentionSettings);
+      if (before) qc.setQueryData<AttentionSettingsView>(queryKeys.attentionSettings, { ...before, settings: { ...before.settings, ...changes } });
+      return { before };
+    },
+    onError: (_e, _changes, context) => {
+      if (context?.before) qc.setQueryData<AttentionSettingsView>(queryKeys.attentionSettings, context.before);
+    },
     onSuccess: (view) => qc.setQueryData<AttentionSettingsView>(queryKeys.attentionSettings, view),
   });
 }

@@ -85,3 +85,22 @@ describe('NotificationSettings', () => {
     await waitFor(() => expect(attention.settings.groupSeconds).toBe(30));
   });
 });
+
+describe('a refused change', () => {
+  it('puts the stored state back and says why', async () => {
+    const { ipcError, Refusal } = await import('../../../../support/detail-fake-steward');
+    installFakeSteward(
+      {
+        setAttentionSettings: () => {
+          throw new Refusal(ipcError({ kind: 'bad_input', message: 'Settings could not be saved.' }));
+        },
+      },
+      createFakeAttention(),
+    );
+    renderWithClient(<NotificationSettings />);
+    const tray = (await screen.findByRole('checkbox', { name: 'Keep running in the tray when the window closes' })) as HTMLInputElement;
+    fireEvent.click(tray);
+    expect(await screen.findByText('Settings could not be saved.')).toBeTruthy();
+    expect((screen.getByRole('checkbox', { name: 'Keep running in the tray when the window closes' }) as HTMLInputElement).checked).toBe(false);
+  });
+});
