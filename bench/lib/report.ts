@@ -58,11 +58,12 @@ function measuresTable(f: BenchFigures, targets: Targets): string {
       ['charts answer, 24 h / 7 d (main ms, bytes; every 7 d sample would be)', `${charts.main24h.ms} ms, ${count(charts.main24h.bytes)} B / ${charts.main7d.ms} ms, ${count(charts.main7d.bytes)} B (${count(charts.raw7dBytes)} B)`, '', ''],
       [`renderer heap, ${heap?.polls ?? 0} polls of ${heap?.fleet ?? 0}`, heap ? `${heap.startMB} -> ${heap.endMB} MB` : 'n/a', targets.heapFlat.target, verdict(targets.heapFlat.met)],
       ...f.idle.map((c) => [
-        `idle CPU, ${count(c.fleet)} droplets, poll 10 s: main + Chromium`,
+        `idle CPU, ${count(c.fleet)} droplets, poll 10 s (1 min while the feed delivers): main + Chromium`,
         `${c.mainPercent}% (${c.mainPace}) + ${c.chromiumPercent}% (renderer thread ${c.rendererPercent}%, of it script ${c.rendererScriptPercent}%; main with Playwright carrying IPC ${c.mainWithPlaywrightPercent}%)`,
         c.fleet === BIG_FLEET ? targets.idleCpu.target : '',
         c.fleet === BIG_FLEET ? verdict(targets.idleCpu.met) : '',
       ]),
+      ['idle over a blank page, 1,000 droplets: main + Chromium - blank page in the same Chromium', f.idle.find((c) => c.fleet === 1_000) ? `${targets.idleCpuOverFloor.value}% (floor ${f.idle.find((c) => c.fleet === 1_000)!.floorChromiumPercent}%)` : 'n/a', targets.idleCpuOverFloor.target, verdict(targets.idleCpuOverFloor.met)],
       ['main alone idle, 10,000 droplets, live feed on', f.idle.find((c) => c.fleet === BIG_FLEET) ? `${targets.mainIdle10k.value}%` : 'n/a', targets.mainIdle10k.target, verdict(targets.mainIdle10k.met)],
       ['launch -> first fleet rows painted, embedded default (median; main ready in brackets)', `${f.launch.launchToFleetMs} ms (${f.launch.mainReadyMs} ms)`, targets.launchToFleet.target, verdict(targets.launchToFleet.met)],
       ['`steward --help` beyond `node -e 0` (median)', `${f.cli.overNodeMs} ms (${f.cli.cliMedianMs} vs ${f.cli.nodeMedianMs} ms, ${f.cli.runs} runs each)`, targets.cliStartup.target, verdict(targets.cliStartup.met)],

@@ -5,7 +5,7 @@
  * page open this process also runs Playwright carrying IPC, which costs far more than Electron's IPC.
  */
 import { performance } from 'node:perf_hooks';
-import type { CDPSession } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import type { KeyPair } from '../../core/signing/keys';
 import type { ChildSandbox } from '../lib/child-sandbox';
 import { pollsMade, waitForRows } from '../lib/page';
@@ -30,6 +30,8 @@ export interface CpuFigures {
   rendererScriptPercent: number;
   /** Every Chromium process (browser, renderer, GPU, utilities). */
   chromiumPercent: number;
+  /** The floor: the same Chromium, just after, showing a blank page for as long. */
+  floorChromiumPercent: number;
 }
 
 /** Seconds the renderer's main thread has spent on tasks, and on script within them. */
@@ -37,6 +39,22 @@ async function rendererSeconds(cdp: CDPSession): Promise<{ task: number; script:
   const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
   return { task: get('TaskDuration'), script: get('ScriptDuration') };
+}
+
+/**
+ * What Chromium costs showing nothing: the same browser, a blank page, for as long as Steward's
+ * idle was measured. Steward's page is left first and its renderer given time to go, so only
+ * the blank page's processes are counted.
+ */
+async function blankPageFloor(page: Page, orchestratorPid: number, idleSeconds: number): Promise<number> {
+  await page.goto('about:blank');
+  await sleep(3_000);
+  const tree0 = treeTicks(process.pid, orchestratorPid);
+  const t0 = performance.now();
+  await sleep(idleSeconds * 1000);
+  const wall = (performance.now() - t0) / 1000;
+  const tree = (treeTicks(process.pid, orchestratorPid) - tree0) / TICKS_PER_SECOND;
+  return round((Math.max(0, tree) / wall) * 100, 2);
 }
 
 /** Scrolling (when asked), then idling for `idleSeconds`; `mainPercent` is left for idle-main.ts to fill in. */
@@ -64,6 +82,7 @@ export async function measureScrollAndIdleCpu(chromiumPath: string, orchestrator
     const renderer1 = await rendererSeconds(s.cdp);
     const tree = (treeTicks(process.pid, orchestrator.pid) - tree0) / TICKS_PER_SECOND;
     const percent = (seconds: number) => round((seconds / wall) * 100, 2);
+    const floorChromiumPercent = await blankPageFloor(s.page, orchestrator.pid, idleSeconds);
     const cpu: CpuFigures = {
       fleet,
       seconds: round(wall, 0),
@@ -74,6 +93,7 @@ export async function measureScrollAndIdleCpu(chromiumPath: string, orchestrator
       rendererPercent: percent(renderer1.task - renderer0.task),
       rendererScriptPercent: percent(renderer1.script - renderer0.script),
       chromiumPercent: percent(tree),
+      floorChromiumPercent,
     };
     return { scroll, cpu };
   } finally {

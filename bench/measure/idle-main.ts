@@ -59,7 +59,8 @@ export async function measureIdleMain(url: string, key: KeyPair, seconds: number
   const usage0 = process.cpuUsage();
   const t0 = performance.now();
   schedule();
-  await sleep(seconds * 1000);
+  // At least two polls' worth of the pace, so a minute-long pace is not measured between polls.
+  await sleep(Math.max(seconds * 1000, 2 * pace.intervalMs));
   if (timer) clearTimeout(timer);
   const usage = process.cpuUsage(usage0);
   const wall = (performance.now() - t0) / 1000;
