@@ -221,10 +221,10 @@ export const ipcEvents = {
   keepAlivesStopped: KeepAlivesStoppedSchema,
   /** Another profile is active (or the active one changed): drop every cached answer. */
   profileChanged: ProfileChangedSchema,
+  ...attentionEvents,
   /** The live feed started or stopped delivering: poll at this pace from now on. */
   pollPaceChanged: PollPaceSchema,
   ...shellEvents,
-  ...attentionEvents,
 } as const;
 
 export type IpcMethodName = keyof typeof ipcMethods;

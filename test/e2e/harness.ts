@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { createAppController, type AppController } from '../../core/app/app-controller';
 import type { SecretCipher } from '../../core/profiles/key-vault';
-import type { StewardService } from '../../core/app/service';
+import type { ServiceEventListener, StewardService } from '../../core/app/service';
+import { createDispatch } from '../../core/app/dispatch';
+import type { AppHandlers } from '../../shared/ipc-contract';
 import { BUILT_IN_PROFILE_ID } from '../../shared/profile';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
 import { builtFleetWorker, openStewardPage } from '../support/steward-page';
@@ -49,6 +51,30 @@ export interface SessionOptions {
   /** Steward's own late judgement; short values let a test see late before inactive. */
   liveness?: { intervalSeconds: number; graceSeconds: number };
   viewport?: { width: number; height: number };
+  /**
+   * Methods answered (and events pushed) here over the real service's, checked by main's own
+   * dispatch: e.g. a fake attention engine (test/support/attention-fake-steward.ts) while
+   * main has none, or to stage a history of events a test cannot wait for.
+   */
+  serviceExtras?: ServiceLayer;
+}
+
+export interface ServiceLayer {
+  handlers: Partial<AppHandlers>;
+  onEvent?(listener: ServiceEventListener): () => void;
+}
+
+/** The controller as preload sees it, with `layer`'s methods and events over its own. */
+function layered(controller: AppController, layer: ServiceLayer | undefined): Pick<StewardService, 'dispatch' | 'onEvent'> {
+  if (!layer) return controller;
+  const own = createDispatch(layer.handlers);
+  return {
+    dispatch: (method, input) => (Object.hasOwn(layer.handlers, method) ? own(method, input) : controller.dispatch(method, input)),
+    onEvent(listener) {
+      const offs = [controller.onEvent(listener), layer.onEvent?.(listener)];
+      return () => offs.forEach((off) => off?.());
+    },
+  };
 }
 
 export async function openSession(opts: SessionOptions): Promise<Session> {
@@ -74,7 +100,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     const { id, builtIn: _builtIn, key: _key, ...settings } = profiles.find((p) => p.id === BUILT_IN_PROFILE_ID)!;
     await controller.handlers.saveProfile({ ...settings, id, pollIntervalMs: opts.pollIntervalMs });
   }
-  const { page, crossings, errors, close } = await openStewardPage({ chromiumPath: opts.chromiumPath, service: controller, viewport: opts.viewport });
+  const { page, crossings, errors, close } = await openStewardPage({ chromiumPath: opts.chromiumPath, service: layered(controller, opts.serviceExtras), viewport: opts.viewport });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
   return {

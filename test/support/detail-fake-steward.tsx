@@ -8,6 +8,7 @@ import type { ReactElement } from 'react';
 import { IPC_METHOD_NAMES, type EventPayload, type IpcError, type IpcEventName, type IpcMethodName, type IpcResult, type MethodInput, type MethodOutput, type StewardBridge } from '../../shared/ipc-contract';
 import type { AppInfo, DropletDetails } from '../../shared/model';
 import { chartHistoryFrom, historyOf } from './chart-samples';
+import { createFakeAttention, type FakeAttention } from './attention-fake-steward';
 
 export const APP_INFO: AppInfo = {
   appVersion: '0.1.0-test',
@@ -51,12 +52,14 @@ const DEFAULTS: Handlers = {
 };
 
 export interface FakeSteward {
+  /** Answers the attention methods the test's handlers leave out, and pushes their events. */
+  attention: FakeAttention;
   calls: { method: IpcMethodName; input: unknown }[];
   callsOf<M extends IpcMethodName>(method: M): MethodInput<M>[];
   emit<E extends IpcEventName>(event: E, payload: EventPayload<E>): void;
 }
 
-export function installFakeSteward(handlers: Handlers): FakeSteward {
+export function installFakeSteward(handlers: Handlers, attention: FakeAttention = createFakeAttention()): FakeSteward {
   // The charts' answer is main's downsampling of the test's history, as main builds it.
   const history = handlers.getHistory;
   const derived: Handlers = history ? { getChartHistory: chartHistoryFrom((input) => history(input)) } : {};
@@ -66,7 +69,7 @@ export function installFakeSteward(handlers: Handlers): FakeSteward {
   for (const method of IPC_METHOD_NAMES) {
     table[method] = async (input: unknown): Promise<IpcResult<unknown>> => {
       calls.push({ method, input });
-      const handler = (handlers[method] ?? derived[method] ?? DEFAULTS[method]) as ((i: unknown) => unknown) | undefined;
+      const handler = (handlers[method] ?? derived[method] ?? DEFAULTS[method] ?? (attention.handlers as Handlers)[method]) as ((i: unknown) => unknown) | undefined;
       if (!handler) return { ok: false, error: ipcError({ message: `No fake for ${method}.` }) };
       try {
         return { ok: true, value: await handler(input) };
@@ -83,7 +86,9 @@ export function installFakeSteward(handlers: Handlers): FakeSteward {
     return () => set.delete(listener);
   };
   window.steward = table as unknown as StewardBridge;
+  attention.onEvent((event, payload) => listeners.get(event)?.forEach((l) => l(payload)));
   return {
+    attention,
     calls,
     callsOf: <M extends IpcMethodName>(method: M) => calls.filter((c) => c.method === method).map((c) => c.input as MethodInput<M>),
     emit: (event, payload) => listeners.get(event)?.forEach((l) => l(payload)),

@@ -3,6 +3,7 @@ import { IPC_METHOD_NAMES, type EventPayload, type IpcError, type IpcEventName, 
 import type { AppInfo, Droplet, DropletStatus, StatusChange } from '../../shared/model';
 import { SentCopies, filtersKey } from '../../core/fleet/sent-copies';
 import { chartHistoryFrom, historyOf } from './chart-samples';
+import { attentionBridge, createFakeAttention, type FakeAttention } from './attention-fake-steward';
 
 export const APP_INFO: AppInfo = {
   appVersion: '0.1.0-test',
@@ -45,6 +46,8 @@ const fail = <T>(error: IpcError): Promise<IpcResult<T>> => Promise.resolve({ ok
 
 export interface FakeSteward {
   bridge: StewardBridge;
+  /** The attention methods' answers and pushes (events, problems, mutes). */
+  attention: FakeAttention;
   /** Inputs listDroplets was called with, in order. */
   listCalls: MethodInput<'listDroplets'>[];
   setDroplets(d: Droplet[]): void;
@@ -57,7 +60,7 @@ export interface FakeSteward {
   emit<E extends IpcEventName>(event: E, payload: EventPayload<E>): void;
 }
 
-export function fakeSteward(initial: Droplet[]): FakeSteward {
+export function fakeSteward(initial: Droplet[], attention: FakeAttention = createFakeAttention()): FakeSteward {
   let droplets = initial;
   let listError: IpcError | null = null;
   const sync = new SentCopies();
@@ -89,6 +92,7 @@ export function fakeSteward(initial: Droplet[]): FakeSteward {
     getChartHistory: async (input) => ok(await chartHistoryFrom(() => historyOf([]))(input)),
     getCommsLog: () => ok({ entries: [] }),
     listKeepAlive: () => ok([]),
+    ...attentionBridge(attention),
     on: (event, listener) => {
       const set = listeners.get(event) ?? new Set();
       const l = listener as (payload: unknown) => void;
@@ -98,9 +102,11 @@ export function fakeSteward(initial: Droplet[]): FakeSteward {
     },
   };
   const bridge = { ...defaults, ...used } as unknown as StewardBridge;
+  attention.onEvent((event, payload) => listeners.get(event)?.forEach((l) => l(payload)));
 
   return {
     bridge,
+    attention,
     listCalls,
     setDroplets: (d) => {
       droplets = d;

@@ -1,5 +1,6 @@
 /** A `window.steward` for the profiles view: profiles and keys in memory, every call recorded. */
 import type { IpcError, IpcResult, MethodInput, ProfileMethodName, StewardBridge } from '../../shared/ipc-contract';
+import { attentionBridge, createFakeAttention } from './attention-fake-steward';
 import { BUILT_IN_PROFILE_ID, DEFAULT_CLAIMS, DEFAULT_LIMITS, type ConnectionTestResult, type KeyInfo, type KeyStorage, type ProfileView } from '../../shared/profile';
 
 export function ipcError(message: string, kind: IpcError['kind'] = 'internal', fields: IpcError['fields'] = []): IpcError {
@@ -99,14 +100,7 @@ export function fakeProfilesSteward(opts: { profiles: ProfileView[]; storage?: K
     startKeepAlive: notInThisTest,
     stopKeepAlive: notInThisTest,
     listKeepAlive: notInThisTest,
-    getEvents: notInThisTest,
-    getUptime: notInThisTest,
-    getProblems: notInThisTest,
-    getAwaySummary: notInThisTest,
-    getAttentionSettings: notInThisTest,
-    setAttentionSettings: notInThisTest,
-    muteAttention: notInThisTest,
-    exportEvents: notInThisTest,
+    ...attentionBridge(createFakeAttention()),
     getWarnings: () => ok({ warnings: opts.warnings ?? [] }),
     listProfiles: () => ok({ activeId: activeId(), profiles }),
     saveProfile: (draft) => {

@@ -11,6 +11,8 @@ import { usePollPaceChanges } from '../queries/usePollPace';
 import { FleetView } from '../features/fleet/FleetView';
 import { useKeepAliveStops } from '../queries/useKeepAlive';
 import { KeepAliveStoppedNotice } from '../features/heartbeat/KeepAliveStoppedNotice';
+import { useAttentionPushes, useAwaySummaryOnReturn } from '../queries/useAttention';
+import { AwayCard } from '../features/events/AwayCard';
 import { useLayout } from '../state/layout';
 import { useOverlays } from '../state/overlays';
 import { PaneSplitter } from './PaneSplitter';
@@ -35,6 +37,8 @@ export function App() {
   useProfileChanges();
   usePollPaceChanges();
   useKeepAliveStops();
+  useAttentionPushes();
+  useAwaySummaryOnReturn();
   useThemeEffect();
   useShortcuts();
   const paneWidth = useLayout((s) => s.paneWidth);
@@ -52,6 +56,7 @@ export function App() {
       <KeepAliveStoppedNotice />
       <StaleBanner />
       <StorageWarning />
+      <AwayCard />
       {/* The pane's width is one CSS variable; collapsed or full-window are classes. */}
       <div
         className={`app-body${collapsed ? ' pane-collapsed' : ''}${maximized ? ' pane-maximized' : ''}`}

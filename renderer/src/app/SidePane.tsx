@@ -7,12 +7,14 @@ import { HeartbeatPanel } from '../features/heartbeat/HeartbeatPanel';
 import { CommsLogView } from '../features/log/CommsLogView';
 import { ProfilesView } from '../features/profiles/ProfilesView';
 import { RegisterForm } from '../features/register/RegisterForm';
+import { EventsView } from '../features/events/EventsView';
 
 // `short` is what fits the pane's tab strip; `label` stays the accessible name and tooltip.
 const TABS: readonly { panel: Panel; label: string; short?: string }[] = [
   { panel: 'details', label: 'Details' },
   { panel: 'heartbeat', label: 'Heartbeat' },
   { panel: 'register', label: 'Register' },
+  { panel: 'events', label: 'Events' },
   { panel: 'log', label: 'Communications log', short: 'Log' },
   { panel: 'profiles', label: 'Connections' },
 ];
@@ -34,6 +36,8 @@ function PanelContent({ panel, selectedId, registerNew }: { panel: Panel; select
       return <CommsLogView />;
     case 'profiles':
       return <ProfilesView />;
+    case 'events':
+      return <EventsView />;
   }
 }
 

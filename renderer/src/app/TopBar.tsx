@@ -10,6 +10,7 @@ import { formatDuration } from '../domain/format';
 import { useFleetFreshness } from '../queries/useFleetFreshness';
 import { useKeepAlive } from '../queries/useKeepAlive';
 import { HeartIcon } from '../ui/HeartIcon';
+import { ProblemCount } from '../features/events/ProblemCount';
 import { ThemePicker } from './ThemePicker';
 import { useOverlays } from '../state/overlays';
 import { usePollPace } from '../queries/usePollPace';
@@ -123,6 +124,7 @@ export function TopBar() {
       <span className="app-name">Steward</span>
       <ProfileInfo />
       <span className="topbar-spacer" />
+      <ProblemCount />
       <KeepAliveCount />
       <PaceTag />
       <FreshnessMarker />

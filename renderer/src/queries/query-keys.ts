@@ -1,4 +1,5 @@
 /** Every react-query key, in one place so actions can invalidate what they change. */
+import type { EventQuery } from '../../../shared/attention';
 import type { ListFilters } from '../../../shared/model';
 
 export const queryKeys = {
@@ -16,6 +17,12 @@ export const queryKeys = {
   profiles: ['profiles'] as const,
   keyStorage: ['keyStorage'] as const,
   warnings: ['warnings'] as const,
+  /** Everything the attention engine answers: one prefix, invalidated on each pushed event. */
+  attentionAll: ['attention'] as const,
+  events: (query: EventQuery) => ['attention', 'events', query] as const,
+  uptime: (id: number) => ['attention', 'uptime', id] as const,
+  problems: ['attention', 'problems'] as const,
+  attentionSettings: ['attention', 'settings'] as const,
   /** Mutations that are an exchange with the Orchestrator (their success ends the fleet poll's backoff). */
   orchestratorWrite: ['orchestratorWrite'] as const,
 };

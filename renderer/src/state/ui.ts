@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 
 export type SortKey = 'problems' | 'id' | 'name' | 'steward' | 'status' | 'capabilities' | 'lastHeartbeat' | 'endpoint' | 'version';
-export type Panel = 'details' | 'heartbeat' | 'register' | 'log' | 'profiles';
+export type Panel = 'details' | 'heartbeat' | 'register' | 'log' | 'profiles' | 'events';
 
 export interface UiState {
   selectedId: number | null;

@@ -12,6 +12,9 @@ import { DropletStatus } from './DropletStatus';
 import { HeartbeatTimeline } from './HeartbeatTimeline';
 import { KeepAliveToggle } from './KeepAliveToggle';
 import { LatestMetrics } from './LatestMetrics';
+import { DropletIncidents } from './DropletIncidents';
+import { DropletMute } from './DropletMute';
+import { DropletUptime } from './DropletUptime';
 import { mergeBeats, type Beat } from './timeline';
 import '../../ui/ui.css';
 import './details.css';
@@ -60,6 +63,7 @@ export function DetailsPane(props: { dropletId: number }) {
         </button>
         <KeepAliveToggle droplet={droplet} />
       </div>
+      <DropletMute dropletId={dropletId} />
       {source === 'list' && !q.isPlaceholderData && (
         <p className="st-details__note" role="note">
           {note ?? 'The details route did not answer; showing what the fleet list knows.'}
@@ -70,6 +74,8 @@ export function DetailsPane(props: { dropletId: number }) {
       <DropletFacts droplet={droplet} />
       <LatestMetrics dropletId={dropletId} metrics={droplet.latestMetrics} />
       <DropletTimeline droplet={droplet} />
+      <DropletUptime dropletId={dropletId} />
+      <DropletIncidents dropletId={dropletId} />
       <Suspense fallback={<p className="st-charts__empty">Loading charts…</p>}>
         <MetricCharts dropletId={dropletId} />
       </Suspense>

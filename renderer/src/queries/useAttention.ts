@@ -1,0 +1,127 @@
+/**
+ * What the attention engine in main answers (events, uptime, problems, settings and mutes),
+ * kept current by its pushes: each `attentionEvent` invalidates every attention answer, as
+ * one event can change the timeline, a droplet's uptime and the problem count together.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { AttentionSettings, AttentionSettingsView, EventQuery, ExportEventsRequest, MuteRequest, Problems } from '../../../shared/attention';
+import { call } from '../app/api';
+import { useAttentionUi } from '../state/attention';
+import { useUi } from '../state/ui';
+import { queryKeys } from './query-keys';
+
+export function useEvents(query: EventQuery) {
+  // The previous list stays while a changed filter (or the minute) asks again: no flash of "loading".
+  return useQuery({ queryKey: queryKeys.events(query), queryFn: () => call('getEvents', query), placeholderData: keepPreviousData });
+}
+
+export function useUptime(id: number) {
+  return useQuery({ queryKey: queryKeys.uptime(id), queryFn: () => call('getUptime', { id }) });
+}
+
+export function useProblems() {
+  return useQuery({ queryKey: queryKeys.problems, queryFn: () => call('getProblems') });
+}
+
+export function useAttentionSettings() {
+  return useQuery({ queryKey: queryKeys.attentionSettings, queryFn: () => call('getAttentionSettings') });
+}
+
+export function useSetAttentionSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: Partial<AttentionSettings>) => call('setAttentionSettings', changes),
+    // A toggle shows its new state at once; a refusal puts the stored one back.
+    onMutate: async (changes) => {
+      await qc.cancelQueries({ queryKey: queryKeys.attentionSettings });
+      const before = qc.getQueryData<AttentionSettingsView>(queryKeys.attentionSettings);
+      if (before) qc.setQueryData<AttentionSettingsView>(queryKeys.attentionSettings, { ...before, settings: { ...before.settings, ...changes } });
+      return { before };
+    },
+    onError: (_e, _changes, context) => {
+      if (context?.before) qc.setQueryData<AttentionSettingsView>(queryKeys.attentionSettings, context.before);
+    },
+    onSuccess: (view) => qc.setQueryData<AttentionSettingsView>(queryKeys.attentionSettings, view),
+  });
+}
+
+export function useMute() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: MuteRequest) => call('muteAttention', req),
+    onSuccess: (view) => {
+      qc.setQueryData<AttentionSettingsView>(queryKeys.attentionSettings, view);
+      // Muted problems and events change how they are counted and shown.
+      void qc.invalidateQueries({ queryKey: queryKeys.problems });
+    },
+  });
+}
+
+export function useExportEvents() {
+  return useMutation({ mutationFn: (req: ExportEventsRequest) => call('exportEvents', req) });
+}
+
+/** Hidden shorter than this, the window does not ask what happened meanwhile. */
+export const AWAY_MIN_MS = 60_000;
+
+/**
+ * When the window comes back after being hidden a while, ask main what happened meanwhile
+ * (main may also push `awaySummary`; either shows the same card).
+ */
+export function useAwaySummaryOnReturn(now: () => number = Date.now): void {
+  useEffect(() => {
+    if (!window.steward) return undefined;
+    let hiddenAt: number | null = document.visibilityState === 'hidden' ? now() : null;
+    const onChange = () => {
+      if (document.visibilityState === 'hidden') {
+        hiddenAt ??= now();
+        return;
+      }
+      const since = hiddenAt;
+      hiddenAt = null;
+      if (since === null || now() - since < AWAY_MIN_MS) return;
+      call('getAwaySummary', { sinceMs: since })
+        .then((s) => {
+          if (s.eventCount > 0) useAttentionUi.getState().showAway(s);
+        })
+        // No summary is no harm: the timeline has every event.
+        .catch(() => undefined);
+    };
+    document.addEventListener('visibilitychange', onChange);
+    return () => document.removeEventListener('visibilitychange', onChange);
+  }, [now]);
+}
+
+/** The attention pushes: refresh what they change, keep the away summary, follow notification clicks. */
+export function useAttentionPushes(): void {
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (!window.steward) return undefined;
+    const offs = [
+      // Another Orchestrator: the old one's summary and focused event are not about it.
+      window.steward.on('profileChanged', () => {
+        useAttentionUi.getState().dismissAway();
+        useAttentionUi.getState().focusEvent(null);
+      }),
+      window.steward.on('attentionEvent', () => void qc.invalidateQueries({ queryKey: queryKeys.attentionAll })),
+      window.steward.on('problemsChanged', (p) => qc.setQueryData<Problems>(queryKeys.problems, p)),
+      window.steward.on('awaySummary', (s) => {
+        if (s.eventCount > 0) useAttentionUi.getState().showAway(s);
+      }),
+      window.steward.on('focusDroplet', ({ dropletId, ids, eventId }) => {
+        const ui = useUi.getState();
+        // One droplet: its details. A group: the event in the timeline, its first droplet selected.
+        if (dropletId !== null && ids.length <= 1) {
+          ui.showDroplet(dropletId);
+          return;
+        }
+        const first = dropletId ?? ids[0];
+        if (first !== undefined) ui.showDroplet(first);
+        useAttentionUi.getState().focusEvent(eventId);
+        ui.openPanel('events');
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [qc]);
+}

@@ -1,0 +1,195 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AwayCard } from '../../../../../renderer/src/features/events/AwayCard';
+import { EventsView } from '../../../../../renderer/src/features/events/EventsView';
+import { ProblemCount } from '../../../../../renderer/src/features/events/ProblemCount';
+import { useAttentionPushes, useAwaySummaryOnReturn } from '../../../../../renderer/src/queries/useAttention';
+import { useAttentionUi } from '../../../../../renderer/src/state/attention';
+import { useUi } from '../../../../../renderer/src/state/ui';
+import { attentionEvent, createFakeAttention, item } from '../../../../support/attention-fake-steward';
+import { installDomShims, installFakeSteward, ipcError, Refusal, renderWithClient } from '../../../../support/detail-fake-steward';
+
+const initialUi = useUi.getState();
+beforeAll(() => installDomShims());
+beforeEach(() => {
+  useUi.setState(initialUi, true);
+  useAttentionUi.setState({ away: null, focusEventId: null });
+});
+afterEach(cleanup);
+
+function Pushes() {
+  useAttentionPushes();
+  return null;
+}
+
+describe('While you were away', () => {
+  it('sums up what happened while the window was hidden, opens the timeline, and goes when dismissed', async () => {
+    const now = Date.now();
+    const attention = createFakeAttention({
+      events: [
+        attentionEvent('inactive', [item(1, 'active', 'inactive', 'x'), item(2, 'active', 'inactive', 'x'), item(3, 'active', 'inactive', 'x')], now - 50 * 60_000),
+        attentionEvent('recovered', [item(1, 'inactive', 'active', 'x', 'api-1')], now - 10 * 60_000),
+        attentionEvent('error', [item(9, 'active', 'error', 'x', 'db-9')], now - 3 * 60 * 60_000),
+      ],
+    });
+    installFakeSteward({}, attention);
+    renderWithClient(
+      <>
+        <Pushes />
+        <AwayCard />
+      </>,
+    );
+    expect(screen.queryByTestId('away-card')).toBeNull();
+    act(() => void attention.away(now - 60 * 60_000));
+    const card = await screen.findByTestId('away-card');
+    expect(card.textContent).toContain('2 events: 1 inactive · 1 recovered');
+    expect(card.textContent).toContain('api-1 recovered');
+    expect(card.textContent).not.toContain('db-9');
+    fireEvent.click(screen.getByRole('button', { name: 'Open the timeline' }));
+    expect(useUi.getState().panel).toBe('events');
+    expect(screen.queryByTestId('away-card')).toBeNull();
+  });
+
+  it('stays away when nothing happened', async () => {
+    const attention = createFakeAttention();
+    installFakeSteward({}, attention);
+    renderWithClient(
+      <>
+        <Pushes />
+        <AwayCard />
+      </>,
+    );
+    act(() => void attention.away(Date.now() - 60_000));
+    expect(screen.queryByTestId('away-card')).toBeNull();
+    expect(useAttentionUi.getState().away).toBeNull();
+  });
+});
+
+describe('ProblemCount', () => {
+  it('counts problems in the worst state\'s colour, names them on hover, follows pushes, and opens the Events tab', async () => {
+    const attention = createFakeAttention({
+      problems: {
+        count: 3,
+        unmutedCount: 2,
+        worst: 'error',
+        top: [
+          { id: 4, name: 'db-4', state: 'error', since: Date.now() - 60_000, muted: false },
+          { id: 5, name: 'api-5', state: 'late', since: Date.now() - 60_000, muted: false },
+          { id: 6, name: 'old-6', state: 'inactive', since: Date.now() - 60_000, muted: true },
+        ],
+      },
+    });
+    installFakeSteward({}, attention);
+    renderWithClient(
+      <>
+        <Pushes />
+        <ProblemCount />
+      </>,
+    );
+    const count = await screen.findByTestId('problem-count');
+    expect(count.textContent).toBe('3 problems · 1 muted');
+    expect(count.className).toContain('st-problems--error');
+    expect(count.title).toContain('db-4 #4: error');
+    expect(count.title).toContain('old-6 #6: inactive (muted)');
+    act(() => attention.setProblems({ count: 1, unmutedCount: 1, worst: 'late', top: [{ id: 5, name: 'api-5', state: 'late', since: Date.now(), muted: false }] }));
+    await waitFor(() => expect(screen.getByTestId('problem-count').textContent).toBe('1 problem'));
+    expect(screen.getByTestId('problem-count').className).toContain('st-problems--late');
+    fireEvent.click(screen.getByTestId('problem-count'));
+    expect(useUi.getState().panel).toBe('events');
+    act(() => attention.setProblems({ count: 0, unmutedCount: 0, worst: null, top: [] }));
+    await waitFor(() => expect(screen.getByTestId('problem-count').textContent).toBe('No problems'));
+  });
+
+  it('says nothing when main cannot answer (rather than a reassuring zero)', async () => {
+    const fake = installFakeSteward({
+      getProblems: () => {
+        throw new Refusal(ipcError({ kind: 'not_found', message: 'Not available.' }));
+      },
+    });
+    const { client } = renderWithClient(<ProblemCount />);
+    await waitFor(() => expect(client.getQueryState(['attention', 'problems'])?.status).toBe('error'));
+    expect(fake.callsOf('getProblems')).toHaveLength(1);
+    expect(screen.queryByTestId('problem-count')).toBeNull();
+  });
+});
+
+describe('focusDroplet (a notification or tray item was clicked)', () => {
+  it('shows one droplet in its details', async () => {
+    const attention = createFakeAttention();
+    installFakeSteward({}, attention);
+    renderWithClient(<Pushes />);
+    act(() => attention.focus({ dropletId: 42, ids: [42], eventId: 'ev-1' }));
+    expect(useUi.getState()).toMatchObject({ selectedId: 42, panel: 'details' });
+    expect(useUi.getState().reveal?.id).toBe(42);
+  });
+
+  it('shows a group as its event opened in the timeline, with its first droplet selected', async () => {
+    const ev = attentionEvent('inactive', [item(101, 'active', 'inactive', 'x'), item(102, 'active', 'inactive', 'x')], Date.now());
+    const attention = createFakeAttention({ events: [ev] });
+    installFakeSteward({}, attention);
+    renderWithClient(
+      <>
+        <Pushes />
+        <EventsView />
+      </>,
+    );
+    act(() => attention.focus({ dropletId: null, ids: [101, 102], eventId: ev.id }));
+    expect(useUi.getState()).toMatchObject({ selectedId: 101, panel: 'events' });
+    expect(useAttentionUi.getState().focusEventId).toBe(ev.id);
+    expect((await screen.findByRole('button', { name: 'Hide droplets' })).getAttribute('aria-expanded')).toBe('true');
+  });
+});
+
+describe('coming back to the window', () => {
+  function setVisibility(state: 'hidden' | 'visible') {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }
+  function Away({ now }: { now: () => number }) {
+    useAwaySummaryOnReturn(now);
+    return <AwayCard />;
+  }
+  afterEach(() => setVisibility('visible'));
+
+  it('asks what happened while hidden a while, and shows it', async () => {
+    let t = Date.now();
+    const attention = createFakeAttention({ events: [attentionEvent('error', [item(9, 'active', 'error', 'x', 'db-9')], t + 5 * 60_000)] });
+    const fake = installFakeSteward({}, attention);
+    const clock = () => t;
+    renderWithClient(<Away now={clock} />);
+    act(() => setVisibility('hidden'));
+    const hiddenAt = t;
+    t += 10 * 60_000;
+    act(() => setVisibility('visible'));
+    expect((await screen.findByTestId('away-card')).textContent).toContain('db-9 reported an error');
+    expect(fake.callsOf('getAwaySummary')).toEqual([{ sinceMs: hiddenAt }]);
+  });
+
+  it('does not ask after a glance away', async () => {
+    let t = Date.now();
+    const fake = installFakeSteward({}, createFakeAttention());
+    renderWithClient(<Away now={() => t} />);
+    act(() => setVisibility('hidden'));
+    t += 20_000;
+    act(() => setVisibility('visible'));
+    expect(fake.callsOf('getAwaySummary')).toEqual([]);
+  });
+});
+
+describe('switching profile', () => {
+  it("drops the other Orchestrator's away summary", async () => {
+    const attention = createFakeAttention({ events: [attentionEvent('error', [item(9, 'active', 'error', 'x', 'db-9')], Date.now())] });
+    const fake = installFakeSteward({}, attention);
+    renderWithClient(
+      <>
+        <Pushes />
+        <AwayCard />
+      </>,
+    );
+    act(() => void attention.away(Date.now() - 60 * 60_000));
+    await screen.findByTestId('away-card');
+    act(() => fake.emit('profileChanged', { profileId: 'other', name: 'Other' }));
+    expect(screen.queryByTestId('away-card')).toBeNull();
+  });
+});
