@@ -45,7 +45,7 @@ export function externalHttpsUrl(url: string): string | null {
  * Writing text to the clipboard (the "Copy trace_id" buttons) is the one permission Steward
  * uses; everything else (camera, notifications, geolocation, clipboard reads...) is refused.
  */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
 export function isPermissionAllowed(permission: string): boolean {
   return ALLOWED_PERMISSIONS.has(permission);
