@@ -5,6 +5,7 @@ import { applySessionPolicy, mainWindowOptions, SECURE_WEB_PREFERENCES, type Pol
 // No Electron binary here: a stand-in BrowserWindow records what the window is created with.
 const created = vi.hoisted(() => [] as unknown[]);
 vi.mock('electron', () => ({
+  shell: { openExternal: () => Promise.resolve() },
   BrowserWindow: class {
     constructor(options: unknown) {
       created.push(options);
@@ -107,5 +108,16 @@ describe('the session policy', () => {
     }
     // Camera, microphone, location and clipboard reads are never on the list.
     for (const p of ['media', 'geolocation', 'clipboard-read', 'display-capture']) expect(ALLOWED_PERMISSIONS.has(p), p).toBe(false);
+  });
+});
+
+describe('hardenSession', () => {
+  it("applies the same policy to Electron's session", async () => {
+    const { hardenSession } = await import('../../../electron/harden');
+    const s = fakeSession();
+    hardenSession(s.session as unknown as Parameters<typeof hardenSession>[0], null);
+    expect(s.responseHeaders({})).toEqual({ 'Content-Security-Policy': [buildCsp()] });
+    expect(s.asked('media')).toBe(false);
+    expect(s.checked('geolocation')).toBe(false);
   });
 });
