@@ -3,12 +3,12 @@
  * header, permissions) and every web contents (navigation, new windows, webviews). Each rule
  * is a one-liner over a tested pure function.
  */
-import { shell, type Session, type WebContents } from 'electron';
+import { shell, type WebContents } from 'electron';
 import { openLinkWithConsent, type ConfirmLink } from './open-external';
 import { isAllowedNavigation } from './security';
-import { applySessionPolicy } from './window-policy';
+import { applySessionPolicy, type PolicySession } from './window-policy';
 
-export function hardenSession(session: Session, devServerUrl: string | null): void {
+export function hardenSession(session: PolicySession, devServerUrl: string | null): void {
   applySessionPolicy(session, devServerUrl);
 }
 

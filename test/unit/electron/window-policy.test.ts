@@ -115,7 +115,7 @@ describe('hardenSession', () => {
   it("applies the same policy to Electron's session", async () => {
     const { hardenSession } = await import('../../../electron/harden');
     const s = fakeSession();
-    hardenSession(s.session as unknown as Parameters<typeof hardenSession>[0], null);
+    hardenSession(s.session, null);
     expect(s.responseHeaders({})).toEqual({ 'Content-Security-Policy': [buildCsp()] });
     expect(s.asked('media')).toBe(false);
     expect(s.checked('geolocation')).toBe(false);
