@@ -80,7 +80,7 @@ describe('dropletPatch and mergeFleetUpdate together', () => {
         // Only what changed crosses IPC.
         for (const key of Object.keys(patch)) if (key !== 'id') expect(a[key as keyof Droplet], key).not.toEqual(b[key as keyof Droplet]);
       }),
-      { numRuns: 2_000 },
+      { numRuns: 500 },
     );
   });
 });
