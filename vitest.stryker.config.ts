@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: testFiles as string[],
     environment: 'node',
+    setupFiles: ['test/support/stryker-thread-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },
