@@ -21,15 +21,18 @@ export const SECURE_WEB_PREFERENCES = Object.freeze({
   spellcheck: false,
 } satisfies WebPreferences);
 
-/** Everything `new BrowserWindow` is given; the preload's path is the one thing added. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * Everything `new BrowserWindow` is given; the preload's path is the one thing added to the web
+ * preferences. `backgroundColor` is the theme's (electron/theme.ts): no flash of the other colour.
+ */
+export function mainWindowOptions(preloadPath: string, backgroundColor: string): BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
     minWidth: 1024,
     minHeight: 640,
     title: 'Steward',
-    backgroundColor: '#14161a', // the app's background, so there is no white flash
+    backgroundColor,
     show: false,
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: preloadPath },
   };

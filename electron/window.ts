@@ -12,8 +12,9 @@ export function appUrl(devServerUrl: string | null): string {
   return devServerUrl ?? pathToFileURL(RENDERER_FILE).href;
 }
 
-export function createMainWindow(url: string): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(PRELOAD_PATH));
+/** `backgroundColor`: the theme's (electron/theme.ts), so there is no flash of the other colour. */
+export function createMainWindow(url: string, backgroundColor: string): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(PRELOAD_PATH, backgroundColor));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(url);
   return win;

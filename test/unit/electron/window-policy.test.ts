@@ -34,20 +34,21 @@ describe("the window's web preferences", () => {
   });
 
   it('are what the main window is created with, the preload being the only addition', () => {
-    const o = mainWindowOptions('/app/out/preload/index.cjs');
+    const o = mainWindowOptions('/app/out/preload/index.cjs', '#14161a');
     expect(o.webPreferences).toEqual({ ...SECURE_WEB_PREFERENCES, preload: '/app/out/preload/index.cjs' });
-    // Shown once painted, on the app's background: no white flash.
-    expect(o.show).toBe(false);
+    // Shown once painted, on the theme's background: no flash of another colour.
+    expect(o).toMatchObject({ show: false, backgroundColor: '#14161a' });
   });
 
   it('reach BrowserWindow unchanged from createMainWindow', async () => {
     const { createMainWindow } = await import('../../../electron/window');
-    createMainWindow('file:///app/out/renderer/index.html');
+    createMainWindow('file:///app/out/renderer/index.html', '#f6f7f9');
     expect(created).toHaveLength(1);
     const options = created[0] as ReturnType<typeof mainWindowOptions>;
     const { preload, ...rest } = options.webPreferences ?? {};
     expect(rest).toEqual(SECURE_WEB_PREFERENCES);
     expect(preload).toMatch(/preload[\\/]index\.cjs$/);
+    expect(options.backgroundColor).toBe('#f6f7f9');
   });
 });
 
