@@ -26,7 +26,7 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0, reportScoreTable: true },
   // The machine is shared: two test processes unless told otherwise.
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
-  timeoutMS: 20_000,
+  timeoutMS: 60_000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   ignoreStatic: true,

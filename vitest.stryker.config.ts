@@ -11,7 +11,8 @@ export default defineConfig({
     include: testFiles as string[],
     environment: 'node',
     setupFiles: ['test/support/stryker-thread-setup.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Coverage instrumentation and a busy machine slow the generated-input tests down.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -31,8 +31,14 @@ const ALL = [
   '!renderer/src/**/*.d.ts',
 ];
 
-/** Tests that can kill a trust module's mutant; the whole unit and component suite otherwise. */
-const TRUST_TESTS = ['test/unit/core/**/*.test.ts', 'test/unit/electron/**/*.test.ts', 'test/unit/shared/**/*.test.ts'];
+/** The trust modules' own tests (a quick run); the whole unit and component suite otherwise. */
+const TRUST_TESTS = [
+  'test/unit/core/signing/**/*.test.ts',
+  'test/unit/core/profiles/**/*.test.ts',
+  'test/unit/core/orchestrator/**/*.test.ts',
+  'test/unit/core/app/dispatch.test.ts',
+  'test/unit/electron/**/*.test.ts',
+];
 const ALL_TESTS = ['test/unit/**/*.test.ts', 'test/component/**/*.test.tsx'];
 
 export const scope = process.env.STEWARD_MUTATE === 'trust' ? 'trust' : 'all';
