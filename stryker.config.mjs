@@ -27,6 +27,8 @@ export default {
   // The machine is shared: two test processes unless told otherwise.
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   timeoutMS: 60_000,
+  // The first run of every test with coverage, on a shared machine.
+  dryRunTimeoutMinutes: 30,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   ignoreStatic: true,
