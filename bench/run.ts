@@ -30,7 +30,8 @@
  *   far more than Electron's IPC.
  *
  * - launch to fleet (launch.ts): main's start -> first rows painted on the embedded default;
- * - the CLI's start (cli-startup.ts): `steward --help` against `node -e 0`, wall time, median.
+ * - the CLI's start (cli-startup.ts): `steward --help` against `node -e 0`, wall time, median;
+ * - the attention engine (attention.ts): its cost per delta poll at 10,000 droplets, median.
  *
  * BENCH_FLEETS=100,1000 runs part of it (while working on the bench), BENCH_FLEETS=none only
  * the charts; the default is all three. BENCH_IDLE_SECONDS shortens the idle measurements.
@@ -51,6 +52,7 @@ import { removeBenchTempDirs } from './lib/temp-dirs';
 import { log } from './lib/wait';
 import { measureCharts } from './measure/charts';
 import { measureCliStartup } from './measure/cli-startup';
+import { measureAttention } from './measure/attention';
 import { measureLaunch } from './measure/launch';
 import { HEAP_FLEET, HEAP_POLLS, measureHeap } from './measure/heap';
 import { measureScrollAndIdleCpu } from './measure/idle-cpu';
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
   if (!chromiumPath) throw new Error('No Chromium found (set CHROMIUM_PATH).');
   const started = performance.now();
   const key = generateKeyPair('ES256');
-  const f: Omit<BenchFigures, 'charts' | 'cli' | 'launch'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
+  const f: Omit<BenchFigures, 'charts' | 'cli' | 'launch' | 'attention'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
   let chromiumVersion = 'unknown';
 
   for (const fleet of FLEETS) {
@@ -109,7 +111,9 @@ async function main(): Promise<void> {
   log('launch to fleet');
   const launch = await measureLaunch(chromiumPath);
   log('CLI start-up');
-  const figures: BenchFigures = { ...f, charts, launch, cli: measureCliStartup() };
+  const cli = measureCliStartup();
+  log('attention engine');
+  const figures: BenchFigures = { ...f, charts, launch, cli, attention: await measureAttention() };
   log('done');
   removeBenchTempDirs();
 

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { DialectSettingSchema, ReportableStatusSchema, type DialectSetting, type Metrics, type ReportableStatus } from '../shared/model';
 import { errorText } from '../shared/error-text';
+import type { WatchCommand } from './watch';
 
 export const USAGE = `Usage: steward <command> [options]
 
@@ -16,6 +17,13 @@ Commands:
                                           charts: cpu_percent, memory_mb, requests_last_minute,
                                           errors_last_minute (others are sent, with a warning)
   health                                  Call the public /health and /management/version routes
+  watch [--interval S] [--status S] [--capability C] [--hold S] [--group S]
+                                          Print one line per fleet event (went inactive, late,
+                                          recovered, ...) until Ctrl-C; JSON lines with --json.
+                                          --interval: seconds between reads (default 10);
+                                          --status/--capability: only those droplets' events;
+                                          --hold: flip-back damping (default 120); --group:
+                                          burst window (default 10)
 
 Common options:
   --url URL          Orchestrator base URL            (env STEWARD_URL)
@@ -52,7 +60,8 @@ export type Command =
   | { name: 'get'; id: number }
   | { name: 'register'; id: number; dropletName: string; endpoint: string; steward?: string; capabilities: string[]; version?: string; status?: ReportableStatus }
   | { name: 'heartbeat'; id: number; status: ReportableStatus; metrics: Metrics }
-  | { name: 'health' };
+  | { name: 'health' }
+  | WatchCommand;
 
 const options = {
   url: { type: 'string' },
@@ -71,7 +80,18 @@ const options = {
   capabilities: { type: 'string' },
   version: { type: 'string' },
   metric: { type: 'string', multiple: true },
+  interval: { type: 'string' },
+  hold: { type: 'string' },
+  group: { type: 'string' },
 } as const;
+
+/** Seconds as a number in [min, max] (fractions allowed: `--interval 0.5`). */
+function seconds(text: string | undefined, what: string, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`${what} must be a number of seconds from ${min} to ${max}, not "${text}"`);
+  return n;
+}
 
 function positiveInt(text: string | undefined, what: string): number {
   if (text === undefined) throw new UsageError(`${what} is required`);
@@ -145,6 +165,19 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): { comm
     case 'health':
       extra(0);
       return { common, command: { name } };
+    case 'watch':
+      extra(0);
+      return {
+        common,
+        command: {
+          name,
+          intervalSeconds: seconds(v.interval, '--interval', 10, 0.2, 3600),
+          status: v.status,
+          capability: v.capability,
+          holdSeconds: Math.round(seconds(v.hold, '--hold', 120, 0, 3600)),
+          groupSeconds: Math.round(seconds(v.group, '--group', 10, 0, 600)),
+        },
+      };
     default:
       throw new UsageError(`unknown command "${name}"`);
   }

@@ -8,26 +8,43 @@ import { toIpcError } from '../core/orchestrator/errors';
 import { orchestratorUrlProblem } from '../shared/profile';
 import type { Command, Common } from './args';
 import { UsageError } from './args';
+import type { WatchCommand, WatchIo } from './watch';
 import { formatDroplet, formatHeartbeat, formatList, formatRegistered } from './format';
 
 /** Told of something worth saying that does not stop the command (main prints it on stderr). */
 export type Warn = (warning: string) => void;
 
-export async function runCommand(common: Common, command: Exclude<Command, { name: 'help' }>, warn: Warn = () => undefined): Promise<string> {
+/** The URL checked as the app checks it: credentials in a URL are refused, and the URL is never echoed (it may hold a password). */
+function checkedUrl(common: Common): URL {
   if (!common.url) throw new UsageError('no Orchestrator URL: pass --url or set STEWARD_URL');
-  // The app's own check: credentials in a URL are refused, and the URL is never echoed (it may hold a password).
   const problem = orchestratorUrlProblem(common.url);
   if (problem) throw new UsageError(`--url: ${problem}`);
-  const url = new URL(common.url);
-  if (command.name === 'health') return health(common, url.toString());
+  return new URL(common.url);
+}
+
+function keyPathOf(common: Common): string {
   if (!common.keyPath) throw new UsageError('no private key: pass --key PEM or set STEWARD_KEY');
+  return common.keyPath;
+}
+
+/** `steward watch`: runs until `io.signal` aborts. */
+export async function watchCommand(common: Common, command: WatchCommand, io: WatchIo): Promise<void> {
+  const url = checkedUrl(common);
+  const { watch } = await import('./watch');
+  await watch({ ...common, url: url.toString(), keyPath: keyPathOf(common) }, command, io);
+}
+
+export async function runCommand(common: Common, command: Exclude<Command, { name: 'help' | 'watch' }>, warn: Warn = () => undefined): Promise<string> {
+  const url = checkedUrl(common);
+  if (command.name === 'health') return health(common, url.toString());
+  keyPathOf(common);
   const service = await createStewardService({
     profileName: 'cli',
     orchestratorUrl: url.toString(),
     dialect: common.dialect,
     identityDropletId: common.identity,
     steward: common.steward,
-    privateKeyPem: await loadKeyFile(common.keyPath),
+    privateKeyPem: await loadKeyFile(keyPathOf(common)),
     pollIntervalMs: 10_000,
     embeddedSandbox: false,
     appVersion: 'cli',
@@ -41,7 +58,7 @@ export async function runCommand(common: Common, command: Exclude<Command, { nam
   }
 }
 
-async function execute(service: StewardService, json: boolean, command: Exclude<Command, { name: 'help' | 'health' }>, warn: Warn): Promise<string> {
+async function execute(service: StewardService, json: boolean, command: Exclude<Command, { name: 'help' | 'health' | 'watch' }>, warn: Warn): Promise<string> {
   const out = (value: unknown, text: string) => (json ? JSON.stringify(value, null, 2) : text);
   switch (command.name) {
     case 'list': {

@@ -2,9 +2,11 @@
  * App lifecycle: wire IPC to a deferred service and open the window at once (its page loads
  * meanwhile), then start the embedded sandbox and create the app controller (profiles, keys and
  * the active profile's service), which the deferred service hands the waiting calls to; on
- * quit, close the controller (stopping keep-alives) and the sandbox.
+ * quit, close the controller (stopping keep-alives) and the sandbox. Attention surfaces
+ * (notifications, tray, title, badge, keep running in the tray) follow the service's events
+ * through attention-shell.ts.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, safeStorage, session } from 'electron';
 import { createAppController, type AppController } from '../core/app/app-controller';
 import { createDeferredService } from '../core/app/deferred-service';
 import { createDispatch } from '../core/app/dispatch';
@@ -21,6 +23,10 @@ import { appUrl, createMainWindow } from './window';
 // Bundled on its own by electron-vite: fleet answers are decoded in this worker thread.
 import fleetWorkerFile from '../core/fleet/decode-worker?modulePath';
 import { errorText } from '../shared/error-text';
+import { createAttentionShell, type ShellWindow } from './attention-shell';
+import { createNotifier } from './notifier';
+import { chooseSavePath } from './save-dialog';
+import { createTray } from './tray';
 
 const log = (message: string): void => console.warn(`[steward] ${message}`);
 const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
@@ -34,6 +40,37 @@ const deferred = createDeferredService();
 const currentWindow = (): BrowserWindow | null => (window && !window.isDestroyed() ? window : null);
 const themeShell = createThemeShell(nativeTheme, currentWindow);
 nativeTheme.on('updated', themeShell.paint);
+let quitting = false;
+
+const shellWindow = (): ShellWindow | null => {
+  const w = currentWindow();
+  if (!w) return null;
+  return {
+    isMinimized: () => w.isMinimized(),
+    restore: () => w.restore(),
+    show: () => w.show(),
+    focus: () => w.focus(),
+    setTitle: (t) => w.setTitle(t),
+    send: (channel, payload) => w.webContents.send(channel, payload),
+  };
+};
+const notifier = createNotifier({
+  // Asked when one is shown: Electron's Notification is usable only once the app is ready.
+  create: (o) => (Notification.isSupported() ? new Notification(o) : null),
+  settings: () => attention.view?.settings ?? null,
+  focus: (target) => attention.focus(target),
+});
+let tray: ReturnType<typeof createTray> | null = null;
+const attention = createAttentionShell({
+  dispatch: (method, input) => deferred.dispatch(method, input),
+  onEvent: (listener) => deferred.onEvent(listener),
+  window: shellWindow,
+  openWindow: () => openWindow(),
+  setBadgeCount: (n) => void app.setBadgeCount(n),
+  notify: (e) => void notifier.notify(e),
+  updateTray: (model) => tray?.update(model),
+  now: Date.now,
+});
 
 // Replaces Electron's default, which shows the steward a stack trace.
 const crashGuard = createCrashGuard({ log, showError: (title, message) => dialog.showErrorBox(title, message) });
@@ -57,9 +94,22 @@ app.on('second-instance', () => {
 });
 
 function openWindow(): void {
-  window = createMainWindow(url, windowBackground(nativeTheme));
+  const win = createMainWindow(url, windowBackground(nativeTheme));
+  window = win;
   window.on('closed', () => {
     window = null;
+  });
+  // The title carries the problem count: the page's <title> does not replace it.
+  win.on('page-title-updated', (event) => event.preventDefault());
+  win.on('hide', () => attention.windowHidden());
+  win.on('minimize', () => attention.windowHidden());
+  win.on('show', () => attention.windowShown());
+  win.on('restore', () => attention.windowShown());
+  win.on('close', (event) => {
+    if (quitting || !attention.keepInTray() || !tray) return;
+    // Keep running in the tray: notifications go on; the tray's "Open Steward" brings it back.
+    event.preventDefault();
+    win.hide();
   });
 }
 
@@ -88,10 +138,21 @@ async function start(): Promise<void> {
     saver: publicKeySaver(dialog, currentWindow),
     connectionTest: { confirmForeignHost: foreignHostConfirm(dialog, currentWindow) },
     confirmKeyMove: keyMoveConfirm(dialog, currentWindow),
-    serviceExtras: { fleetWorkerFile },
+    serviceExtras: { fleetWorkerFile, chooseSavePath: (o) => chooseSavePath(currentWindow, o) },
   });
   for (const w of controller.warnings) log(w);
   deferred.ready(controller);
+  try {
+    tray = createTray({
+      openDroplet: (id) => attention.focus({ dropletId: id, ids: [id], eventId: null }),
+      muteAll: () => void attention.muteAllForAnHour(),
+      open: () => (currentWindow() ? attention.focus({ dropletId: null, ids: [], eventId: null }) : openWindow()),
+      quit: () => app.quit(),
+    });
+  } catch (e) {
+    log(`No tray icon on this system: ${errorText(e)}`);
+  }
+  await attention.refresh();
 }
 
 app.whenReady().then(start).catch(fail);
@@ -99,14 +160,17 @@ app.whenReady().then(start).catch(fail);
 app.on('activate', () => {
   // macOS: clicking the dock icon with no window open reopens it.
   if (controller && BrowserWindow.getAllWindows().length === 0) openWindow();
+  // Kept running in the tray: the dock icon brings the hidden window back.
+  else if (currentWindow() && !currentWindow()!.isVisible()) currentWindow()!.show();
 });
 
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  if (process.platform !== 'darwin' && !(tray && attention.keepInTray())) app.quit();
 });
 
 let shutDown = false;
 app.on('before-quit', (event) => {
+  quitting = true;
   if (shutDown) return;
   // Hold the quit until keep-alives have stopped and the sandbox's port is released.
   event.preventDefault();
@@ -117,6 +181,9 @@ app.on('before-quit', (event) => {
 });
 
 async function shutdown(): Promise<void> {
+  attention.stop();
+  tray?.destroy();
+  tray = null;
   unregisterIpc?.();
   unregisterIpc = null;
   await controller?.close().catch((e: unknown) => log(`Closing the profile's service failed: ${String(e)}`));

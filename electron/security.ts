@@ -42,10 +42,11 @@ export function externalHttpsUrl(url: string): string | null {
 }
 
 /**
- * Writing text to the clipboard (the "Copy trace_id" buttons) is the one permission Steward
- * uses; everything else (camera, notifications, geolocation, clipboard reads...) is refused.
+ * Writing text to the clipboard (the "Copy trace_id" buttons) and notifications (a droplet went
+ * down: Steward tells the steward) are the permissions Steward uses; everything else (camera,
+ * geolocation, clipboard reads...) is refused.
  */
-export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'notifications']);
 
 export function isPermissionAllowed(permission: string): boolean {
   return ALLOWED_PERMISSIONS.has(permission);

@@ -85,6 +85,35 @@ export function ipcError(init: Pick<IpcError, 'kind' | 'message'> & Partial<IpcE
 const NoInput = z.object({}).strict().optional();
 const ById = z.object({ id: DropletIdSchema }).strict();
 
+/** Answered by the active profile's attention room (core/attention), through its service. */
+export const attentionMethods = {
+  /** Transition events, newest first. */
+  getEvents: { input: EventQuerySchema.optional(), output: z.array(AttentionEventSchema) },
+  /** Uptime for 24 h and 7 d with the coverage Steward observed, and incidents. */
+  getUptime: { input: ById, output: UptimeSchema },
+  getProblems: { input: NoInput, output: ProblemsSchema },
+  /** What happened since `sinceMs` (the window came back after being hidden). */
+  getAwaySummary: { input: z.object({ sinceMs: z.number().nonnegative() }).strict(), output: AwaySummarySchema },
+  getAttentionSettings: { input: NoInput, output: AttentionSettingsViewSchema },
+  /** Changes the fields given; answers the whole view as stored. */
+  setAttentionSettings: { input: AttentionSettingsSchema.partial().strict(), output: AttentionSettingsViewSchema },
+  muteAttention: { input: MuteRequestSchema, output: AttentionSettingsViewSchema },
+  /** Main's save dialog; `savedTo` null when the steward cancelled. */
+  exportEvents: { input: ExportEventsSchema, output: z.object({ savedTo: z.string().nullable(), count: z.number().int().nonnegative() }) },
+} as const;
+
+/** Pushed by the attention room (spread into `ipcEvents`). */
+export const attentionEvents = {
+  attentionEvent: AttentionEventSchema,
+  problemsChanged: ProblemsSchema,
+  /** The window came back after being hidden and something happened meanwhile. */
+  awaySummary: AwaySummarySchema,
+  /** A notification or tray item was clicked: show this droplet (or group). */
+  focusDroplet: FocusDropletSchema,
+  /** The notification settings or mutes changed (from the window, the tray, or a mute running out). */
+  attentionSettingsChanged: AttentionSettingsViewSchema,
+} as const;
+
 /**
  * Answered by the active profile's service. `trustedOutput`: main does not check the answer
  * against `output` again before it crosses (see listDroplets); every other answer is checked.
@@ -126,36 +155,7 @@ export const serviceMethods = {
   startKeepAlive: { input: HeartbeatInputSchema.strict(), output: z.array(KeepAliveSchema) },
   stopKeepAlive: { input: ById, output: z.array(KeepAliveSchema) },
   listKeepAlive: { input: NoInput, output: z.array(KeepAliveSchema) },
-} as const;
-
-/**
- * Answered by the active profile's attention engine (core/attention). Not yet part of
- * `ipcMethods`: the engine's branch spreads it in when main answers them.
- */
-export const attentionMethods = {
-  /** Transition events, newest first. */
-  getEvents: { input: EventQuerySchema.optional(), output: z.array(AttentionEventSchema) },
-  /** Uptime for 24 h and 7 d with the coverage Steward observed, and incidents. */
-  getUptime: { input: ById, output: UptimeSchema },
-  getProblems: { input: NoInput, output: ProblemsSchema },
-  /** What happened since `sinceMs` (the window came back after being hidden). */
-  getAwaySummary: { input: z.object({ sinceMs: z.number().nonnegative() }).strict(), output: AwaySummarySchema },
-  getAttentionSettings: { input: NoInput, output: AttentionSettingsViewSchema },
-  /** Changes the fields given; answers the whole view as stored. */
-  setAttentionSettings: { input: AttentionSettingsSchema.partial().strict(), output: AttentionSettingsViewSchema },
-  muteAttention: { input: MuteRequestSchema, output: AttentionSettingsViewSchema },
-  /** Main's save dialog; `savedTo` null when the steward cancelled. */
-  exportEvents: { input: ExportEventsSchema, output: z.object({ savedTo: z.string().nullable(), count: z.number().int().nonnegative() }) },
-} as const;
-
-/** Pushed by the attention engine; joins `ipcEvents` with attentionMethods. */
-export const attentionEvents = {
-  attentionEvent: AttentionEventSchema,
-  problemsChanged: ProblemsSchema,
-  /** The window came back after being hidden and something happened meanwhile. */
-  awaySummary: AwaySummarySchema,
-  /** A notification or tray item was clicked: show this droplet (or group). */
-  focusDroplet: FocusDropletSchema,
+  ...attentionMethods,
 } as const;
 
 const ByProfile = z.object({ profileId: ProfileIdSchema }).strict();
@@ -224,6 +224,7 @@ export const ipcEvents = {
   /** The live feed started or stopped delivering: poll at this pace from now on. */
   pollPaceChanged: PollPaceSchema,
   ...shellEvents,
+  ...attentionEvents,
 } as const;
 
 export type IpcMethodName = keyof typeof ipcMethods;

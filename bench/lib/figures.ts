@@ -1,6 +1,7 @@
 /** Everything one bench run measured, as the runner gathers it for the report. */
 import type { ChartFigures } from '../measure/charts';
 import type { CliStartupFigures } from '../measure/cli-startup';
+import type { AttentionFigures } from '../measure/attention';
 import type { LaunchFigures } from '../measure/launch';
 import type { HeapFigures } from '../measure/heap';
 import type { CpuFigures } from '../measure/idle-cpu';
@@ -23,4 +24,6 @@ export interface BenchFigures {
   cli: CliStartupFigures;
   /** Main's start -> first fleet rows painted, embedded default, fresh data folder. */
   launch: LaunchFigures;
+  /** The attention engine's cost per poll on main's thread at 10,000 droplets. */
+  attention: AttentionFigures;
 }

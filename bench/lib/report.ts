@@ -67,6 +67,7 @@ function measuresTable(f: BenchFigures, targets: Targets): string {
       ['main alone idle, 10,000 droplets, live feed on', f.idle.find((c) => c.fleet === BIG_FLEET) ? `${targets.mainIdle10k.value}%` : 'n/a', targets.mainIdle10k.target, verdict(targets.mainIdle10k.met)],
       ['launch -> first fleet rows painted, embedded default (median; main ready in brackets)', `${f.launch.launchToFleetMs} ms (${f.launch.mainReadyMs} ms)`, targets.launchToFleet.target, verdict(targets.launchToFleet.met)],
       ['`steward --help` beyond `node -e 0` (median)', `${f.cli.overNodeMs} ms (${f.cli.cliMedianMs} vs ${f.cli.nodeMedianMs} ms, ${f.cli.runs} runs each)`, targets.cliStartup.target, verdict(targets.cliStartup.met)],
+      [`attention engine per poll, ${count(f.attention.fleet)} droplets, ${f.attention.patchesPerPoll} patches (median / p95)`, `${f.attention.medianMs} / ${f.attention.p95Ms} ms`, targets.attentionPerPoll.target, verdict(targets.attentionPerPoll.met)],
       ['rows re-rendered without a change', String(targets.onlyChangedRowsRender.value), targets.onlyChangedRowsRender.target, verdict(targets.onlyChangedRowsRender.met)],
     ],
   );
@@ -82,6 +83,6 @@ export function report(f: BenchFigures, host: Machine, targets: Targets, tookSec
   out.push(measuresTable(f, targets));
   out.push('');
   out.push(`bench took ${tookSeconds} s`);
-  out.push(JSON.stringify({ machine: host, main: f.main, pollToPaint: f.paint, scroll: f.scroll, charts: f.charts, heap: f.heap, idleCpu: f.idle, cli: f.cli, launch: f.launch, targets }));
+  out.push(JSON.stringify({ machine: host, main: f.main, pollToPaint: f.paint, scroll: f.scroll, charts: f.charts, heap: f.heap, idleCpu: f.idle, cli: f.cli, launch: f.launch, attention: f.attention, targets }));
   return `${out.join('\n')}\n`;
 }

@@ -19,6 +19,7 @@ const GOALS = {
   idleOverFloorPercent: 0.5,
   cliOverNodeMs: 150,
   launchToFleetMs: 1_500,
+  attentionPerPollMs: 2,
 };
 
 export interface Target {
@@ -51,6 +52,7 @@ export function judgeTargets(f: BenchFigures) {
     mainIdle10k: { target: `< ${GOALS.mainIdle10kPercent}% of a core at 10,000 with the live feed`, value: mainIdle, met: mainIdle < GOALS.mainIdle10kPercent },
     launchToFleet: { target: `< ${GOALS.launchToFleetMs} ms`, value: f.launch.launchToFleetMs, met: f.launch.launchToFleetMs < GOALS.launchToFleetMs },
     cliStartup: { target: `< ${GOALS.cliOverNodeMs} ms beyond node's start`, value: f.cli.overNodeMs, met: f.cli.overNodeMs < GOALS.cliOverNodeMs },
+    attentionPerPoll: { target: `< ${GOALS.attentionPerPollMs} ms at 10,000`, value: f.attention.medianMs, met: f.attention.medianMs < GOALS.attentionPerPollMs },
     onlyChangedRowsRender: { target: '0 unexplained row renders', value: wasted, met: wasted === 0 },
   } satisfies Record<string, Target>;
 }

@@ -4,14 +4,14 @@
  * the live feed of one profile, and answers the IPC contract's methods.
  */
 import { join } from 'node:path';
-import type { IpcResult, StewardHandlers } from '../../shared/ipc-contract';
+import { ipcError, type IpcResult, type StewardHandlers } from '../../shared/ipc-contract';
 import type { FleetUpdate } from '../../shared/fleet-update';
-import { DEFAULT_LIVENESS, type LivenessSettings } from '../../shared/liveness';
+import { DEFAULT_LIVENESS, lateAfterMs, type LivenessSettings } from '../../shared/liveness';
 import { type DialectSetting, type Droplet, type DropletDetails, type DropletView, type HeartbeatAck, type HeartbeatInput, type KeepAlive, type ListFilters } from '../../shared/model';
 import { createOrchestratorClient, type OrchestratorClient } from '../orchestrator/client';
 import { CommsLog } from '../orchestrator/comms-log';
 import { createDispatch } from './dispatch';
-import { isOrchestratorError, type OrchestratorError } from '../orchestrator/errors';
+import { isOrchestratorError, toIpcError, type OrchestratorError } from '../orchestrator/errors';
 import { MetricHistory } from '../history/metric-history';
 import { KeepAliveScheduler } from './keepalive';
 import { LiveFeed, type LiveState } from '../fleet/live-feed';
@@ -25,6 +25,8 @@ import { readFleet } from '../fleet/read-fleet';
 import { createEventHub, type ServiceEventListener } from './events';
 import { ignoredFields, mergeRegistration } from './registration';
 import { StorageHealth } from '../fs/storage-health';
+import { AttentionError, AttentionRoom } from '../attention/room';
+import { writeFileAtomic } from '../fs/atomic-file';
 
 export interface ServiceConfig {
   profileName: string;
@@ -68,6 +70,13 @@ export interface ServiceConfig {
    * or core/fleet/decode-worker.ts under tsx); inline on this thread when absent.
    */
   fleetWorkerFile?: string;
+  /**
+   * Main's save dialog (electron/save-dialog.ts), for exporting the events timeline; null when
+   * the steward cancels. Without it, exports answer that there is no dialog here.
+   */
+  chooseSavePath?: (o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null>;
+  /** How often the attention room judges lateness and holds (default 1000 ms; 0: only when fed, for tests). */
+  attentionTickMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -140,6 +149,24 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   const { warning } = await history.load();
   if (warning) loadWarnings.push(warning);
 
+  // When the attention room last heard the whole fleet (a poll, or main's own read).
+  let lastFedMs = 0;
+  let pace: PollPaceWatcher | null = null;
+  const attention = await AttentionRoom.open({
+    dataDir: config.dataDir,
+    lateAfterMs: lateAfterMs(config.liveness ?? DEFAULT_LIVENESS),
+    // At the live pace beats made since the last read are unknown: as the window does
+    // (lateJudgedUntil), lateness is judged no later than the grace after that read.
+    lateJudgedUntil: () => (pace?.pace().mode === 'live' ? lastFedMs + (config.liveness ?? DEFAULT_LIVENESS).graceSeconds * 1000 : Infinity),
+    pollIntervalMs: config.pollIntervalMs,
+    now,
+    onEvent: (e) => emit('attentionEvent', e),
+    onProblems: (p) => emit('problemsChanged', p),
+    onSettings: (v) => emit('attentionSettingsChanged', v),
+    onWrite: (failure) => storage.report('history', failure),
+  });
+  loadWarnings.push(...attention.warnings);
+
   const fleetDecoder = config.fleetWorkerFile ? workerFleetDecoder(config.fleetWorkerFile) : inlineFleetDecoder();
   // The window's first poll comes within a second of the service: the worker boots meanwhile.
   fleetDecoder.warmUp();
@@ -163,6 +190,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
           token: () => signer.tokenFor(config.identityDropletId),
           onChange: (change) => {
             fleetDecoder.applyStatus(change);
+            attention.applyStatus(change);
             emit('statusChanged', change);
           },
           onState: (s) => {
@@ -170,10 +198,46 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
             pace?.check(); // a dropped feed brings the fast pace back at once
           },
         });
-  const pace: PollPaceWatcher | null = live
+  pace = live
     ? new PollPaceWatcher({ fastIntervalMs: config.pollIntervalMs, liveIntervalMs: config.livePollIntervalMs, feed: () => live.signal(), now: () => Date.now(), onChange: (p) => emit('pollPaceChanged', p) })
     : null;
   live?.start();
+
+  // The attention room hears every unfiltered answer; when none came for 1.5 intervals at the
+  // current pace (the window hidden, or showing a filtered fleet) main reads the fleet itself,
+  // so notifications keep coming while nobody looks.
+  lastFedMs = now();
+  let selfPolling = false;
+  function feedAttention(update: FleetUpdate, filters: ListFilters): void {
+    if (filters.status !== undefined || filters.capability !== undefined) return;
+    if (attention.applyFleet(update)) lastFedMs = now();
+  }
+  async function pollForAttention(): Promise<void> {
+    selfPolling = true;
+    try {
+      const since = attention.fleetMark ?? undefined;
+      const { update, beats } = await decodeList({}, { since });
+      for (const b of beats) history.record(b.id, b.time, b.status, b.metrics);
+      if (!attention.applyFleet(update)) {
+        const whole = await decodeList({}, {});
+        attention.applyFleet(whole.update);
+      }
+    } catch {
+      // The window shows the Orchestrator's failures; the next silence tries again.
+    } finally {
+      lastFedMs = now();
+      selfPolling = false;
+    }
+  }
+  const tickMs = config.attentionTickMs ?? 1000;
+  const attentionTimer =
+    tickMs > 0
+      ? setInterval(() => {
+          attention.tick();
+          if (!selfPolling && now() - lastFedMs > 1.5 * (pace?.pace().intervalMs ?? config.pollIntervalMs)) void pollForAttention();
+        }, tickMs)
+      : null;
+  attentionTimer?.unref?.();
 
   function recordDetails(d: DropletDetails): void {
     for (const h of d.heartbeats) history.record(d.id, h.time, h.status, h.metrics);
@@ -243,6 +307,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     listDroplets: async ({ since, ...filters }): Promise<FleetUpdate> => {
       const { update, beats } = await decodeList(filters, { since });
       for (const b of beats) history.record(b.id, b.time, b.status, b.metrics);
+      feedAttention(update, filters);
       return update;
     },
     getDroplet: async ({ id }): Promise<DropletView> => {
@@ -275,12 +340,32 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     startKeepAlive: async (input) => keepAlive.start(input),
     stopKeepAlive: async ({ id }) => keepAlive.stop(id),
     listKeepAlive: async () => keepAlive.list(),
+    getEvents: async (q) => attention.events(q),
+    getUptime: async ({ id }) => attention.uptime(id),
+    getProblems: async () => attention.problems(),
+    getAwaySummary: async ({ sinceMs }) => attention.awaySummary(sinceMs),
+    getAttentionSettings: async () => attention.settingsView(),
+    setAttentionSettings: async (patch) => attention.setSettings(patch),
+    muteAttention: async (req) => attention.mute(req),
+    exportEvents: async ({ format, query }) => {
+      const { text, count } = attention.exportEvents(format, query);
+      if (!config.chooseSavePath) throw new AttentionError('There is no save dialog here: exporting needs the Steward window.');
+      const stamp = new Date(now()).toISOString().slice(0, 16).replace(/[:T]/g, '-');
+      const path = await config.chooseSavePath({
+        title: 'Export events',
+        defaultName: `steward-events-${stamp}.${format}`,
+        filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'JSON', extensions: ['json'] }],
+      });
+      if (path === null) return { savedTo: null, count };
+      await writeFileAtomic(path, text);
+      return { savedTo: path, count };
+    },
   };
 
   let closing: Promise<void> | null = null;
   return {
     handlers,
-    dispatch: createDispatch(handlers),
+    dispatch: createDispatch(handlers, (e) => (e instanceof AttentionError ? ipcError({ kind: 'internal', message: e.message, hint: e.hint }) : toIpcError(e))),
     onEvent: events.on,
     get warnings() {
       return storage.warning === null ? loadWarnings : [...loadWarnings, storage.warning];
@@ -294,9 +379,10 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       closing ??= (async () => {
         keepAlive.stopAll();
         live?.stop();
+        if (attentionTimer) clearInterval(attentionTimer);
         pace?.stop();
         events.clear();
-        await Promise.allSettled([history.close(), commsLog.close(), fleetDecoder.close()]);
+        await Promise.allSettled([history.close(), commsLog.close(), fleetDecoder.close(), attention.close()]);
       })();
       return closing;
     },

@@ -10,7 +10,7 @@ import { MissingCommand, parseCommandLine, USAGE, type Command, type Common } fr
 import { runCommand } from '../../../cli/run';
 import { startSandbox, type RunningSandbox } from '../../../sandbox';
 
-type Runnable = Exclude<Command, { name: 'help' }>;
+type Runnable = Exclude<Command, { name: 'help' | 'watch' }>;
 
 describe.each(['guide', 'deployed'] as const)('the CLI against a %s sandbox', (dialect) => {
   let sandbox: RunningSandbox;

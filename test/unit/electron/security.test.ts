@@ -59,11 +59,12 @@ describe('externalHttpsUrl', () => {
 });
 
 describe('permissions', () => {
-  it('refuses every permission but writing to the clipboard', () => {
-    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'unknown', '']) {
+  it('refuses every permission but writing to the clipboard and notifications', () => {
+    for (const p of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'unknown', '']) {
       expect(isPermissionAllowed(p), p).toBe(false);
     }
     expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
+    expect(isPermissionAllowed('notifications')).toBe(true);
   });
 });
 

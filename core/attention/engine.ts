@@ -1,0 +1,618 @@
+/**
+ * The transition engine: fed the fleet as main sees it (poll answers and pushed status changes)
+ * and the clock, it judges each droplet's state (the Orchestrator's status, or Steward's own
+ * `late` from shared/liveness.ts, or gone) and raises grouped AttentionEvents. Pure and
+ * synchronous: no timers, files or Electron; the room (room.ts) persists what `persisted()`
+ * answers and calls `tick` every second.
+ *
+ * Work is incremental so a poll at 10,000 droplets costs little on main's thread: a delta
+ * answer touches only its patches, lateness comes from a deadline heap (only droplets whose
+ * deadline passed are looked at), and the problem list is rebuilt only when asked after a change.
+ *
+ * Reporting, per droplet:
+ * - `reported` is the state the steward was last told; it survives restarts (persisted), so an
+ *   unchanged state is never told twice. The first fleet ever seen is taken as it is, silently.
+ * - A change is told at once, unless it comes within the hold time of the last one told: then it
+ *   waits the hold time; if it flips back meanwhile the droplet is told once as flapping and is
+ *   quiet until it has held one state for the hold time (then that state is told if it differs).
+ * - Maintenance raises nothing: entering it, or leaving it for a healthy state, is taken silently.
+ * - An Orchestrator that answers an empty fleet after listing droplets is one `fleet_emptied`
+ *   event; droplets that come back in the state last told raise nothing.
+ */
+import type { AttentionEvent, AttentionItem, AttentionKind, AttentionSettings, MetricRule, Problem, Problems, WatchedState } from '../../shared/attention';
+import type { DropletPatch, FleetMark, FleetUpdate } from '../../shared/fleet-update';
+import type { Droplet, DropletStatus, Metrics, StatusChange } from '../../shared/model';
+import { DeadlineHeap } from './deadline-heap';
+
+/** What a fleet answer brings: the whole list (`base` null) or changes on top of `base`. */
+export type FleetInput = Pick<FleetUpdate, 'base' | 'droplets' | 'patches' | 'removed' | 'sync'>;
+
+export interface EngineOptions {
+  /** interval + grace, ms (shared/liveness.ts lateAfterMs). */
+  lateAfterMs: number;
+  settings: AttentionSettings;
+  /** Whether a droplet's transitions are muted now (mutes live in the room). */
+  isMuted(id: number, nowMs: number): boolean;
+  /** Whether the whole profile is muted now (for events that name no droplet). */
+  isProfileMuted?(nowMs: number): boolean;
+  onEvent(event: AttentionEvent): void;
+  /** Raw state changes (not damped), for uptime and incidents. */
+  onChange?(id: number, at: number, state: WatchedState, cause: string): void;
+}
+
+/** One droplet as persisted: what survives a restart. */
+export type PersistedDroplet = [id: number, name: string, reported: WatchedState, reportedAt: number, state: WatchedState, since: number];
+
+/** A droplet whose state is `absent` waits to return after an emptied fleet, in its last told state. */
+export interface EngineState {
+  /** Whether a fleet was ever seen (before that, the first answer is taken silently). */
+  known: boolean;
+  droplets: PersistedDroplet[];
+}
+
+/** At most this many items ride in one event; `count` says how many there were. */
+export const ITEMS_PER_EVENT = 50;
+const BAD: ReadonlySet<WatchedState> = new Set(['error', 'inactive', 'late']);
+const SEVERITY: Readonly<Record<string, number>> = { error: 0, inactive: 1, late: 2 };
+const GOOD = (s: WatchedState): boolean => s === 'active' || s === 'unknown' || s === 'maintenance';
+
+class Watched {
+  status: DropletStatus = 'unknown';
+  beatMs = NaN;
+  lateAt = NaN;
+  state: WatchedState;
+  since: number;
+  reportedAt: number;
+  /** A change waiting out the hold time. */
+  pendingState: WatchedState | null = null;
+  pendingAt = 0;
+  pendingCause = '';
+  /** NaN unless flapping: since when its state has held. */
+  stableSince = NaN;
+  /** Per enabled rule: since when its condition has held (NaN: not holding), and whether it fired. */
+  ruleSince: Float64Array | null = null;
+  ruleFired: Uint8Array | null = null;
+  /** Listed in the last answer (false while waiting to return after an emptied fleet). */
+  present = true;
+
+  constructor(
+    readonly id: number,
+    public name: string,
+    public reported: WatchedState,
+    reportedAt: number,
+    state: WatchedState,
+    since: number,
+  ) {
+    this.reportedAt = reportedAt;
+    this.state = state;
+    this.since = since;
+  }
+}
+
+interface Group {
+  kind: AttentionKind;
+  muted: boolean;
+  openedAt: number;
+  items: AttentionItem[];
+  count: number;
+}
+
+export function kindOf(from: WatchedState, to: WatchedState): AttentionKind | null {
+  if (to === 'maintenance' || from === to) return null;
+  if (to === 'absent') return 'disappeared';
+  if (from === 'absent') return 'registered';
+  if (BAD.has(to)) return to as AttentionKind;
+  if (BAD.has(from) && GOOD(to)) return 'recovered';
+  return null; // active <-> unknown, maintenance -> healthy: nothing a steward acts on
+}
+
+const VERB: Readonly<Record<AttentionKind, string>> = {
+  error: 'went into error',
+  inactive: 'went inactive',
+  late: 'went late',
+  recovered: 'recovered',
+  registered: 'registered',
+  disappeared: 'disappeared',
+  flapping: 'is flapping',
+  metric: 'crossed a metric rule',
+  fleet_emptied: 'emptied',
+};
+const VERB_PLURAL: Readonly<Record<AttentionKind, string>> = { ...VERB, flapping: 'are flapping' };
+
+/** "api-1 went inactive (Orchestrator status inactive)", "30 droplets went inactive: a, b, c, …" */
+export function summarise(kind: AttentionKind, items: readonly AttentionItem[], count: number): string {
+  if (count === 1 && items[0]) return `${items[0].name} ${VERB[kind]} (${items[0].cause})`;
+  const names = items.slice(0, 5).map((i) => i.name);
+  return `${count} droplets ${VERB_PLURAL[kind]}: ${names.join(', ')}${count > names.length ? ', …' : ''}`;
+}
+
+function ruleHolds(rule: MetricRule, metrics: Metrics | null): { holds: boolean; value: number } {
+  const raw = metrics?.[rule.metric];
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  if (!Number.isFinite(value)) return { holds: false, value };
+  switch (rule.op) {
+    case '>':
+      return { holds: value > rule.value, value };
+    case '>=':
+      return { holds: value >= rule.value, value };
+    case '<':
+      return { holds: value < rule.value, value };
+    case '<=':
+      return { holds: value <= rule.value, value };
+    default:
+      return { holds: value === rule.value, value };
+  }
+}
+
+export function ruleText(rule: MetricRule): string {
+  const span = rule.forSeconds === 0 ? '' : rule.forSeconds % 60 === 0 ? ` for ${rule.forSeconds / 60} min` : ` for ${rule.forSeconds} s`;
+  return `${rule.metric} ${rule.op} ${rule.value}${span}`;
+}
+
+const parseMs = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : NaN);
+
+export class AttentionEngine {
+  private readonly byId = new Map<number, Watched>();
+  private readonly heap = new DeadlineHeap();
+  /** Droplets waiting out a hold or flapping: the tick looks at these only. */
+  private readonly held = new Set<Watched>();
+  private readonly problemIds = new Set<number>();
+  private readonly dirtyIds = new Set<number>();
+  private problemsCache: Problems | null = null;
+  private groups: Group[] = [];
+  private settings: AttentionSettings;
+  private rules: MetricRule[];
+  private known: boolean;
+  private mark: FleetMark | null = null;
+  // Event ids are time + sequence; a random start keeps them apart across restarts within one ms.
+  private seq = Math.floor(Math.random() * 1_000_000);
+  private changed = false;
+
+  constructor(
+    private readonly opts: EngineOptions,
+    restored?: EngineState,
+  ) {
+    this.settings = opts.settings;
+    this.rules = opts.settings.rules.filter((r) => r.enabled);
+    this.known = restored?.known ?? false;
+    for (const [id, name, reported, reportedAt, state, since] of restored?.droplets ?? []) {
+      const w = new Watched(id, name, reported, reportedAt, state, since);
+      // Not judged until an answer lists it: restored, it only remembers what was told.
+      w.present = false;
+      this.byId.set(id, w);
+    }
+  }
+
+  setSettings(settings: AttentionSettings): void {
+    const rulesChanged = JSON.stringify(settings.rules) !== JSON.stringify(this.settings.rules);
+    this.settings = settings;
+    if (!rulesChanged) return;
+    this.rules = settings.rules.filter((r) => r.enabled);
+    for (const w of this.byId.values()) {
+      w.ruleSince = null;
+      w.ruleFired = null;
+    }
+  }
+
+  /** The copy of the unfiltered fleet the engine holds: a delta on any other is refused. */
+  get fleetMark(): FleetMark | null {
+    return this.mark;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Whether the persisted state changed since the last `persisted()`. */
+  get dirty(): boolean {
+    return this.changed;
+  }
+
+  /**
+   * An answer to an unfiltered poll. Answers false (and changes nothing) for a delta on a copy
+   * the engine does not hold; the caller then reads the whole list.
+   */
+  applyFleet(update: FleetInput, nowMs: number): boolean {
+    if (update.base !== null) {
+      if (!this.mark || update.base.stream !== this.mark.stream || update.base.version !== this.mark.version) return false;
+      this.mark = update.sync;
+      for (const d of update.droplets) this.upsert(d, nowMs);
+      for (const p of update.patches) this.patch(p, nowMs);
+      if (update.removed.length > 0) this.removeIds(update.removed, nowMs);
+    } else {
+      this.mark = update.sync;
+      this.applyWhole(update.droplets, nowMs);
+    }
+    this.tick(nowMs);
+    return true;
+  }
+
+  /** A status change the live feed pushed. */
+  applyStatus(change: StatusChange, nowMs: number): void {
+    const w = this.byId.get(change.dropletId);
+    if (!w || !w.present) return;
+    const changedAt = parseMs(change.changedAt);
+    const beat = change.newStatus === 'active' && Number.isFinite(changedAt) && !(changedAt <= w.beatMs) ? changedAt : w.beatMs;
+    this.setLive(w, change.newStatus, beat, nowMs);
+    this.tick(nowMs);
+  }
+
+  /**
+   * Judge lateness, end holds, and send the groups whose window has passed. `lateNowMs` caps the
+   * instant lateness is judged at (beats since the last read may be unknown); default now.
+   */
+  tick(nowMs: number, lateNowMs = nowMs): void {
+    const heap = this.heap;
+    while (heap.size > 0 && heap.peek() < lateNowMs) {
+      const due = heap.peek();
+      const w = this.byId.get(heap.pop());
+      if (!w || w.lateAt !== due || w.status !== 'active' || !w.present) continue; // stale: a newer beat moved it
+      this.judge(w, Math.max(due, w.since), lateNowMs, `no heartbeat for ${Math.round((nowMs - w.beatMs) / 1000)} s`);
+    }
+    if (this.held.size > 0) this.endHolds(nowMs);
+    if (this.groups.length > 0) this.flush(nowMs, false);
+  }
+
+  /** Send every open group now (closing, or a test that does not wait). */
+  flushAll(nowMs: number): void {
+    this.flush(nowMs, true);
+  }
+
+  /** The current problems, worst first; rebuilt only after a change (or when mutes matter). */
+  problems(nowMs: number): Problems {
+    if (this.problemsCache) return this.problemsCache;
+    const all: Problem[] = [];
+    let unmuted = 0;
+    let worst: WatchedState | null = null;
+    for (const id of this.problemIds) {
+      const w = this.byId.get(id)!;
+      const muted = this.opts.isMuted(id, nowMs);
+      if (!muted) {
+        unmuted++;
+        if (worst === null || SEVERITY[w.state]! < SEVERITY[worst]!) worst = w.state;
+      }
+      all.push({ id, name: w.name, state: w.state, since: w.since, muted });
+    }
+    all.sort((a, b) => Number(a.muted) - Number(b.muted) || SEVERITY[a.state]! - SEVERITY[b.state]! || a.since - b.since || a.id - b.id);
+    this.problemsCache = { count: all.length, unmutedCount: unmuted, worst, top: all.slice(0, 5) };
+    return this.problemsCache;
+  }
+
+  /** Mutes changed: the problem list must be judged again. */
+  mutesChanged(): void {
+    this.problemsCache = null;
+  }
+
+  /** A droplet's judged state and since when, or null when the engine does not know it. */
+  stateOf(id: number): { state: WatchedState; since: number; name: string } | null {
+    const w = this.byId.get(id);
+    return w ? { state: w.present ? w.state : 'absent', since: w.since, name: w.name } : null;
+  }
+
+  /** Droplets whose persisted row changed since the last call: their rows, or [id, null] for one forgotten. */
+  takeChanges(): { known: boolean; rows: (PersistedDroplet | [id: number, gone: null])[] } {
+    const rows: (PersistedDroplet | [number, null])[] = [];
+    for (const id of this.dirtyIds) {
+      const w = this.byId.get(id);
+      rows.push(w ? [w.id, w.name, w.reported, w.reportedAt, w.state, w.since] : [id, null]);
+    }
+    this.dirtyIds.clear();
+    this.changed = false;
+    return { known: this.known, rows };
+  }
+
+  private touch(id: number): void {
+    this.changed = true;
+    this.dirtyIds.add(id);
+  }
+
+  persisted(): EngineState {
+    this.dirtyIds.clear();
+    this.changed = false;
+    const droplets: PersistedDroplet[] = [];
+    for (const w of this.byId.values()) droplets.push([w.id, w.name, w.reported, w.reportedAt, w.state, w.since]);
+    return { known: this.known, droplets };
+  }
+
+  // --- fleet input ---
+
+  private applyWhole(list: readonly Droplet[], nowMs: number): void {
+    const first = !this.known;
+    const listed = new Set<number>();
+    for (const d of list) {
+      listed.add(d.id);
+      this.upsert(d, nowMs, first);
+    }
+    const gone: number[] = [];
+    for (const w of this.byId.values()) if (!listed.has(w.id) && w.state !== 'absent') gone.push(w.id);
+    if (gone.length > 0) this.removeIds(gone, nowMs);
+    this.known = true;
+    this.changed = true;
+  }
+
+  private upsert(d: Droplet, nowMs: number, silent = false): void {
+    let w = this.byId.get(d.id);
+    const beat = parseMs(d.lastHeartbeat);
+    if (!w) {
+      const state = this.judgeOf(d.status, beat, nowMs);
+      // New to the engine: silent the first time a fleet is seen; `registered` afterwards.
+      const reported: WatchedState = silent || !this.known ? state : 'absent';
+      w = new Watched(d.id, d.name, reported, -Infinity, 'absent', nowMs);
+      this.byId.set(d.id, w);
+      this.touch(w.id);
+      w.status = d.status;
+      this.setBeat(w, beat);
+      this.moveTo(w, state, nowMs, nowMs, this.causeOf(d.status, beat, nowMs), reported === state);
+      this.beat(w, d.latestMetrics, beat);
+      return;
+    }
+    if (w.name !== d.name) {
+      w.name = d.name;
+      this.touch(w.id);
+    }
+    const returning = !w.present;
+    w.present = true;
+    if (returning) {
+      // Back after an emptied fleet or a restart: judged against what was last told.
+      w.status = d.status;
+      this.setBeat(w, beat);
+      const state = this.judgeOf(d.status, beat, nowMs);
+      this.moveTo(w, state, nowMs, nowMs, this.causeOf(d.status, beat, nowMs), false);
+      this.beat(w, d.latestMetrics, beat);
+      return;
+    }
+    const newBeat = Number.isFinite(beat) && !(beat <= w.beatMs);
+    if (d.status !== w.status || newBeat) this.setLive(w, d.status, newBeat ? beat : w.beatMs, nowMs);
+    if (newBeat) this.beat(w, d.latestMetrics, beat);
+  }
+
+  private patch(p: DropletPatch, nowMs: number): void {
+    const w = this.byId.get(p.id);
+    if (!w) return;
+    if (p.name !== undefined && p.name !== w.name) {
+      w.name = p.name;
+      this.touch(w.id);
+    }
+    const beat = p.lastHeartbeat !== undefined ? parseMs(p.lastHeartbeat) : w.beatMs;
+    const newBeat = p.lastHeartbeat !== undefined && Number.isFinite(beat) && !(beat <= w.beatMs);
+    if ((p.status !== undefined && p.status !== w.status) || newBeat) this.setLive(w, p.status ?? w.status, newBeat ? beat : w.beatMs, nowMs);
+    if (newBeat && p.latestMetrics !== undefined) this.beat(w, p.latestMetrics, beat);
+  }
+
+  /** Droplets no longer listed (those waiting after an emptied fleet stay waiting). */
+  private removeIds(ids: readonly number[], nowMs: number): void {
+    const leaving = ids.map((id) => this.byId.get(id)).filter((w): w is Watched => w !== undefined && w.state !== 'absent');
+    let staying = 0;
+    for (const w of this.byId.values()) if (w.state !== 'absent') staying++;
+    staying -= leaving.length;
+    if (leaving.length > 1 && staying === 0) {
+      const profileMutedNow = this.opts.isProfileMuted?.(nowMs) ?? false;
+      // The whole fleet went at once: the Orchestrator restarted or lost its store. One event;
+      // each droplet keeps what it last told, so returning unchanged raises nothing.
+      for (const w of leaving) {
+        this.clearHold(w);
+        w.present = false;
+        w.state = 'absent';
+        w.since = nowMs;
+        this.opts.onChange?.(w.id, nowMs, 'absent', 'the Orchestrator lists no droplets');
+        this.setProblem(w, false);
+      }
+      // Not grouped and naming no droplet: one event for the whole fleet.
+      this.opts.onEvent({
+        id: this.nextId(nowMs),
+        at: nowMs,
+        kind: 'fleet_emptied',
+        summary: `The Orchestrator lists no droplets any more (it listed ${leaving.length})`,
+        items: [],
+        count: leaving.length,
+        muted: profileMutedNow,
+      });
+      for (const w of leaving) this.touch(w.id);
+      return;
+    }
+    for (const w of leaving) {
+      // Told at once, whatever is held: the droplet is forgotten now.
+      this.clearHold(w);
+      w.state = 'absent';
+      w.since = nowMs;
+      this.opts.onChange?.(w.id, nowMs, 'absent', 'no longer listed by the Orchestrator');
+      this.setProblem(w, false);
+      this.tell(w, 'absent', nowMs, 'no longer listed by the Orchestrator', nowMs);
+      this.byId.delete(w.id);
+      this.touch(w.id);
+    }
+  }
+
+  // --- judging ---
+
+  private judgeOf(status: DropletStatus, beat: number, nowMs: number): WatchedState {
+    return status === 'active' && beat + this.opts.lateAfterMs < nowMs ? 'late' : status;
+  }
+
+  private causeOf(status: DropletStatus, beat: number, nowMs: number): string {
+    return status === 'active' && beat + this.opts.lateAfterMs < nowMs ? `no heartbeat for ${Math.round((nowMs - beat) / 1000)} s` : `Orchestrator status ${status}`;
+  }
+
+  private setBeat(w: Watched, beat: number): void {
+    w.beatMs = beat;
+    const lateAt = w.status === 'active' ? beat + this.opts.lateAfterMs : NaN;
+    if (lateAt !== w.lateAt) {
+      w.lateAt = lateAt;
+      if (Number.isFinite(lateAt)) this.heap.push(lateAt, w.id);
+    }
+  }
+
+  private setLive(w: Watched, status: DropletStatus, beat: number, nowMs: number): void {
+    w.status = status;
+    this.setBeat(w, beat);
+    this.judge(w, nowMs, nowMs, this.causeOf(status, beat, nowMs));
+  }
+
+  private judge(w: Watched, at: number, nowMs: number, cause: string): void {
+    const state = this.judgeOf(w.status, w.beatMs, nowMs);
+    if (state !== w.state) this.moveTo(w, state, at, nowMs, cause, false);
+  }
+
+  private setProblem(w: Watched, on: boolean): void {
+    const had = this.problemIds.has(w.id);
+    if (on === had) return;
+    if (on) this.problemIds.add(w.id);
+    else this.problemIds.delete(w.id);
+    this.problemsCache = null;
+  }
+
+  /** A judged change of state; `silent` takes it as told (the first fleet seen). */
+  private moveTo(w: Watched, state: WatchedState, at: number, nowMs: number, cause: string, silent: boolean): void {
+    const was = w.state;
+    if (was !== state) {
+      w.state = state;
+      w.since = at;
+      this.touch(w.id);
+      this.opts.onChange?.(w.id, at, state, cause);
+    }
+    this.setProblem(w, w.present && BAD.has(state));
+    if (was !== state && this.problemsCache) this.problemsCache = null;
+    if (silent) {
+      w.reported = state;
+      return;
+    }
+    this.consider(w, state, at, nowMs, cause);
+  }
+
+  /** Damping: tell at once, hold a change soon after the last one told, or sit out flapping. */
+  private consider(w: Watched, to: WatchedState, at: number, nowMs: number, cause: string): void {
+    if (!Number.isNaN(w.stableSince)) {
+      w.stableSince = at;
+      return;
+    }
+    if (w.pendingState !== null) {
+      if (to === w.reported && kindOf(w.reported, w.pendingState) === null) {
+        // Went somewhere silent (maintenance) and came back: nothing to tell.
+        this.clearHold(w);
+      } else if (to === w.reported) {
+        // Flipped back within the hold time: told once, as flapping.
+        this.item(w, 'flapping', w.reported, w.pendingState, w.pendingAt, `went ${w.pendingState} and back within ${this.settings.holdSeconds} s`, nowMs);
+        w.pendingState = null;
+        w.stableSince = at;
+      } else {
+        w.pendingState = to;
+        w.pendingCause = cause;
+      }
+      return;
+    }
+    if (to === w.reported) return;
+    const holdMs = this.settings.holdSeconds * 1000;
+    if (holdMs > 0 && at - w.reportedAt < holdMs && kindOf(w.reported, to) !== null) {
+      w.pendingState = to;
+      w.pendingAt = at;
+      w.pendingCause = cause;
+      this.held.add(w);
+      return;
+    }
+    this.tell(w, to, at, cause, nowMs);
+  }
+
+  private tell(w: Watched, to: WatchedState, at: number, cause: string, nowMs: number): void {
+    const from = w.reported;
+    w.reported = to;
+    // When the steward was told (not when it changed): the hold spaces what they hear.
+    w.reportedAt = nowMs;
+    this.touch(w.id);
+    const kind = kindOf(from, to);
+    // Maintenance raises nothing, and neither does leaving it for a healthy state.
+    if (kind === null || (from === 'maintenance' && kind === 'recovered')) return;
+    this.item(w, kind, from, to, at, cause, nowMs);
+  }
+
+  private endHolds(nowMs: number): void {
+    const holdMs = this.settings.holdSeconds * 1000;
+    for (const w of this.held) {
+      if (w.pendingState !== null) {
+        if (nowMs - w.pendingAt < holdMs) continue;
+        const to = w.pendingState;
+        w.pendingState = null;
+        this.held.delete(w);
+        // Told as of when it changed; the state may have moved on since (it is `w.state` now).
+        this.tell(w, to, w.pendingAt, w.pendingCause, nowMs);
+        if (w.state !== to) this.consider(w, w.state, nowMs, nowMs, `Orchestrator status ${w.status}`);
+      } else if (!Number.isNaN(w.stableSince)) {
+        if (nowMs - w.stableSince < holdMs) continue;
+        w.stableSince = NaN;
+        this.held.delete(w);
+        if (w.state !== w.reported) this.tell(w, w.state, nowMs, `settled after flapping`, nowMs);
+      } else this.held.delete(w);
+    }
+  }
+
+  private clearHold(w: Watched): void {
+    w.pendingState = null;
+    w.stableSince = NaN;
+    this.held.delete(w);
+  }
+
+  // --- metric rules ---
+
+  private beat(w: Watched, metrics: Metrics | null, beatMs: number): void {
+    const rules = this.rules;
+    if (rules.length === 0 || !Number.isFinite(beatMs)) return;
+    if (!w.ruleSince || w.ruleSince.length !== rules.length) {
+      w.ruleSince = new Float64Array(rules.length).fill(NaN);
+      w.ruleFired = new Uint8Array(rules.length);
+    }
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
+      const { holds, value } = ruleHolds(rule, metrics);
+      if (!holds) {
+        w.ruleSince[i] = NaN;
+        w.ruleFired![i] = 0;
+        continue;
+      }
+      if (Number.isNaN(w.ruleSince[i]!)) w.ruleSince[i] = beatMs;
+      if (w.ruleFired![i] || beatMs - w.ruleSince[i]! < rule.forSeconds * 1000) continue;
+      w.ruleFired![i] = 1;
+      if (w.state === 'maintenance') continue;
+      this.item(w, 'metric', w.state, w.state, beatMs, `${ruleText(rule)} (now ${value})`, beatMs);
+    }
+  }
+
+  // --- grouping ---
+
+  private item(w: Watched, kind: AttentionKind, from: WatchedState, to: WatchedState, at: number, cause: string, nowMs: number): void {
+    this.push(kind, this.opts.isMuted(w.id, nowMs), { id: w.id, name: w.name, from, to, at, cause }, nowMs);
+  }
+
+  private push(kind: AttentionKind, muted: boolean, item: AttentionItem, nowMs: number): void {
+    let g = this.groups.find((x) => x.kind === kind && x.muted === muted);
+    if (!g) {
+      g = { kind, muted, openedAt: nowMs, items: [], count: 0 };
+      this.groups.push(g);
+    }
+    g.count++;
+    if (g.items.length < ITEMS_PER_EVENT) g.items.push(item);
+    if (this.settings.groupSeconds === 0) this.flush(nowMs, true);
+  }
+
+  private nextId(atMs: number): string {
+    return `${atMs.toString(36)}-${(this.seq++).toString(36)}`;
+  }
+
+  private flush(nowMs: number, all: boolean): void {
+    const windowMs = this.settings.groupSeconds * 1000;
+    const keep: Group[] = [];
+    const out: Group[] = [];
+    for (const g of this.groups) (all || nowMs - g.openedAt >= windowMs ? out : keep).push(g);
+    this.groups = keep;
+    for (const g of out) {
+      const at = g.items.reduce((m, i) => Math.min(m, i.at), Infinity);
+      this.opts.onEvent({
+        id: this.nextId(g.openedAt),
+        at: Number.isFinite(at) ? at : g.openedAt,
+        kind: g.kind,
+        summary: summarise(g.kind, g.items, g.count),
+        items: g.items,
+        count: g.count,
+        muted: g.muted,
+      });
+    }
+  }
+}

@@ -1,0 +1,110 @@
+// The attention room inside a profile's service: fed by the window's unfiltered polls, by
+// main's own reads when the window is silent, answering the attention methods.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IpcResult } from '../../../../shared/ipc-contract';
+import type { AttentionEvent, AttentionSettingsView, Problems } from '../../../../shared/attention';
+import type { FleetUpdate } from '../../../../shared/fleet-update';
+import { generateKeyPair } from '../../../../core/signing/keys';
+import { createStewardService, type StewardService } from '../../../../core/app/service';
+import { startSandbox, type RunningSandbox } from '../../../../sandbox';
+
+const KEY = generateKeyPair('ES256');
+let sandbox: RunningSandbox | null = null;
+let service: StewardService | null = null;
+afterEach(async () => {
+  await service?.close();
+  await sandbox?.close();
+  service = sandbox = null;
+});
+
+function ok<T>(r: IpcResult<unknown>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+async function boot(clock: { now: number }, tickMs = 0) {
+  sandbox = await startSandbox({ port: 0, dialect: 'guide', publicKeyPem: KEY.publicKeyPem });
+  service = await createStewardService({
+    profileName: 't',
+    orchestratorUrl: sandbox.url,
+    dialect: 'auto',
+    identityDropletId: 5,
+    privateKeyPem: KEY.privateKeyPem,
+    pollIntervalMs: 1_000,
+    embeddedSandbox: false,
+    appVersion: 't',
+    liveUpdates: false,
+    dataDir: mkdtempSync(join(tmpdir(), 'svc-attn-')),
+    attentionTickMs: tickMs,
+    now: () => clock.now,
+    sleep: async () => undefined,
+  });
+  const s = service;
+  const events: AttentionEvent[] = [];
+  const problems: Problems[] = [];
+  s.onEvent((e, p) => {
+    if (e === 'attentionEvent') events.push(p as AttentionEvent);
+    if (e === 'problemsChanged') problems.push(p as Problems);
+  });
+  for (const id of [5, 6]) {
+    ok(await s.dispatch('registerDroplet', { id, name: `d-${id}`, endpoint: `http://127.0.0.1:90${id}`, capabilities: [] }));
+    ok(await s.dispatch('sendHeartbeat', { id, status: 'active' }));
+  }
+  return { s, events, problems };
+}
+
+describe('attention in the service', () => {
+  it('hears the window’s unfiltered polls and answers problems, events, settings and mutes', async () => {
+    const clock = { now: Date.now() };
+    const { s, events, problems } = await boot(clock);
+    ok(await s.dispatch('setAttentionSettings', { groupSeconds: 0, holdSeconds: 0 }));
+    const snap = ok<FleetUpdate>(await s.dispatch('listDroplets', {}));
+    ok(await s.dispatch('sendHeartbeat', { id: 6, status: 'error' }));
+    // A filtered poll is not the fleet: it teaches the engine nothing.
+    ok(await s.dispatch('listDroplets', { status: 'active' }));
+    expect(events).toEqual([]);
+    ok<FleetUpdate>(await s.dispatch('listDroplets', { since: snap.sync }));
+    expect(events.map((e) => [e.kind, e.items.map((i) => i.id)])).toEqual([['error', [6]]]);
+    expect(problems.at(-1)).toMatchObject({ count: 1, worst: 'error' });
+    expect(ok<Problems>(await s.dispatch('getProblems', undefined)).top).toEqual([expect.objectContaining({ id: 6, name: 'd-6', state: 'error' })]);
+    expect(ok<AttentionEvent[]>(await s.dispatch('getEvents', { dropletId: 6 }))).toHaveLength(1);
+    expect(ok<AttentionEvent[]>(await s.dispatch('getEvents', { dropletId: 5 }))).toHaveLength(0);
+    const muted = ok<AttentionSettingsView>(await s.dispatch('muteAttention', { target: 'droplet', id: 6, span: 'forever' }));
+    expect(muted.mutes.droplets).toEqual({ '6': null });
+    expect(ok<Problems>(await s.dispatch('getProblems', undefined))).toMatchObject({ count: 1, unmutedCount: 0, worst: null });
+    await expect(s.dispatch('muteAttention', { target: 'droplet', id: -1, span: 'forever' })).resolves.toMatchObject({ ok: false, error: { kind: 'bad_input' } });
+    // Export without a save dialog says so in words.
+    expect(await s.dispatch('exportEvents', { format: 'csv' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('no save dialog') } });
+  });
+
+  it('reads the fleet itself when the window has not polled for 1.5 intervals', async () => {
+    const clock = { now: Date.now() };
+    const { s, events } = await boot(clock, 20);
+    ok(await s.dispatch('setAttentionSettings', { groupSeconds: 0, holdSeconds: 0 }));
+    ok(await s.dispatch('listDroplets', {}));
+    ok(await s.dispatch('sendHeartbeat', { id: 5, status: 'error' }));
+    expect(events).toEqual([]);
+    clock.now += 1_600; // no poll from the window for 1.6 s
+    await expect.poll(() => events.map((e) => e.kind), { timeout: 5_000 }).toEqual(['error']);
+  });
+
+  it('exports the events through the injected save dialog', async () => {
+    const clock = { now: Date.now() };
+    const { s } = await boot(clock);
+    ok(await s.dispatch('setAttentionSettings', { groupSeconds: 0, holdSeconds: 0 }));
+    await service!.close();
+    const dir = mkdtempSync(join(tmpdir(), 'svc-export-'));
+    const asked: unknown[] = [];
+    service = await createStewardService({
+      profileName: 't', orchestratorUrl: sandbox!.url, dialect: 'auto', identityDropletId: 5, privateKeyPem: KEY.privateKeyPem, pollIntervalMs: 1_000,
+      embeddedSandbox: false, appVersion: 't', liveUpdates: false, attentionTickMs: 0,
+      chooseSavePath: async (o) => (asked.push(o), join(dir, 'out.json')),
+    });
+    const r = ok<{ savedTo: string | null; count: number }>(await service.dispatch('exportEvents', { format: 'json' }));
+    expect(r).toEqual({ savedTo: join(dir, 'out.json'), count: 0 });
+    expect(asked).toEqual([expect.objectContaining({ title: 'Export events', filters: [{ name: 'JSON', extensions: ['json'] }] })]);
+  });
+});
