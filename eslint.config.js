@@ -12,11 +12,11 @@ const forbid = (groups, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'dist-cli/**', 'test-results/**', '.scratch/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'dist-cli/**', 'test-results/**', '.scratch/**', 'reports/**', '.stryker-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Plain JavaScript run by node as it is (the bin launcher, build scripts): node's globals.
-  { files: ['bin/**/*.js', 'scripts/**/*.mjs'], languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } } },
+  { files: ['bin/**/*.js', 'scripts/**/*.mjs', '*.mjs'], languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } } },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

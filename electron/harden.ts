@@ -1,21 +1,15 @@
 /**
- * Applies the policy of `security.ts` to Electron: the session (CSP header, permissions)
- * and every web contents (navigation, new windows, webviews). Each rule is a one-liner over
- * a tested pure function.
+ * Applies the policy of `security.ts` and `window-policy.ts` to Electron: the session (CSP
+ * header, permissions) and every web contents (navigation, new windows, webviews). Each rule
+ * is a one-liner over a tested pure function.
  */
-import { shell, type Session, type WebContents } from 'electron';
+import { shell, type WebContents } from 'electron';
 import { openLinkWithConsent, type ConfirmLink } from './open-external';
-import { buildCsp, isAllowedNavigation, isPermissionAllowed, withCspHeader } from './security';
+import { isAllowedNavigation } from './security';
+import { applySessionPolicy, type PolicySession } from './window-policy';
 
-export function hardenSession(session: Session, devServerUrl: string | null): void {
-  const csp = buildCsp({ devServerUrl });
-  // Covers the dev server's responses; file:// has no response headers, and there the
-  // <meta> policy in index.html applies (the same policy, see test/unit/electron/security.test.ts).
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) });
-  });
-  session.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
-  session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+export function hardenSession(session: PolicySession, devServerUrl: string | null): void {
+  applySessionPolicy(session, devServerUrl);
 }
 
 export function hardenWebContents(contents: WebContents, appUrl: string, log: (m: string) => void, confirmLink: ConfirmLink): void {

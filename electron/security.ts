@@ -46,7 +46,7 @@ export function externalHttpsUrl(url: string): string | null {
  * down: Steward tells the steward) are the permissions Steward uses; everything else (camera,
  * geolocation, clipboard reads...) is refused.
  */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'notifications']);
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'notifications']);
 
 export function isPermissionAllowed(permission: string): boolean {
   return ALLOWED_PERMISSIONS.has(permission);

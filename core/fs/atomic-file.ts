@@ -18,16 +18,36 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-fs';
 export interface WriteOptions {
   /** File mode for a new file; 0o600 because profiles hold private material. */
   mode?: number;
+  /** The file system calls a write makes, in order; node's own unless a test records them. */
+  fs?: AtomicFs;
 }
+
+/** The open file a write uses (node's `FileHandle` satisfies it). */
+export interface AtomicFileHandle {
+  chmod(mode: number): Promise<void>;
+  writeFile(data: string | Uint8Array): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The calls an atomic write makes, so their order can be checked without crashing a disk. */
+export interface AtomicFs {
+  open(path: string, flags: string, mode?: number): Promise<AtomicFileHandle>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+}
+
+const nodeFs: AtomicFs = { open, rename, unlink };
 
 /** `data` may be a list of chunks, so a large file needs no single giant string. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, opts: WriteOptions = {}): Promise<void> {
+  const fs = opts.fs ?? nodeFs;
   const dir = dirname(path);
   await ensurePrivateDir(dir);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const mode = opts.mode ?? PRIVATE_FILE_MODE;
-    const fh = await open(tmp, 'wx', mode);
+    const fh = await fs.open(tmp, 'wx', mode);
     try {
       await fh.chmod(mode); // open's mode is masked by the umask
       if (typeof data === 'string' || data instanceof Uint8Array) await fh.writeFile(data);
@@ -36,18 +56,18 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
     } finally {
       await fh.close();
     }
-    await rename(tmp, path);
+    await fs.rename(tmp, path);
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined);
     throw e;
   }
-  await syncDir(dir);
+  await syncDir(dir, fs);
 }
 
 /** Make the rename itself durable. Not possible on every platform (Windows), hence best effort. */
-async function syncDir(dir: string): Promise<void> {
+async function syncDir(dir: string, fs: AtomicFs): Promise<void> {
   try {
-    const fh = await open(dir, 'r');
+    const fh = await fs.open(dir, 'r');
     try {
       await fh.sync();
     } finally {

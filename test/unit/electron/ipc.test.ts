@@ -55,6 +55,26 @@ describe('registerIpc', () => {
     expect(log).toHaveBeenCalledTimes(untrusted.length);
   });
 
+  it('refuses every method from another window showing the app, and any call while Steward has no live window', async () => {
+    const handlers = new Map<string, Handler>();
+    const ipcMain = { handle: (c: string, h: Handler) => void handlers.set(c, h), removeHandler: (c: string) => void handlers.delete(c) };
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: null }));
+    let target: WindowTarget | null = { id: 7, isDestroyed: () => false, send: () => undefined };
+    registerIpc({ ipcMain, service: { dispatch, onEvent: () => () => undefined }, appUrl: APP, getTarget: () => target, log: () => undefined });
+    // A second window loading the very same file: same URL, same main frame, other web contents.
+    const otherWindow: InvokeEventLike = { sender: { id: 8 }, senderFrame: { url: APP, parent: null } };
+    for (const method of IPC_METHOD_NAMES) await expect(handlers.get(methodChannel(method))!(otherWindow, undefined), method).resolves.toEqual({ ok: false, error: FORBIDDEN_ERROR });
+    target = { id: 7, isDestroyed: () => true, send: () => undefined };
+    await expect(handlers.get(methodChannel('listDroplets'))!(fromApp, {})).resolves.toEqual({ ok: false, error: FORBIDDEN_ERROR });
+    target = null;
+    await expect(handlers.get(methodChannel('listDroplets'))!(fromApp, {})).resolves.toEqual({ ok: false, error: FORBIDDEN_ERROR });
+    expect(dispatch).not.toHaveBeenCalled();
+    // The window back: its own calls pass again.
+    target = { id: 7, isDestroyed: () => false, send: () => undefined };
+    await handlers.get(methodChannel('listDroplets'))!(fromApp, {});
+    expect(dispatch).toHaveBeenCalledTimes(1);
+  });
+
   it('forwards the service’s events to the window on their channels', () => {
     const { emit, sent } = setup();
     emit('statusChanged', { dropletId: 3 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyStatusChange, dropletPatch, mergeFleetUpdate, sameDroplet, sameShownDroplet, type FleetUpdate } from '../../../shared/fleet-update';
 import type { Droplet } from '../../../shared/model';
@@ -50,6 +51,37 @@ describe('dropletPatch', () => {
     expect(dropletPatch(droplet(1), droplet(1))).toEqual({ id: 1 });
     expect(dropletPatch(droplet(1), droplet(1, { lastHeartbeat: T1, latestMetrics: { cpu_percent: 50 } }))).toEqual({ id: 1, lastHeartbeat: T1, latestMetrics: { cpu_percent: 50 } });
     expect(dropletPatch(droplet(1), droplet(1, { steward: null, capabilities: [] }))).toEqual({ id: 1, capabilities: [] });
+  });
+});
+
+/** A droplet with every field drawn from a few values, so two draws differ in any mix of fields. */
+const anyDroplet = (id: number): fc.Arbitrary<Droplet> =>
+  fc.record({
+    id: fc.constant(id),
+    name: fc.constantFrom('a', 'b'),
+    steward: fc.constantFrom(null, 'ana', 'ben'),
+    endpoint: fc.constantFrom(null, 'http://h:1', 'http://h:2'),
+    capabilities: fc.subarray(['x', 'y', 'z']),
+    status: fc.constantFrom<Droplet['status']>('active', 'inactive', 'error', 'maintenance'),
+    version: fc.constantFrom(null, '1', '2'),
+    lastHeartbeat: fc.constantFrom(null, T0, T1),
+    registeredAt: fc.constantFrom(null, T0, T1),
+    latestMetrics: fc.constantFrom<Droplet['latestMetrics']>(null, { cpu_percent: 1 }, { cpu_percent: 2 }, { cpu_percent: 1, memory_mb: 5 }),
+  });
+
+describe('dropletPatch and mergeFleetUpdate together', () => {
+  it('bring a held droplet to the new one whatever fields changed', () => {
+    fc.assert(
+      fc.property(anyDroplet(1), anyDroplet(1), (a, b) => {
+        const patch = dropletPatch(a, b);
+        const held = mergeFleetUpdate(undefined, full([a]))!;
+        const update: FleetUpdate = { ...meta, base: held.sync, droplets: [], patches: [patch], removed: [], sync: { stream: 's', version: 2 } };
+        expect(mergeFleetUpdate(held, update)!.droplets).toEqual([b]);
+        // Only what changed crosses IPC.
+        for (const key of Object.keys(patch)) if (key !== 'id') expect(a[key as keyof Droplet], key).not.toEqual(b[key as keyof Droplet]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

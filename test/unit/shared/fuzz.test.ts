@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DropletListSchema } from '../../../shared/model';
+import { TraceIdSchema } from '../../../shared/udc/envelope';
 import { buildHeartbeatRequest, buildRegisterRequest, readDropletDetails, readDropletList, readErrorBody, readHeartbeatAck, readLiveMessage, readRegisterAck, WireFormatError } from '../../../shared/udc';
 
 const onlyTyped = (fn: () => unknown) => {
@@ -76,12 +77,35 @@ describe('generated inputs', () => {
   });
 
   it('builders throw nothing but WireFormatError and always produce a valid trace_id', () => {
+    // Half the inputs are anything at all, half are close enough to valid that many build.
+    const reg = fc.oneof(
+      fc.anything(),
+      fc.record({ id: fc.integer({ min: -2, max: 100 }), name: fc.string(), endpoint: fc.constantFrom('http://h:8002', 'not a url'), capabilities: fc.array(fc.string()), status: fc.anything() }, { requiredKeys: ['id', 'name', 'endpoint', 'capabilities'] }),
+    );
+    const hb = fc.oneof(fc.anything(), fc.record({ id: fc.integer({ min: -2, max: 100 }), status: fc.constantFrom('active', 'error', 'maintenance', 'bogus'), metrics: fc.option(fc.dictionary(fc.string(), fc.double())) }));
+    const seen = new Set<string>();
+    let built = 0;
+    const traced = (fn: () => { traceId: string; body: Record<string, unknown> }) => {
+      let r: { traceId: string; body: Record<string, unknown> };
+      try {
+        r = fn();
+      } catch (e) {
+        expect(e).toBeInstanceOf(WireFormatError);
+        return;
+      }
+      built++;
+      expect(TraceIdSchema.safeParse(r.traceId).success, r.traceId).toBe(true);
+      expect(r.body.trace_id).toBe(r.traceId);
+      expect(seen.has(r.traceId), 'a trace_id used twice').toBe(false);
+      seen.add(r.traceId);
+    };
     fc.assert(
-      fc.property(fc.anything(), fc.anything(), fc.constantFrom('guide' as const, 'deployed' as const), (reg, hb, dialect) => {
-        onlyTyped(() => buildRegisterRequest({ dialect }, reg as never));
-        onlyTyped(() => buildHeartbeatRequest({ dialect }, hb as never));
+      fc.property(reg, hb, fc.constantFrom('guide' as const, 'deployed' as const), (r, h, dialect) => {
+        traced(() => buildRegisterRequest({ dialect }, r as never));
+        traced(() => buildHeartbeatRequest({ dialect }, h as never));
       }),
       { numRuns: 3000 },
     );
+    expect(built).toBeGreaterThan(300);
   });
 });

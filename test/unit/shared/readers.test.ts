@@ -36,7 +36,12 @@ describe('list reader', () => {
     expect(() => readDropletList('<html>')).toThrow(WireFormatError);
     expect(() => readDropletList(guideEnv({ items: [] }))).toThrow(/no droplets array/);
     expect(() => readDropletList({ trace_id: 'x' })).toThrow(/no payload/);
-    expect(() => readDropletList(deployedEnv({ droplets: [{ droplet_id: 1, name: 'a', capabilities: '[broken' }] }))).not.toThrow();
+  });
+  it('sets aside a droplet whose capabilities cannot be read, saying why, and keeps the others', () => {
+    const list = readDropletList(deployedEnv({ droplets: [{ droplet_id: 1, name: 'a', capabilities: '[broken' }, { droplet_id: 2, name: 'b', capabilities: '["gpu"]' }] }));
+    expect(list.droplets.map((d) => [d.id, d.capabilities])).toEqual([[2, ['gpu']]]);
+    expect(list.unreadable).toHaveLength(1);
+    expect(list.unreadable[0]).toMatch(/capabilities is not a readable list: \[broken/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket, { WebSocketServer, type ClientOptions, type WebSocket as ServerSocket } from 'ws';
 import { LiveFeed, type LiveStateEvent } from '../../../../core/fleet/live-feed';
 import type { StatusChange } from '../../../../shared/model';
@@ -87,6 +87,14 @@ const until = async (what: () => boolean, ms = 3000): Promise<void> => {
   }
 };
 
+/** For tests with fake timers: waits on real I/O only (setImmediate is not faked). */
+const untilIo = async (what: () => boolean, turns = 20_000): Promise<void> => {
+  for (let i = 0; !what(); i++) {
+    if (i > turns) throw new Error('timed out waiting');
+    await new Promise((r) => setImmediate(r));
+  }
+};
+
 const change = { event: 'droplet_health_changed', droplet_id: 42, old_status: 'active', new_status: 'inactive', changed_at: '2026-11-27T05:09:40.387591' };
 
 describe('LiveFeed', () => {
@@ -170,15 +178,25 @@ describe('LiveFeed', () => {
     expect(server.connections).toBe(0);
   });
 
-  it('treats a missing route (404) as unavailable and asks again only rarely', async () => {
+  it('treats a missing route (404) as unavailable and asks again only after 300 s', async () => {
     const { server, port } = await serve();
     server.route = '/elsewhere';
-    const { f, states } = feed(port, { unavailableRetryMs: 300_000 });
-    f.start();
-    await until(() => states.some((s) => s.state === 'unavailable'));
-    expect(states.find((s) => s.state === 'unavailable')).toMatchObject({ retryInMs: 300_000, reason: expect.stringMatching(/does not offer live updates/) });
-    await new Promise((r) => setTimeout(r, 100));
-    expect(states.filter((s) => s.state === 'connecting')).toHaveLength(1);
+    // The feed's timers are fake (the sockets are real): 300 s pass in a moment, and exactly.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { f, states } = feed(port);
+      const connecting = () => states.filter((s) => s.state === 'connecting').length;
+      f.start();
+      await untilIo(() => states.some((s) => s.state === 'unavailable'));
+      expect(states.find((s) => s.state === 'unavailable')).toMatchObject({ retryInMs: 300_000, reason: expect.stringMatching(/does not offer live updates/) });
+      vi.advanceTimersByTime(299_999);
+      expect(connecting()).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(connecting()).toBe(2);
+      await untilIo(() => states.filter((s) => s.state === 'unavailable').length === 2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reports a refused connection and a failing token source, and keeps retrying', async () => {
@@ -199,9 +217,13 @@ describe('LiveFeed', () => {
 
   it('drops a silent connection (no pong) and reconnects', async () => {
     const { server, port } = await serve({ autoPong: false });
-    const { f } = feed(port, { idleTimeoutMs: 150 });
+    const { f, states } = feed(port, { idleTimeoutMs: 150 });
     f.start();
     await until(() => server.connections >= 2, 5000);
+    // Said why, then open again on a fresh token.
+    expect(states.find((s) => s.state === 'closed')).toMatchObject({ reason: expect.stringMatching(/^No traffic for \d+ s$/) });
+    await until(() => states.filter((s) => s.state === 'open').length >= 2);
+    expect(new Set(server.tokens).size).toBe(server.tokens.length);
   });
 
   it('survives a throwing listener', async () => {

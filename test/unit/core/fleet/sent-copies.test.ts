@@ -91,6 +91,14 @@ describe('SentCopies', () => {
       status: fc.constantFrom(...statuses),
       beat: fc.integer({ min: 0, max: 3 }),
       cpu: fc.integer({ min: 0, max: 2 }),
+      // Every other field changes too, so a patch that forgets one leaves the copy behind.
+      name: fc.constantFrom('n1', 'n2'),
+      steward: fc.constantFrom(null, 'ana', 'ben'),
+      endpoint: fc.constantFrom(null, 'http://h:8000', 'http://h:9000'),
+      version: fc.constantFrom(null, '1.0', '2.0'),
+      registered: fc.constantFrom(null, 0, 1),
+      capabilities: fc.subarray(['a', 'b', 'c']),
+      metrics: fc.constantFrom('none', 'cpu', 'cpu+mem'),
     });
     const step = fc.oneof(
       fc.record({ list: fc.array(dropletArb, { maxLength: 12 }) }),
@@ -103,7 +111,19 @@ describe('SentCopies', () => {
         let latest: Droplet[] | null = null;
         for (const s of steps) {
           if ('list' in s) {
-            const list = s.list.map((x) => droplet(x.id, { status: x.status, lastHeartbeat: `2026-11-27T08:0${x.beat}:00.000Z`, latestMetrics: { cpu_percent: x.cpu } }));
+            const list = s.list.map((x) =>
+              droplet(x.id, {
+                status: x.status,
+                lastHeartbeat: `2026-11-27T08:0${x.beat}:00.000Z`,
+                latestMetrics: x.metrics === 'none' ? null : x.metrics === 'cpu' ? { cpu_percent: x.cpu } : { cpu_percent: x.cpu, memory_mb: 100 + x.cpu },
+                name: x.name,
+                steward: x.steward,
+                endpoint: x.endpoint,
+                version: x.version,
+                registeredAt: x.registered === null ? null : `2026-11-2${x.registered}T08:00:00.000Z`,
+                capabilities: x.capabilities,
+              }),
+            );
             held = poll(sync, held, list).held;
             const seen = new Set<number>();
             latest = list.filter((d) => !seen.has(d.id) && seen.add(d.id));

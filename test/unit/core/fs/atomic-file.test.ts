@@ -1,10 +1,29 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { moveAside, readJsonFile, writeFileAtomic } from '../../../../core/fs/atomic-file';
+import { moveAside, readJsonFile, writeFileAtomic, type AtomicFs } from '../../../../core/fs/atomic-file';
+
+/** Node's fs, recording each call as `op target` (paths relative to the test dir) in order. */
+function recordingFs(calls: string[]): AtomicFs {
+  const rel = (p: string) => (p === dir ? '.' : p.slice(dir.length + 1));
+  return {
+    async open(path, flags, mode) {
+      calls.push(`open ${rel(path)} ${flags}`);
+      const fh = await open(path, flags, mode);
+      return {
+        chmod: async (m) => void (calls.push(`chmod ${rel(path)}`), await fh.chmod(m)),
+        writeFile: async (d) => void (calls.push(`write ${rel(path)}`), await fh.writeFile(d)),
+        sync: async () => void (calls.push(`fsync ${rel(path)}`), await fh.sync()),
+        close: async () => void (calls.push(`close ${rel(path)}`), await fh.close()),
+      };
+    },
+    rename: async (from, to) => void (calls.push(`rename ${rel(from)} -> ${rel(to)}`), await rename(from, to)),
+    unlink: async (p) => void (calls.push(`unlink ${rel(p)}`), await unlink(p)),
+  };
+}
 
 let dir: string;
 beforeEach(async () => {
@@ -38,6 +57,48 @@ describe('writeFileAtomic', () => {
     expect((await readdir(dir)).sort()).toEqual(['blocked', 'settings.json']);
   });
 
+  it('writes a new temp file beside the target, fsyncs it, closes it, renames it over the target, then fsyncs the directory', async () => {
+    const file = join(dir, 'settings.json');
+    await writeFile(file, 'old');
+    const calls: string[] = [];
+    await writeFileAtomic(file, ['a', 'b'], { fs: recordingFs(calls) });
+    const tmp = /^open (\.settings\.json\.\d+\.[0-9a-f]{12}\.tmp) wx$/.exec(calls[0]!)?.[1];
+    expect(tmp, calls[0]).toBeDefined();
+    expect(calls).toEqual([
+      `open ${tmp} wx`,
+      `chmod ${tmp}`,
+      `write ${tmp}`,
+      `write ${tmp}`,
+      `fsync ${tmp}`,
+      `close ${tmp}`,
+      `rename ${tmp} -> settings.json`,
+      'open . r',
+      'fsync .',
+      'close .',
+    ]);
+    expect(await readFile(file, 'utf8')).toBe('ab');
+  });
+
+  it('removes the temp file and keeps the target when the fsync fails', async () => {
+    const file = join(dir, 'settings.json');
+    await writeFile(file, 'old');
+    const calls: string[] = [];
+    const real = recordingFs(calls);
+    const failingSync: AtomicFs = {
+      ...real,
+      open: async (path, flags, mode) => {
+        const fh = await real.open(path, flags, mode);
+        return flags === 'wx' ? { ...fh, sync: () => Promise.reject(new Error('EIO: disk gone')) } : fh;
+      },
+    };
+    await expect(writeFileAtomic(file, 'new', { fs: failingSync })).rejects.toThrow('EIO');
+    expect(calls.some((c) => c.startsWith('rename'))).toBe(false);
+    expect(calls.at(-1)).toMatch(/^unlink \.settings\.json\..*\.tmp$/);
+    expect(await readFile(file, 'utf8')).toBe('old');
+    expect(await readdir(dir)).toEqual(['settings.json']);
+  });
+
+  // An extra on top of the order above: a real writer killed at a random moment.
   it('leaves the old or the new content when the writer is killed mid-write', async () => {
     const file = join(dir, 'big.txt');
     const module = new URL('../../../../core/fs/atomic-file.ts', import.meta.url).href;

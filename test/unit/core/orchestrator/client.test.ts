@@ -245,6 +245,22 @@ describe('client retries', () => {
   });
 });
 
+describe('retrying a registration', () => {
+  it('never repeats one the Orchestrator refused with any 4xx (5xx, 429, timeouts and network errors are worth another try)', async () => {
+    let status = 400;
+    const s = await serve((_q, res) => json(res, status, { detail: 'refused' }));
+    const { client, sleeps } = setup(s.url, { retry: { attempts: 4 } });
+    for (status of [400, 403, 404, 409, 413]) {
+      const before = s.seen.length;
+      const e = await caught(client.register(REG));
+      expect(e.status, String(status)).toBe(status);
+      expect(s.seen.length - before, `requests for a ${status}`).toBe(1);
+      expect(e.hint ?? '').not.toMatch(/tried/);
+    }
+    expect(sleeps).toEqual([]);
+  });
+});
+
 describe('auto dialect', () => {
   it('probes with an authenticated GET /droplets before the first POST and writes in what it learned', async () => {
     const s = await serve((req, res) => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StaleBanner } from '../../../../../renderer/src/features/fleet/StaleBanner';
 import { TopBar } from '../../../../../renderer/src/app/TopBar';
 import { createQueryClient } from '../../../../../renderer/src/queries/client';
@@ -235,17 +235,24 @@ describe('fleet view', () => {
   });
 
   it('holds a pushed change while the table scrolls and applies it once the scroll settles', async () => {
-    const fake = renderFleet();
-    await loaded();
-    setScrolling(true);
+    // Fake timers that also follow real time (so waitFor works): two batch windows pass exactly.
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
-      act(() => fake.emitStatusChange({ dropletId: 7, oldStatus: 'active', newStatus: 'error', changedAt: new Date().toISOString() }));
-      await new Promise((r) => setTimeout(r, LIVE_BATCH_MAX_MS * 2 + 100));
-      expect(statusText(7)).toBe('active');
+      const fake = renderFleet();
+      await loaded();
+      setScrolling(true);
+      try {
+        act(() => fake.emitStatusChange({ dropletId: 7, oldStatus: 'active', newStatus: 'error', changedAt: new Date().toISOString() }));
+        await act(() => vi.advanceTimersByTimeAsync(LIVE_BATCH_MAX_MS * 2 + 100));
+        expect(statusText(7)).toBe('active');
+      } finally {
+        setScrolling(false);
+      }
+      await act(() => vi.advanceTimersByTimeAsync(LIVE_BATCH_MAX_MS + 100));
+      await waitFor(() => expect(statusText(7)).toBe('error'));
     } finally {
-      setScrolling(false);
+      vi.useRealTimers();
     }
-    await waitFor(() => expect(statusText(7)).toBe('error'), { timeout: LIVE_BATCH_MAX_MS + 500 });
   });
 
   it('moves the selection with the arrow keys, focus following', async () => {
