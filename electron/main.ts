@@ -13,6 +13,7 @@ import { hardenSession, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
 import { foreignHostConfirm, keyFilePicker, keyMoveConfirm, publicKeySaver } from './key-dialogs';
 import { linkConfirm } from './open-external';
+import { chooseSavePath } from './save-dialog';
 import { safeStorageCipher } from './safe-storage';
 import { appUrl, createMainWindow } from './window';
 // Bundled on its own by electron-vite: fleet answers are decoded in this worker thread.
@@ -81,6 +82,7 @@ async function start(): Promise<void> {
     saver: publicKeySaver(dialog, currentWindow),
     connectionTest: { confirmForeignHost: foreignHostConfirm(dialog, currentWindow) },
     confirmKeyMove: keyMoveConfirm(dialog, currentWindow),
+    chooseSavePath: (o) => chooseSavePath({ dialog, getWindow: currentWindow }, o),
     serviceExtras: { fleetWorkerFile },
   });
   for (const w of controller.warnings) log(w);

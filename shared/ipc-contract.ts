@@ -33,6 +33,8 @@ import {
   ProblemsSchema,
   UptimeSchema,
 } from './attention';
+import { ExportFleetSchema, ExportHistorySchema, ExportResultSchema } from './exports';
+import { PrefsViewSchema, SetPrefsSchema } from './prefs';
 
 /** Error kinds that cross IPC. Main turns every failure into one of these, never a stack trace. */
 export const ERROR_KINDS = [
@@ -197,7 +199,24 @@ export const profileMethods = {
   getKeyStorage: { input: NoInput, output: KeyStorageSchema },
 } as const;
 
-export const ipcMethods = { ...serviceMethods, ...profileMethods } as const;
+/** Files main writes through its save dialog (core/app/exports.ts), never the renderer. */
+export const exportMethods = {
+  /** The fleet as the table shows it (or the selection) to CSV or JSON. */
+  exportFleet: { input: ExportFleetSchema, output: ExportResultSchema },
+  /** One droplet's metric history (this Steward's) to CSV. */
+  exportHistory: { input: ExportHistorySchema, output: ExportResultSchema },
+  /** The communications log, one exchange a line (JSON lines). */
+  exportCommsLog: { input: NoInput, output: ExportResultSchema },
+} as const;
+
+/** The window's remembered state per profile (shared/prefs.ts), kept by main as prefs.json. */
+export const prefsMethods = {
+  /** The active profile's prefs; defaults and a warning when the file cannot be used. */
+  getPrefs: { input: NoInput, output: PrefsViewSchema },
+  setPrefs: { input: SetPrefsSchema, output: PrefsViewSchema },
+} as const;
+
+export const ipcMethods = { ...serviceMethods, ...profileMethods, ...exportMethods, ...prefsMethods } as const;
 
 /** Pushed from main to the renderer. */
 export const ipcEvents = {
@@ -214,6 +233,8 @@ export const ipcEvents = {
 export type IpcMethodName = keyof typeof ipcMethods;
 export type ServiceMethodName = keyof typeof serviceMethods;
 export type ProfileMethodName = keyof typeof profileMethods;
+export type ExportMethodName = keyof typeof exportMethods;
+export type PrefsMethodName = keyof typeof prefsMethods;
 export type IpcEventName = keyof typeof ipcEvents;
 export type MethodInput<M extends IpcMethodName> = z.input<(typeof ipcMethods)[M]['input']>;
 export type MethodOutput<M extends IpcMethodName> = z.output<(typeof ipcMethods)[M]['output']>;
@@ -253,4 +274,6 @@ export type HandlersFor<K extends IpcMethodName> = {
 export type StewardHandlers = HandlersFor<ServiceMethodName>;
 /** The app controller's own methods. */
 export type ProfileHandlers = HandlersFor<ProfileMethodName>;
-export type AppHandlers = StewardHandlers & ProfileHandlers;
+export type ExportHandlers = HandlersFor<ExportMethodName>;
+export type PrefsHandlers = HandlersFor<PrefsMethodName>;
+export type AppHandlers = StewardHandlers & ProfileHandlers & ExportHandlers & PrefsHandlers;

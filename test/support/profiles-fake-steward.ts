@@ -98,6 +98,11 @@ export function fakeProfilesSteward(opts: { profiles: ProfileView[]; storage?: K
     startKeepAlive: notInThisTest,
     stopKeepAlive: notInThisTest,
     listKeepAlive: notInThisTest,
+    exportFleet: notInThisTest,
+    exportHistory: notInThisTest,
+    exportCommsLog: notInThisTest,
+    getPrefs: notInThisTest,
+    setPrefs: notInThisTest,
     getWarnings: () => ok({ warnings: opts.warnings ?? [] }),
     listProfiles: () => ok({ activeId: activeId(), profiles }),
     saveProfile: (draft) => {
