@@ -7,6 +7,8 @@ import { StorageWarning } from './StorageWarning';
 import { TopBar } from './TopBar';
 import { useLiveStatus } from '../queries/useLiveStatus';
 import { useProfileChanges } from '../queries/useProfileChanges';
+import { useRememberedPrefs } from '../queries/usePrefs';
+import { PrefsWarning } from './PrefsWarning';
 import { FleetView } from '../features/fleet/FleetView';
 import { useKeepAliveStops } from '../queries/useKeepAlive';
 import { KeepAliveStoppedNotice } from '../features/heartbeat/KeepAliveStoppedNotice';
@@ -16,6 +18,7 @@ const CHARTS_PREFETCH_MS = 1_500;
 export function App() {
   useLiveStatus();
   useProfileChanges();
+  useRememberedPrefs();
   useKeepAliveStops();
   // After the fleet's first paint, so the charts' chunk is ready before the first selection.
   useEffect(() => {
@@ -28,6 +31,7 @@ export function App() {
       <KeepAliveStoppedNotice />
       <StaleBanner />
       <StorageWarning />
+      <PrefsWarning />
       <div className="app-body">
         <FleetView />
         <SidePane />
