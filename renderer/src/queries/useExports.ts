@@ -22,5 +22,3 @@ function useExport<I>(run: (input: I) => Promise<ExportResult>, noun: string) {
 }
 
 export const useExportFleet = () => useExport((r: ExportFleetRequest) => call('exportFleet', r), 'droplet');
-export const useExportHistory = () => useExport((id: number) => call('exportHistory', { id }), 'sample');
-export const useExportCommsLog = () => useExport(() => call('exportCommsLog'), 'exchange');
