@@ -9,6 +9,9 @@ import { useLiveStatus } from '../queries/useLiveStatus';
 import { useProfileChanges } from '../queries/useProfileChanges';
 import { useRememberedPrefs } from '../queries/usePrefs';
 import { PrefsWarning } from './PrefsWarning';
+import { SimulatedBanner } from '../features/onboarding/SimulatedBanner';
+import { AddOrchestratorWizard } from '../features/onboarding/AddOrchestratorWizard';
+import { useWizard } from '../state/wizard';
 import { FleetView } from '../features/fleet/FleetView';
 import { useKeepAliveStops } from '../queries/useKeepAlive';
 import { KeepAliveStoppedNotice } from '../features/heartbeat/KeepAliveStoppedNotice';
@@ -19,6 +22,7 @@ export function App() {
   useLiveStatus();
   useProfileChanges();
   useRememberedPrefs();
+  const wizardOpen = useWizard((s) => s.open);
   useKeepAliveStops();
   // After the fleet's first paint, so the charts' chunk is ready before the first selection.
   useEffect(() => {
@@ -28,6 +32,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
+      <SimulatedBanner />
       <KeepAliveStoppedNotice />
       <StaleBanner />
       <StorageWarning />
@@ -36,6 +41,7 @@ export function App() {
         <FleetView />
         <SidePane />
       </div>
+      {wizardOpen && <AddOrchestratorWizard />}
     </div>
   );
 }
