@@ -7,7 +7,7 @@
  * main-process handlers are typed from this module.
  */
 import { z } from 'zod';
-import { AppInfoSchema, ChartHistorySchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, ExtraMetricNameSchema, ExtraMetricSampleSchema, HeartbeatAckSchema, HeartbeatInputSchema, HistoryViewSchema, KeepAliveSchema, KeepAlivesStoppedSchema, RegisterAckSchema, RegistrationPreviewSchema, RegistrationSchema, StatusChangeSchema } from './model';
+import { AppInfoSchema, ChartHistorySchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, ExtraMetricNameSchema, ExtraMetricSampleSchema, HeartbeatAckSchema, HeartbeatInputSchema, HistoryViewSchema, KeepAliveSchema, KeepAlivesStoppedSchema, PollPaceSchema, RegisterAckSchema, RegistrationPreviewSchema, RegistrationSchema, StatusChangeSchema } from './model';
 import {
   ConnectionTestResultSchema,
   KeyInfoSchema,
@@ -35,6 +35,7 @@ import {
 } from './attention';
 import { ExportFleetSchema, ExportHistorySchema, ExportResultSchema } from './exports';
 import { PrefsViewSchema, SetPrefsSchema } from './prefs';
+import { CommandIdSchema, ThemeChoiceSchema } from './commands';
 
 /** Error kinds that cross IPC. Main turns every failure into one of these, never a stack trace. */
 export const ERROR_KINDS = [
@@ -216,7 +217,18 @@ export const prefsMethods = {
   setPrefs: { input: SetPrefsSchema, output: PrefsViewSchema },
 } as const;
 
-export const ipcMethods = { ...serviceMethods, ...profileMethods, ...exportMethods, ...prefsMethods } as const;
+/** Answered by the Electron shell itself (electron/theme.ts), not by a profile's service. */
+export const shellMethods = {
+  /** Sets nativeTheme.themeSource and the window's background; answers what now shows. */
+  setTheme: { input: z.object({ theme: ThemeChoiceSchema }).strict(), output: z.object({ dark: z.boolean() }) },
+} as const;
+
+/** Pushed by the shell: an application-menu item was chosen (shared/commands.ts). */
+export const shellEvents = {
+  menuCommand: z.object({ command: CommandIdSchema }).strict(),
+} as const;
+
+export const ipcMethods = { ...serviceMethods, ...profileMethods, ...shellMethods, ...exportMethods, ...prefsMethods } as const;
 
 /** Pushed from main to the renderer. */
 export const ipcEvents = {
@@ -228,6 +240,9 @@ export const ipcEvents = {
   keepAlivesStopped: KeepAlivesStoppedSchema,
   /** Another profile is active (or the active one changed): drop every cached answer. */
   profileChanged: ProfileChangedSchema,
+  /** The live feed started or stopped delivering: poll at this pace from now on. */
+  pollPaceChanged: PollPaceSchema,
+  ...shellEvents,
 } as const;
 
 export type IpcMethodName = keyof typeof ipcMethods;
@@ -235,6 +250,7 @@ export type ServiceMethodName = keyof typeof serviceMethods;
 export type ProfileMethodName = keyof typeof profileMethods;
 export type ExportMethodName = keyof typeof exportMethods;
 export type PrefsMethodName = keyof typeof prefsMethods;
+export type ShellMethodName = keyof typeof shellMethods;
 export type IpcEventName = keyof typeof ipcEvents;
 export type MethodInput<M extends IpcMethodName> = z.input<(typeof ipcMethods)[M]['input']>;
 export type MethodOutput<M extends IpcMethodName> = z.output<(typeof ipcMethods)[M]['output']>;
@@ -262,6 +278,9 @@ export function isIpcMethod(method: unknown): method is IpcMethodName {
 export function isServiceMethod(method: unknown): method is ServiceMethodName {
   return typeof method === 'string' && Object.hasOwn(serviceMethods, method);
 }
+export function isShellMethod(method: unknown): method is ShellMethodName {
+  return typeof method === 'string' && Object.hasOwn(shellMethods, method);
+}
 export function isEventName(name: unknown): name is IpcEventName {
   return typeof name === 'string' && Object.hasOwn(ipcEvents, name);
 }
@@ -277,3 +296,5 @@ export type ProfileHandlers = HandlersFor<ProfileMethodName>;
 export type ExportHandlers = HandlersFor<ExportMethodName>;
 export type PrefsHandlers = HandlersFor<PrefsMethodName>;
 export type AppHandlers = StewardHandlers & ProfileHandlers & ExportHandlers & PrefsHandlers;
+/** The shell's own methods (Electron main, outside any profile). */
+export type ShellHandlers = HandlersFor<ShellMethodName>;

@@ -16,9 +16,10 @@ export const PrefsSchema = z.object({
     .strict()
     .optional(),
   chartRange: Name.optional(),
-  // Bound by the theme and layout stores (comfort-a): their place, ready for them.
+  // The theme, pane and column stores' choices (renderer/src/state/pref-bindings.ts layoutPrefs).
   theme: z.enum(['system', 'light', 'dark']).optional(),
   paneWidth: z.number().int().min(0).max(10_000).optional(),
+  paneCollapsed: z.boolean().optional(),
   columns: z
     .object({
       hidden: z.array(Name).max(64).optional(),

@@ -1,5 +1,5 @@
 /** The window: top bar, stale banner, the fleet on the left and the droplet pane on the right. */
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import { SidePane } from './SidePane';
 import { prefetchCharts } from '../features/details/DetailsPane';
 import { StaleBanner } from '../features/fleet/StaleBanner';
@@ -12,18 +12,42 @@ import { PrefsWarning } from './PrefsWarning';
 import { SimulatedBanner } from '../features/onboarding/SimulatedBanner';
 import { AddOrchestratorWizard } from '../features/onboarding/AddOrchestratorWizard';
 import { useWizard } from '../state/wizard';
+import { usePollPaceChanges } from '../queries/usePollPace';
 import { FleetView } from '../features/fleet/FleetView';
 import { useKeepAliveStops } from '../queries/useKeepAlive';
 import { KeepAliveStoppedNotice } from '../features/heartbeat/KeepAliveStoppedNotice';
+import { useLayout } from '../state/layout';
+import { useOverlays } from '../state/overlays';
+import { PaneSplitter } from './PaneSplitter';
+import { CommandPalette } from './CommandPalette';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useShortcuts } from './useShortcuts';
+import { useThemeEffect } from './useThemeEffect';
 
 const CHARTS_PREFETCH_MS = 1_500;
+
+/** The collapsed pane's edge: one click (or Ctrl+B) brings the pane back. */
+function ShowPaneButton() {
+  return (
+    <button type="button" className="pane-show" aria-label="Show pane" title="Show pane (Ctrl+B)" onClick={() => useLayout.getState().setPaneCollapsed(false)}>
+      <span aria-hidden="true">⇤</span>
+    </button>
+  );
+}
 
 export function App() {
   useLiveStatus();
   useProfileChanges();
   useRememberedPrefs();
   const wizardOpen = useWizard((s) => s.open);
+  usePollPaceChanges();
   useKeepAliveStops();
+  useThemeEffect();
+  useShortcuts();
+  const paneWidth = useLayout((s) => s.paneWidth);
+  const collapsed = useLayout((s) => s.paneCollapsed);
+  const maximized = useLayout((s) => s.paneMaximized);
+  const overlay = useOverlays((s) => s.open);
   // After the fleet's first paint, so the charts' chunk is ready before the first selection.
   useEffect(() => {
     const timer = setTimeout(prefetchCharts, CHARTS_PREFETCH_MS);
@@ -37,10 +61,17 @@ export function App() {
       <StaleBanner />
       <StorageWarning />
       <PrefsWarning />
-      <div className="app-body">
+      {/* The pane's width is one CSS variable; collapsed or full-window are classes. */}
+      <div
+        className={`app-body${collapsed ? ' pane-collapsed' : ''}${maximized ? ' pane-maximized' : ''}`}
+        style={{ '--pane-width': `${paneWidth}px` } as CSSProperties}
+      >
         <FleetView />
-        <SidePane />
+        {!collapsed && !maximized && <PaneSplitter />}
+        {collapsed ? <ShowPaneButton /> : <SidePane />}
       </div>
+      {overlay === 'palette' && <CommandPalette />}
+      {overlay === 'shortcuts' && <ShortcutsDialog />}
       {wizardOpen && <AddOrchestratorWizard />}
     </div>
   );

@@ -8,6 +8,9 @@ import { STATUS_ORDER } from '../features/fleet/fleet-rows';
 import { useChartRange } from './chart-range';
 import { bindStorePref, type PrefBinding } from './prefs-sync';
 import { SORT_KEYS, useUi, type SortKey } from './ui';
+import { useTheme } from './theme';
+import { clampPaneWidth, useLayout } from './layout';
+import { clampColumnWidth, useColumns } from './columns';
 
 const isSortKey = (v: unknown): v is SortKey => typeof v === 'string' && (SORT_KEYS as readonly string[]).includes(v);
 const isRange = (v: unknown): v is RangeKey => RANGES.some((r) => r.value === v);
@@ -44,11 +47,47 @@ export const chartRangePref = bindStorePref(
   },
 );
 
-/**
- * The bindings of the theme, pane width and column stores go here (fields `theme`, `paneWidth`,
- * `columns` in shared/prefs.ts are ready for them): `bindStorePref(useTheme, 'theme', ...)`.
- */
-export const layoutPrefs: PrefBinding[] = [];
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The theme, the side pane and the table's columns: the layout the steward left. */
+export const layoutPrefs: PrefBinding[] = [
+  bindStorePref(
+    useTheme,
+    'theme',
+    (s) => s.choice,
+    (v) => {
+      if (v === 'system' || v === 'light' || v === 'dark') useTheme.setState({ choice: v });
+    },
+  ),
+  bindStorePref(
+    useLayout,
+    'paneWidth',
+    (s) => s.paneWidth,
+    (v) => {
+      if (isFiniteNumber(v)) useLayout.setState({ paneWidth: clampPaneWidth(v) });
+    },
+  ),
+  bindStorePref(
+    useLayout,
+    'paneCollapsed',
+    (s) => s.paneCollapsed,
+    (v) => {
+      if (typeof v === 'boolean') useLayout.setState({ paneCollapsed: v, paneMaximized: false });
+    },
+  ),
+  bindStorePref(
+    useColumns,
+    'columns',
+    (s) => ({ hidden: s.hidden, widths: s.widths }),
+    (v) => {
+      if (!isRecord(v)) return;
+      const hidden = Array.isArray(v.hidden) ? v.hidden.filter(isSortKey) : [];
+      const widths: Partial<Record<SortKey, number>> = {};
+      if (isRecord(v.widths)) for (const [k, w] of Object.entries(v.widths)) if (isSortKey(k) && isFiniteNumber(w)) widths[k] = clampColumnWidth(w);
+      useColumns.setState({ hidden, widths });
+    },
+  ),
+];
 
 export const PREF_BINDINGS: readonly PrefBinding[] = [sortPref, filtersPref, chartRangePref, ...layoutPrefs];
 

@@ -1,6 +1,7 @@
 /** Status and capability selects and a free-text search over id, name, steward and endpoint. */
 import type { ReactNode } from 'react';
 import { STATUS_ORDER } from './fleet-rows';
+import { ColumnsMenu } from './ColumnsMenu';
 
 export interface FleetFiltersProps {
   status: string | null;
@@ -71,6 +72,7 @@ export function FleetFilters(p: FleetFiltersProps) {
       <span className="filter-count" aria-live="polite">
         {filtered ? `${p.shown} of ${p.total} droplets` : `${p.total} droplets`}
       </span>
+      <ColumnsMenu />
       {p.actions}
     </div>
   );

@@ -14,6 +14,7 @@ import { FleetTable } from './FleetTable';
 import { CapabilityRankContext, useCapabilityRank } from './capability-rank';
 import { SummaryStrip } from './SummaryStrip';
 import { useLivenessTime } from './useLivenessTime';
+import { lateJudgedUntil, usePollPace } from '../../queries/usePollPace';
 import { useLiveness } from '../../queries/useAppInfo';
 import { keepShown, pick, useMarks, type PickModifiers } from './marks';
 import { FleetActions, FleetNoteLine } from './FleetActions';
@@ -59,7 +60,7 @@ export function FleetView() {
   const wholeDroplets = whole.data?.droplets ?? NO_DROPLETS;
   const lists = useMemo(() => [wholeDroplets], [wholeDroplets]);
   const liveness = useLiveness();
-  const judgedAt = useLivenessTime(lists, whole.dataUpdatedAt, liveness);
+  const judgedAt = useLivenessTime(lists, whole.dataUpdatedAt, liveness, lateJudgedUntil(usePollPace(), whole.dataUpdatedAt, liveness));
 
   // Each poll or batch of pushed changes re-judges and re-places only the rows that changed.
   const [models] = useState(() => ({ table: new RowModel(), capabilities: new CapabilityCounter() }));

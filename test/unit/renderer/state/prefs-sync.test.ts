@@ -3,6 +3,9 @@ import { PREF_BINDINGS } from '../../../../renderer/src/state/pref-bindings';
 import { createPrefsSync, PREFS_SAVE_DELAY_MS, type PrefsSync } from '../../../../renderer/src/state/prefs-sync';
 import { useChartRange } from '../../../../renderer/src/state/chart-range';
 import { useUi } from '../../../../renderer/src/state/ui';
+import { useTheme } from '../../../../renderer/src/state/theme';
+import { useLayout } from '../../../../renderer/src/state/layout';
+import { useColumns } from '../../../../renderer/src/state/columns';
 import type { Prefs, PrefsView, SetPrefs } from '../../../../shared/prefs';
 
 const DEFAULT_UI = useUi.getState();
@@ -92,5 +95,21 @@ describe('remembered view settings', () => {
     sync = r.sync;
     await r.sync.load();
     expect(r.warnings).toEqual(['could not use prefs.json']);
+  });
+  it('remembers the theme, the pane and the columns too, checking each value', async () => {
+    useTheme.setState({ choice: 'system' });
+    useColumns.setState({ hidden: [], widths: {} });
+    const r = rig({ alpha: { theme: 'dark', paneWidth: 100_00, paneCollapsed: true, columns: { hidden: ['version', 'nonsense'], widths: { name: 5, endpoint: 300 } } } });
+    sync = r.sync;
+    await r.sync.load();
+    expect(useTheme.getState().choice).toBe('dark');
+    expect(useLayout.getState()).toMatchObject({ paneCollapsed: true });
+    expect(useLayout.getState().paneWidth).toBeLessThan(10_000);
+    expect(useColumns.getState().hidden).toEqual(['version']);
+    expect(useColumns.getState().widths.endpoint).toBe(300);
+    expect(useColumns.getState().widths.name).toBeGreaterThan(5);
+    useColumns.getState().toggleHidden('steward');
+    vi.advanceTimersByTime(PREFS_SAVE_DELAY_MS);
+    expect(r.saved.at(-1)?.prefs.columns?.hidden).toEqual(['version', 'steward']);
   });
 });
