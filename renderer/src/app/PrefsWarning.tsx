@@ -8,7 +8,7 @@ export function PrefsWarning() {
   return (
     <div className="storage-warning" role="status" data-testid="prefs-warning">
       {warning}{' '}
-      <button type="button" className="link-button" onClick={() => usePrefsWarning.setState({ warning: null })}>
+      <button type="button" className="link-button" aria-label="Dismiss the view settings warning" onClick={() => usePrefsWarning.setState({ warning: null })}>
         Dismiss
       </button>
     </div>

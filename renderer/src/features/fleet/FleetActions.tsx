@@ -91,7 +91,7 @@ export function FleetNoteLine() {
       {text && (
         <>
           <span className="selectable">{text}</span>
-          <button type="button" className="st-btn st-btn--quiet" onClick={clear} aria-label="Dismiss">
+          <button type="button" className="st-btn st-btn--quiet" onClick={clear} aria-label="Dismiss the note">
             ×
           </button>
         </>
