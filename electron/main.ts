@@ -18,6 +18,7 @@ import { hardenSession, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
 import { foreignHostConfirm, keyFilePicker, keyMoveConfirm, publicKeySaver } from './key-dialogs';
 import { linkConfirm } from './open-external';
+import { chooseSavePath } from './save-dialog';
 import { safeStorageCipher } from './safe-storage';
 import { appUrl, createMainWindow } from './window';
 // Bundled on its own by electron-vite: fleet answers are decoded in this worker thread.
@@ -25,7 +26,6 @@ import fleetWorkerFile from '../core/fleet/decode-worker?modulePath';
 import { errorText } from '../shared/error-text';
 import { createAttentionShell, type ShellWindow } from './attention-shell';
 import { createNotifier } from './notifier';
-import { chooseSavePath } from './save-dialog';
 import { createTray } from './tray';
 
 const log = (message: string): void => console.warn(`[steward] ${message}`);
@@ -128,6 +128,8 @@ async function start(): Promise<void> {
   openWindow();
   embedded = await startEmbeddedDefault({ appVersion: app.getVersion(), userDataDir: app.getPath('userData') });
   const { orchestratorUrl, privateKeyPem, dialect } = embedded.config;
+  // Exports (fleet, history, log, events) are written by main to where the steward chose.
+  const savePath = (o: Parameters<typeof chooseSavePath>[1]) => chooseSavePath({ dialog, getWindow: currentWindow }, o);
   // With no profiles.json yet, the built-in profile (this embedded sandbox) is the one opened.
   controller = await createAppController({
     dataDir: app.getPath('userData'),
@@ -138,7 +140,8 @@ async function start(): Promise<void> {
     saver: publicKeySaver(dialog, currentWindow),
     connectionTest: { confirmForeignHost: foreignHostConfirm(dialog, currentWindow) },
     confirmKeyMove: keyMoveConfirm(dialog, currentWindow),
-    serviceExtras: { fleetWorkerFile, chooseSavePath: (o) => chooseSavePath(currentWindow, o) },
+    chooseSavePath: savePath,
+    serviceExtras: { fleetWorkerFile, chooseSavePath: savePath },
   });
   for (const w of controller.warnings) log(w);
   deferred.ready(controller);

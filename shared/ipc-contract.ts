@@ -33,6 +33,8 @@ import {
   ProblemsSchema,
   UptimeSchema,
 } from './attention';
+import { ExportFleetSchema, ExportHistorySchema, ExportResultSchema } from './exports';
+import { PrefsViewSchema, SetPrefsSchema } from './prefs';
 import { CommandIdSchema, ThemeChoiceSchema } from './commands';
 
 /** Error kinds that cross IPC. Main turns every failure into one of these, never a stack trace. */
@@ -198,6 +200,23 @@ export const profileMethods = {
   getKeyStorage: { input: NoInput, output: KeyStorageSchema },
 } as const;
 
+/** Files main writes through its save dialog (core/app/exports.ts), never the renderer. */
+export const exportMethods = {
+  /** The fleet as the table shows it (or the selection) to CSV or JSON. */
+  exportFleet: { input: ExportFleetSchema, output: ExportResultSchema },
+  /** One droplet's metric history (this Steward's) to CSV. */
+  exportHistory: { input: ExportHistorySchema, output: ExportResultSchema },
+  /** The communications log, one exchange a line (JSON lines). */
+  exportCommsLog: { input: NoInput, output: ExportResultSchema },
+} as const;
+
+/** The window's remembered state per profile (shared/prefs.ts), kept by main as prefs.json. */
+export const prefsMethods = {
+  /** The active profile's prefs; defaults and a warning when the file cannot be used. */
+  getPrefs: { input: NoInput, output: PrefsViewSchema },
+  setPrefs: { input: SetPrefsSchema, output: PrefsViewSchema },
+} as const;
+
 /** Answered by the Electron shell itself (electron/theme.ts), not by a profile's service. */
 export const shellMethods = {
   /** Sets nativeTheme.themeSource and the window's background; answers what now shows. */
@@ -209,7 +228,7 @@ export const shellEvents = {
   menuCommand: z.object({ command: CommandIdSchema }).strict(),
 } as const;
 
-export const ipcMethods = { ...serviceMethods, ...profileMethods, ...shellMethods } as const;
+export const ipcMethods = { ...serviceMethods, ...profileMethods, ...shellMethods, ...exportMethods, ...prefsMethods } as const;
 
 /** Pushed from main to the renderer. */
 export const ipcEvents = {
@@ -230,6 +249,8 @@ export const ipcEvents = {
 export type IpcMethodName = keyof typeof ipcMethods;
 export type ServiceMethodName = keyof typeof serviceMethods;
 export type ProfileMethodName = keyof typeof profileMethods;
+export type ExportMethodName = keyof typeof exportMethods;
+export type PrefsMethodName = keyof typeof prefsMethods;
 export type ShellMethodName = keyof typeof shellMethods;
 export type IpcEventName = keyof typeof ipcEvents;
 export type MethodInput<M extends IpcMethodName> = z.input<(typeof ipcMethods)[M]['input']>;
@@ -273,6 +294,8 @@ export type HandlersFor<K extends IpcMethodName> = {
 export type StewardHandlers = HandlersFor<ServiceMethodName>;
 /** The app controller's own methods. */
 export type ProfileHandlers = HandlersFor<ProfileMethodName>;
-export type AppHandlers = StewardHandlers & ProfileHandlers;
+export type ExportHandlers = HandlersFor<ExportMethodName>;
+export type PrefsHandlers = HandlersFor<PrefsMethodName>;
+export type AppHandlers = StewardHandlers & ProfileHandlers & ExportHandlers & PrefsHandlers;
 /** The shell's own methods (Electron main, outside any profile). */
 export type ShellHandlers = HandlersFor<ShellMethodName>;

@@ -5,7 +5,7 @@
  * private key or token in any answer.
  */
 import type { DialectSetting } from '../../shared/model';
-import { isServiceMethod, type IpcResult, type ProfileHandlers } from '../../shared/ipc-contract';
+import { isServiceMethod, type ExportHandlers, type IpcResult, type PrefsHandlers, type ProfileHandlers } from '../../shared/ipc-contract';
 import { BUILT_IN_PROFILE_ID, type KeyInfo, type KeyRef, type Profile, type ProfileDraft, type ProfileView } from '../../shared/profile';
 import { ActiveService, type CreateService } from './active-service';
 import { foreignHost, testConnection, type ConnectionTestOptions } from './connection-test';
@@ -17,6 +17,8 @@ import { createEventHub, type ServiceEventListener } from './events';
 import { createStewardService, type ServiceConfig, type StewardService } from './service';
 import { appIpcError, SettingsError } from '../profiles/settings-error';
 import { errorText } from '../../shared/error-text';
+import { createExportHandlers, type ChooseSavePath } from './exports';
+import { createPrefsHandlers } from './prefs-store';
 
 /** The sandbox Steward started for the built-in profile: its address and the key it trusts. */
 export interface EmbeddedSandbox {
@@ -41,6 +43,8 @@ export interface AppControllerOptions {
   /** Without it, a keyed profile's URL cannot move to another host (its key would sign for it unasked). */
   confirmKeyMove?: ConfirmKeyMove;
   createService?: CreateService;
+  /** The native save dialog exports go through; without it, exports answer that they cannot. */
+  chooseSavePath?: ChooseSavePath;
 }
 
 /** Asks the steward (a native dialog naming the host) whether a profile's key may go with it to `host`. */
@@ -49,7 +53,7 @@ export type ConfirmKeyMove = (host: string, profileName: string) => Promise<bool
 export interface AppController {
   dispatch(method: string, input: unknown): Promise<IpcResult<unknown>>;
   onEvent(listener: ServiceEventListener): () => void;
-  readonly handlers: ProfileHandlers;
+  readonly handlers: ProfileHandlers & ExportHandlers & PrefsHandlers;
   /** The open service (null only after close or a failed recovery). */
   service(): StewardService | null;
   activeProfileId(): string | null;
@@ -261,11 +265,22 @@ export async function createAppController(opts: AppControllerOptions): Promise<A
     await active.switchTo(BUILT_IN_PROFILE_ID, () => configFor(BUILT_IN_PROFILE_ID));
   }
 
-  const profileDispatch = createDispatch(handlers, appIpcError);
+  const exportHandlers = createExportHandlers({
+    chooseSavePath: opts.chooseSavePath,
+    service: () => active.service(),
+    profileName: () => store.get(active.profileId() ?? store.activeId()).name,
+  });
+  const prefsHandlers = createPrefsHandlers({
+    dirFor: (id) => ensureProfileDataDir(opts.dataDir, id),
+    activeId: () => active.profileId() ?? store.activeId(),
+    assertExists: (id) => void store.get(id),
+  });
+  const allHandlers = { ...handlers, ...exportHandlers, ...prefsHandlers };
+  const profileDispatch = createDispatch(allHandlers, appIpcError);
   return {
     dispatch: (method, input) => (isServiceMethod(method) ? active.dispatch(method, input) : profileDispatch(method, input)),
     onEvent: events.on,
-    handlers,
+    handlers: allHandlers,
     service: () => active.service(),
     activeProfileId: () => active.profileId(),
     warnings,

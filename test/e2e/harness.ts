@@ -29,6 +29,8 @@ export interface Session {
   readonly service: StewardService;
   /** The file the native "Import key" dialog answers with next (null: cancelled). */
   setNextKeyFile(path: string | null): void;
+  /** The path the native save dialog answers with next (null: cancelled). */
+  setNextSavePath(path: string | null): void;
   /** Every payload that crossed the preload stand-in, both directions. */
   crossings: { direction: 'in' | 'out' | 'event'; name: string; payload: unknown }[];
   screenshot(name: string): Promise<string>;
@@ -81,12 +83,14 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   const sandbox = await startSandbox({ port: 0, ...opts.sandbox });
   const dataDir = mkdtempSync(join(tmpdir(), 'steward-e2e-'));
   let nextKeyFile: string | null = null;
+  let nextSavePath: string | null = null;
   const controller = await createAppController({
     dataDir,
     appVersion: 'e2e',
     embedded: { orchestratorUrl: sandbox.url, privateKeyPem: sandbox.privateKeyPem!, dialect: opts.dialect ?? 'auto' },
     cipher: TEST_CIPHER,
     picker: { pick: async () => nextKeyFile },
+    chooseSavePath: async () => nextSavePath,
     serviceExtras: {
       fleetWorkerFile: builtFleetWorker(),
       ...(opts.liveness ? { liveness: opts.liveness } : {}),
@@ -112,6 +116,9 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     },
     setNextKeyFile(path) {
       nextKeyFile = path;
+    },
+    setNextSavePath(path) {
+      nextSavePath = path;
     },
     crossings,
     async screenshot(name) {

@@ -101,6 +101,11 @@ export function fakeProfilesSteward(opts: { profiles: ProfileView[]; storage?: K
     stopKeepAlive: notInThisTest,
     listKeepAlive: notInThisTest,
     ...attentionBridge(createFakeAttention()),
+    exportFleet: notInThisTest,
+    exportHistory: notInThisTest,
+    exportCommsLog: notInThisTest,
+    getPrefs: notInThisTest,
+    setPrefs: notInThisTest,
     getWarnings: () => ok({ warnings: opts.warnings ?? [] }),
     listProfiles: () => ok({ activeId: activeId(), profiles }),
     saveProfile: (draft) => {

@@ -7,6 +7,11 @@ import { StorageWarning } from './StorageWarning';
 import { TopBar } from './TopBar';
 import { useLiveStatus } from '../queries/useLiveStatus';
 import { useProfileChanges } from '../queries/useProfileChanges';
+import { useRememberedPrefs } from '../queries/usePrefs';
+import { PrefsWarning } from './PrefsWarning';
+import { SimulatedBanner } from '../features/onboarding/SimulatedBanner';
+import { AddOrchestratorWizard } from '../features/onboarding/AddOrchestratorWizard';
+import { useWizard } from '../state/wizard';
 import { usePollPaceChanges } from '../queries/usePollPace';
 import { FleetView } from '../features/fleet/FleetView';
 import { useKeepAliveStops } from '../queries/useKeepAlive';
@@ -35,6 +40,8 @@ function ShowPaneButton() {
 export function App() {
   useLiveStatus();
   useProfileChanges();
+  useRememberedPrefs();
+  const wizardOpen = useWizard((s) => s.open);
   usePollPaceChanges();
   useKeepAliveStops();
   useAttentionPushes();
@@ -53,10 +60,12 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
+      <SimulatedBanner />
       <KeepAliveStoppedNotice />
       <StaleBanner />
       <StorageWarning />
       <AwayCard />
+      <PrefsWarning />
       {/* The pane's width is one CSS variable; collapsed or full-window are classes. */}
       <div
         className={`app-body${collapsed ? ' pane-collapsed' : ''}${maximized ? ' pane-maximized' : ''}`}
@@ -68,6 +77,7 @@ export function App() {
       </div>
       {overlay === 'palette' && <CommandPalette />}
       {overlay === 'shortcuts' && <ShortcutsDialog />}
+      {wizardOpen && <AddOrchestratorWizard />}
     </div>
   );
 }

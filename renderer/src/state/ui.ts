@@ -1,7 +1,8 @@
 /** Zustand store: UI state that is not server data (selection, filters, sorting, open panels). */
 import { create } from 'zustand';
 
-export type SortKey = 'problems' | 'id' | 'name' | 'steward' | 'status' | 'capabilities' | 'lastHeartbeat' | 'endpoint' | 'version';
+export const SORT_KEYS = ['problems', 'id', 'name', 'steward', 'status', 'capabilities', 'lastHeartbeat', 'endpoint', 'version'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 export type Panel = 'details' | 'heartbeat' | 'register' | 'log' | 'profiles' | 'events';
 
 export interface UiState {

@@ -1,4 +1,5 @@
 import { useState, type CSSProperties, type MouseEvent } from 'react';
+import { useCrosshair } from '../../state/crosshair';
 import { Dot } from 'recharts';
 import type { ChartPoint } from '../../../../shared/downsample';
 import { formatClock, formatDayClockZone, formatNumber } from '../../domain/format';
@@ -15,14 +16,33 @@ interface Hovered {
   y: number;
 }
 
+/** The index of the point nearest time `t` (points oldest first), or -1 when there are none. */
+export function nearestTimeIndex(points: readonly ChartPoint[], t: number): number {
+  if (points.length === 0) return -1;
+  let lo = 0;
+  let hi = points.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]!.t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = points[lo - 1];
+  return before && t - before.t <= points[lo]!.t - t ? lo - 1 : lo;
+}
+
 /**
  * The pointer's layer over a chart: a cursor, a dot and a tip with the time and value of the
- * point nearest the pointer (with the day and zone over ranges longer than a day). Its own state, so hovering redraws this layer and not the chart.
+ * point nearest the pointer (with the day and zone over ranges longer than a day). The time
+ * hovered is shared (state/crosshair.ts): the other charts draw their cursor and tip at it too.
+ * Its own state, so hovering redraws these layers and not the charts.
  */
 export function ChartHover(props: { frame: Frame; line: readonly Coordinate[]; points: readonly ChartPoint[]; unit: string; withDay?: boolean }) {
   const { frame, line, points, unit } = props;
   const timeText = props.withDay ? formatDayClockZone : formatClock;
-  const [hovered, setHovered] = useState<Hovered | null>(null);
+  // The pointer's height while it is over this chart; null while it is over another.
+  const [pointerY, setPointerY] = useState<number | null>(null);
+  const sharedT = useCrosshair((s) => s.t);
+  const setShared = useCrosshair((s) => s.set);
 
   const onMouseMove = (e: MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -30,16 +50,24 @@ export function ChartHover(props: { frame: Frame; line: readonly Coordinate[]; p
     const y = e.clientY - box.top;
     const inside = x >= frame.left && x <= frame.right && y >= frame.top && y <= frame.bottom;
     const index = inside ? nearestIndex(line, x) : -1;
-    setHovered(index < 0 ? null : { index, y });
+    const point = index < 0 ? undefined : points[index];
+    setPointerY(point ? y : null);
+    setShared(point ? point.t : null);
+  };
+  const onMouseLeave = () => {
+    setPointerY(null);
+    setShared(null);
   };
 
+  const index = sharedT === null ? -1 : nearestTimeIndex(points, sharedT);
+  const hovered: Hovered | null = index < 0 ? null : { index, y: pointerY ?? (line[index]?.y ?? frame.top) };
   const at = hovered ? line[hovered.index] : undefined;
   const point = hovered ? points[hovered.index] : undefined;
   // A break in the line has no value to tell.
   const shown = at && point && at.y !== null && point.v !== null ? { x: at.x, y: at.y, time: timeText(point.t), value: formatNumber(point.v, 2) } : null;
 
   return (
-    <div className="st-chart__hover" onMouseMove={onMouseMove} onMouseLeave={() => setHovered(null)}>
+    <div className="st-chart__hover" onMouseMove={onMouseMove} onMouseLeave={onMouseLeave}>
       {shown && hovered && (
         <>
           <svg className="st-chart__cursor" width={frame.width} height={frame.height} aria-hidden="true">

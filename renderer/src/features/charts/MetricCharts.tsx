@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ChartPoint } from '../../../../shared/downsample';
 import type { ChartedMetric } from '../../../../shared/model';
-import { errorDetail } from '../../app/api';
+import { call, errorDetail } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Segmented } from '../../ui/Segmented';
 import { useTick } from './useTick';
@@ -13,6 +13,7 @@ import { Y_AXIS_WIDTH } from './plot';
 import { useChartRange } from '../../state/chart-range';
 import { chartPointsFor, METRIC_META, pointsSince, RANGES, rangeMs, type RangeKey } from './series';
 import { historySinceNote } from './history-since';
+import { ExportButton } from '../../ui/ExportButton';
 import './charts.css';
 
 const GRID_GAP = 12;
@@ -60,6 +61,7 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
       <header className="st-charts__head">
         <h3 className="st-section-title">Metrics</h3>
         <Segmented<RangeKey> label="Time range" options={RANGES} value={range} onChange={setRange} />
+        <ExportButton label="Export CSV" title="Export this droplet’s whole history (every sample Steward holds) as CSV" noun="sample" run={() => call('exportHistory', { id: props.dropletId })} />
       </header>
       {history.isPending || !measured ? (
         <p className="st-charts__empty">Loading history…</p>

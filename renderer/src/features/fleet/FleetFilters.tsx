@@ -1,4 +1,5 @@
 /** Status and capability selects and a free-text search over id, name, steward and endpoint. */
+import type { ReactNode } from 'react';
 import { STATUS_ORDER } from './fleet-rows';
 import { ColumnsMenu } from './ColumnsMenu';
 
@@ -12,6 +13,8 @@ export interface FleetFiltersProps {
   onStatus(s: string | null): void;
   onCapability(c: string | null): void;
   onSearch(q: string): void;
+  /** Actions at the row's end (export, the bulk bar). */
+  actions?: ReactNode;
 }
 
 export function FleetFilters(p: FleetFiltersProps) {
@@ -70,6 +73,7 @@ export function FleetFilters(p: FleetFiltersProps) {
         {filtered ? `${p.shown} of ${p.total} droplets` : `${p.total} droplets`}
       </span>
       <ColumnsMenu />
+      {p.actions}
     </div>
   );
 }

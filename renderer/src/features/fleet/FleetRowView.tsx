@@ -11,6 +11,7 @@ import { displayEndpoint } from './endpoint';
 import { HeartbeatAgo } from '../../ui/HeartbeatAgo';
 import { KeptAliveMark } from './KeptAliveMark';
 import { StatusCellContent } from '../../ui/StatusBadge';
+import type { PickModifiers } from './marks';
 
 export interface FleetRowProps {
   droplet: Droplet;
@@ -18,6 +19,8 @@ export interface FleetRowProps {
   /** Steward beats for this droplet (keep-alive): its silence would not show. */
   keptAlive: boolean;
   selected: boolean;
+  /** Among the rows picked for a bulk action (Ctrl/Shift-click). */
+  marked: boolean;
   /** Whether Tab reaches this row (the selected row, or the first when none is). */
   tabbable: boolean;
   /** 1-based, counting the header row, for aria-rowindex. */
@@ -25,20 +28,33 @@ export interface FleetRowProps {
   /** Pixel offset in the virtual list. */
   top: number;
   height: number;
-  onSelect(id: number): void;
+  /** With modifiers for a Ctrl/Cmd- or Shift-click (multi-select). */
+  onSelect(id: number, mods?: PickModifiers): void;
+  /** Right-click: the row's menu at that point. */
+  onMenu(id: number, x: number, y: number): void;
 }
 
-function FleetRowInner({ droplet: d, status, keptAlive, selected, tabbable, rowIndex, top, height, onSelect }: FleetRowProps) {
+const picking = (e: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }) => e.shiftKey || e.ctrlKey || e.metaKey;
+
+function FleetRowInner({ droplet: d, status, keptAlive, selected, marked, tabbable, rowIndex, top, height, onSelect, onMenu }: FleetRowProps) {
   return (
     <div
       role="row"
-      className={selected ? 'fleet-row selected' : 'fleet-row'}
+      className={`fleet-row${selected ? ' selected' : ''}${marked ? ' marked' : ''}`}
       data-droplet-id={d.id}
       aria-rowindex={rowIndex}
-      aria-selected={selected}
+      aria-selected={selected || marked}
       tabIndex={tabbable ? 0 : -1}
       style={{ transform: `translateY(${top}px)`, height }}
-      onClick={() => onSelect(d.id)}
+      // A modified click picks rows: no focus move (which would select this row alone) and no text selection.
+      onMouseDown={(e) => {
+        if (picking(e)) e.preventDefault();
+      }}
+      onClick={(e) => onSelect(d.id, picking(e) ? { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey } : undefined)}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        onMenu(d.id, e.clientX, e.clientY);
+      }}
       onFocus={() => {
         if (!selected) onSelect(d.id);
       }}
@@ -78,10 +94,12 @@ export const FleetRowView = memo(
     prev.status === next.status &&
     prev.keptAlive === next.keptAlive &&
     prev.selected === next.selected &&
+    prev.marked === next.marked &&
     prev.tabbable === next.tabbable &&
     prev.rowIndex === next.rowIndex &&
     prev.top === next.top &&
     prev.height === next.height &&
     prev.onSelect === next.onSelect &&
+    prev.onMenu === next.onMenu &&
     sameShownDroplet(prev.droplet, next.droplet),
 );

@@ -12,6 +12,7 @@ import { ColumnHeader } from './ColumnHeader';
 import type { FleetRow } from './fleet-rows';
 import { FleetRowView } from './FleetRowView';
 import { StaleContext } from '../../ui/stale-context';
+import type { PickModifiers } from './marks';
 
 export const ROW_HEIGHT = 30;
 /** The sticky header's height, inside the one scroll container with the rows. */
@@ -21,8 +22,14 @@ export interface FleetTableProps {
   rows: readonly FleetRow[];
   selectedId: number | null;
   sort: UiState['sort'];
-  onSelect(id: number): void;
+  onSelect(id: number, mods?: PickModifiers): void;
   onSort(key: SortKey): void;
+  /** Rows picked for a bulk action. */
+  marked?: ReadonlySet<number>;
+  /** A row's menu asked for (right-click) at a point. */
+  onRowMenu?(id: number, x: number, y: number): void;
+  /** Keys the table does not handle itself (copy, select all, the menu key): prevented when handled. */
+  onKeyCommand?(e: KeyboardEvent<HTMLDivElement>): void;
   /** Shown instead of rows when there are none. */
   empty: string;
   /** The fleet cannot be refreshed: the table dims (one class) and late verdicts turn guesses. */
@@ -32,6 +39,7 @@ export interface FleetTableProps {
 }
 
 const NONE: ReadonlySet<number> = new Set();
+const NO_MENU = (): void => undefined;
 
 const COLUMNS_ALL = visibleColumns([]).length;
 
@@ -61,7 +69,7 @@ function targetIndex(key: string, current: number, count: number, pageRows: numb
   }
 }
 
-export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, stale = false, keptAlive = NONE }: FleetTableProps) {
+export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, stale = false, keptAlive = NONE, marked = NONE, onRowMenu = NO_MENU, onKeyCommand }: FleetTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Set when the keyboard moved the selection, so focus follows it once the row is rendered.
   const focusPending = useRef(false);
@@ -90,6 +98,8 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
 
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
+      onKeyCommand?.(e);
+      if (e.defaultPrevented) return;
       if (rows.length === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
       const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
       const next = targetIndex(e.key, selectedIndex < 0 ? -1 : selectedIndex, rows.length, pageRows);
@@ -100,7 +110,7 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
       virtualizer.scrollToIndex(index, { align: 'auto' });
       onSelect(rows[index]!.droplet.id);
     },
-    [rows, selectedIndex, onSelect, virtualizer],
+    [rows, selectedIndex, onSelect, virtualizer, onKeyCommand],
   );
 
   useEffect(() => {
@@ -147,6 +157,7 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
       aria-label="Fleet"
       aria-describedby={stale ? 'fleet-stale-note' : undefined}
       data-stale={stale || undefined}
+      aria-multiselectable="true"
       data-hidden={hiddenKeys || undefined}
       style={tableStyle}
       aria-rowcount={rows.length + 1} aria-colcount={columns.length} onKeyDown={onKeyDown}>
@@ -181,11 +192,13 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
                       status={row.status}
                       keptAlive={keptAlive.has(id)}
                       selected={id === selectedId}
+                      marked={marked.has(id)}
                       tabbable={id === tabbableId}
                       rowIndex={item.index + 2}
                       top={item.start - HEAD_HEIGHT}
                       height={item.size}
                       onSelect={onSelect}
+                      onMenu={onRowMenu}
                     />
                   );
                 })}

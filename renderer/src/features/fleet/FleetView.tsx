@@ -1,5 +1,5 @@
 /** The fleet: summary counts, filters and the table, wired to the polled data and the UI store. */
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Droplet } from '../../../../shared/model';
 import { errorDetail } from '../../app/api';
@@ -16,6 +16,12 @@ import { SummaryStrip } from './SummaryStrip';
 import { useLivenessTime } from './useLivenessTime';
 import { lateJudgedUntil, usePollPace } from '../../queries/usePollPace';
 import { useLiveness } from '../../queries/useAppInfo';
+import { keepShown, pick, useMarks, type PickModifiers } from './marks';
+import { FleetActions, FleetNoteLine } from './FleetActions';
+import { RowMenu } from './RowMenu';
+import { copyText, rowsAsText } from './row-actions';
+import { useFleetNote } from '../../state/fleet-note';
+import type { FleetRow } from './fleet-rows';
 
 const NO_DROPLETS: readonly Droplet[] = [];
 const NO_ENTRIES: readonly string[] = [];
@@ -69,7 +75,72 @@ export function FleetView() {
     [models, judged, ui.status, ui.capability, search, ui.sort],
   );
 
-  const onSelect = useCallback((id: number) => selectDroplet(id), []);
+  // Multi-select works on the order shown; the handlers read it here so they stay stable for the rows' memo.
+  const shownRef = useRef<readonly FleetRow[]>(shown);
+  useEffect(() => {
+    shownRef.current = shown;
+  }, [shown]);
+  const marks = useMarks();
+  useEffect(() => {
+    const current = useMarks.getState();
+    if (current.marked.size === 0) return;
+    const next = keepShown(current, new Set(shown.map((r) => r.droplet.id)));
+    if (next !== current) current.set(next);
+  }, [shown]);
+
+  const onSelect = useCallback((id: number, mods?: PickModifiers) => {
+    const m = useMarks.getState();
+    if (mods) {
+      const ui = useUi.getState();
+      m.set(pick(m, id, mods, ui.selectedId, shownRef.current.map((r) => r.droplet.id)));
+      ui.select(id);
+      return;
+    }
+    m.set(pick(m, id, { range: false, toggle: false }, null, []));
+    selectDroplet(id);
+  }, []);
+
+  const [menu, setMenu] = useState<{ id: number; x: number; y: number } | null>(null);
+  const onRowMenu = useCallback((id: number, x: number, y: number) => {
+    // Right-clicking a row outside the marked ones acts on that row alone, as file managers do.
+    if (!useMarks.getState().marked.has(id)) {
+      useMarks.getState().clear();
+      selectDroplet(id);
+    }
+    setMenu({ id, x, y });
+  }, []);
+  const closeMenu = useCallback(() => setMenu(null), []);
+
+  const onKeyCommand = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
+    const mod = e.ctrlKey || e.metaKey;
+    const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-droplet-id]');
+    if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
+      if (!rowEl) return;
+      e.preventDefault();
+      const r = rowEl.getBoundingClientRect();
+      onRowMenu(Number(rowEl.dataset.dropletId), r.left + 24, r.bottom);
+    } else if (mod && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      const ids = shownRef.current.map((r) => r.droplet.id);
+      useMarks.getState().set({ marked: new Set(ids), anchor: ids[0] ?? null });
+    } else if (mod && e.key.toLowerCase() === 'c') {
+      // Text the steward selected copies as usual; otherwise the marked rows (or this row).
+      if ((window.getSelection()?.toString() ?? '') !== '') return;
+      const marked = useMarks.getState().marked;
+      const selectedId = useUi.getState().selectedId;
+      const rows = shownRef.current.filter((r) => (marked.size > 0 ? marked.has(r.droplet.id) : r.droplet.id === selectedId));
+      if (rows.length === 0) return;
+      e.preventDefault();
+      const byId = new Map(rows.map((r) => [r.droplet.id, r.status]));
+      void copyText(rowsAsText(rows.map((r) => r.droplet), (d) => byId.get(d.id) ?? d.status)).then((done) =>
+        useFleetNote.getState().say(done ? `Copied ${rows.length} row${rows.length === 1 ? '' : 's'}.` : 'Could not copy: the clipboard is not available.', done ? 'ok' : 'error'),
+      );
+    } else if (e.key === 'Escape' && useMarks.getState().marked.size > 0) {
+      e.preventDefault();
+      useMarks.getState().clear();
+    }
+  }, [onRowMenu]);
+  const menuRow = menu ? shown.find((r) => r.droplet.id === menu.id) : undefined;
 
   let empty = 'The Orchestrator lists no droplets.';
   if (whole.isPending) empty = 'Loading the fleet…';
@@ -96,10 +167,13 @@ export function FleetView() {
         onStatus={ui.setStatusFilter}
         onCapability={ui.setCapabilityFilter}
         onSearch={ui.setSearch}
+        actions={<FleetActions shown={shown} marked={marks.marked} onClearMarks={marks.clear} />}
       />
+      <FleetNoteLine />
       <CapabilityRankContext.Provider value={capabilityRank}>
-        <FleetTable rows={shown} stale={stale} keptAlive={keptAlive} selectedId={ui.selectedId} sort={ui.sort} onSelect={onSelect} onSort={ui.setSort} empty={empty} />
+        <FleetTable rows={shown} stale={stale} keptAlive={keptAlive} selectedId={ui.selectedId} sort={ui.sort} onSelect={onSelect} onSort={ui.setSort} empty={empty} marked={marks.marked} onRowMenu={onRowMenu} onKeyCommand={onKeyCommand} />
       </CapabilityRankContext.Provider>
+      {menu && menuRow && <RowMenu droplet={menuRow.droplet} keptAlive={keptAlive.has(menu.id)} x={menu.x} y={menu.y} onClose={closeMenu} />}
     </section>
   );
 }

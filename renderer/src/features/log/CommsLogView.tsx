@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { errorDetail } from '../../app/api';
+import { call, errorDetail } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Segmented } from '../../ui/Segmented';
+import { ExportButton } from '../../ui/ExportButton';
 import { useAppInfo } from '../../queries/useAppInfo';
 import { useCommsLog } from '../../queries/useCommsLog';
 import { useUi } from '../../state/ui';
@@ -78,6 +79,7 @@ export function CommsLogView() {
         <span className="st-log__count st-muted" aria-live="polite">
           {visible.length === sorted.length ? `${sorted.length} exchanges` : `${visible.length} of ${sorted.length}`}
         </span>
+        <ExportButton label="Export" title="Export the whole communications log as JSON lines (one exchange a line)" noun="exchange" run={() => call('exportCommsLog')} />
       </div>
       {log.isError && <ErrorNotice error={errorDetail(log.error)} onRetry={() => void log.refetch()} />}
       <div className="st-log__list" ref={listRef}>

@@ -225,4 +225,29 @@ describe('MetricCharts', () => {
     expect(tip).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d\d:\d\d:\d\d \S+ \d+ MB$/);
     expect(samples.some((x) => tip.startsWith(formatDayClockZone(x.t)))).toBe(true);
   });
+  it('shares one crosshair: hovering one chart shows the same time, with each metric’s value, on all four', async () => {
+    const samples = series(50);
+    installFakeSteward({ getHistory: () => historyOf(samples) });
+    renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
+    const memory = await screen.findByRole('figure', { name: 'Memory (MB)' });
+    await waitFor(() => expect(document.querySelectorAll('figure .st-chart__hover')).toHaveLength(4));
+    fireEvent.mouseMove(memory.querySelector<HTMLElement>('.st-chart__hover')!, { clientX: 291, clientY: 30 });
+    const newest = samples.at(-1)!;
+    const tips = [...document.querySelectorAll('figure')].map((f) => f.querySelector('.st-chart__tip')?.textContent ?? null);
+    expect(tips).toHaveLength(4);
+    for (const tip of tips) expect(tip?.startsWith(formatClock(newest.t))).toBe(true);
+    expect(document.querySelectorAll('.recharts-active-dot')).toHaveLength(4);
+    fireEvent.mouseLeave(memory.querySelector<HTMLElement>('.st-chart__hover')!);
+    expect(document.querySelectorAll('.st-chart__tip')).toHaveLength(0);
+  });
+
+  it('names the day in the tooltip over 7 d too', async () => {
+    const samples = series(50);
+    installFakeSteward({ getHistory: () => historyOf(samples) });
+    useChartRange.setState({ range: '7d' });
+    renderWithClient(<MetricCharts dropletId={7} width={300} height={100} />);
+    const memory = await screen.findByRole('figure', { name: 'Memory (MB)' });
+    fireEvent.mouseMove(memory.querySelector<HTMLElement>('.st-chart__hover')!, { clientX: 291, clientY: 30 });
+    expect(memory.querySelector('.st-chart__tip')?.textContent ?? '').toMatch(/^\d{1,2} [A-Z][a-z]{2} \d\d:\d\d:\d\d \S+ \d+ MB$/);
+  });
 });
