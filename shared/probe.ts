@@ -103,7 +103,7 @@ export const ProbeDetailsSchema = z.object({
   capabilities: ProbeCapabilitiesSchema.nullable(),
   state: ProbeStateSchema.nullable(),
   dependencies: ProbeDependenciesSchema.nullable(),
-  routes: z.record(z.enum(PROBE_ROUTES), RouteOutcomeSchema),
+  routes: z.partialRecord(z.enum(PROBE_ROUTES), RouteOutcomeSchema),
   /** Restarts seen (uptime went down), newest first, epoch ms. */
   restarts: z.array(z.number()),
   /** What it registered with the Orchestrator against what it serves. */
