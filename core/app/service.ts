@@ -24,6 +24,7 @@ import { readFleet } from '../fleet/read-fleet';
 import { createEventHub, type ServiceEventListener } from './events';
 import { ignoredFields, mergeRegistration } from './registration';
 import { StorageHealth } from '../fs/storage-health';
+import { createProbeService, type ProbeHooks, type ProbeServiceOptions } from './probe-service';
 
 export interface ServiceConfig {
   profileName: string;
@@ -67,6 +68,8 @@ export interface ServiceConfig {
   fleetWorkerFile?: string;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Probing droplets' own routes: pool, timeout, cap, a stand-in HTTP client, the tick. */
+  probes?: Pick<ProbeServiceOptions, 'poolSize' | 'timeoutMs' | 'maxBytes' | 'get' | 'tickMs'>;
 }
 
 export type { ServiceEventListener } from './events';
@@ -82,6 +85,8 @@ export interface StewardService {
   readonly storageWarning: string | null;
   readonly client: OrchestratorClient;
   readonly commsLog: CommsLog;
+  /** Probe events for the attention engine: a verdict changed, a droplet restarted. */
+  readonly probes: ProbeHooks;
   close(): Promise<void>;
 }
 
@@ -136,6 +141,8 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   });
   const { warning } = await history.load();
   if (warning) loadWarnings.push(warning);
+  const probes = await createProbeService({ ...config.probes, dataDir: config.dataDir, embeddedSandbox: config.embeddedSandbox, history, now, emitChanged: (ids) => emit('probesChanged', { ids }) });
+  if (probes.warning) loadWarnings.push(probes.warning);
 
   const fleetDecoder = config.fleetWorkerFile ? workerFleetDecoder(config.fleetWorkerFile) : inlineFleetDecoder();
   // The window's first poll comes within a second of the service: the worker boots meanwhile.
@@ -233,6 +240,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     listDroplets: async ({ since, ...filters }): Promise<FleetUpdate> => {
       const { update, beats } = await decodeList(filters, { since });
       for (const b of beats) history.record(b.id, b.time, b.status, b.metrics);
+      probes.noteFleet(update, filters.status !== undefined || filters.capability !== undefined);
       return update;
     },
     getDroplet: async ({ id }): Promise<DropletView> => {
@@ -240,6 +248,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
         const { traceId, clockOffsetMs, ...fetched } = await client.details(id);
         const droplet = onLocalClock(fetched, clockOffsetMs);
         recordDetails(droplet);
+        probes.noteDroplet(droplet);
         return { droplet, source: 'details', note: null, traceId };
       } catch (e) {
         if (isOrchestratorError(e, ...FALLBACK_KINDS)) return fromList(id, e);
@@ -265,6 +274,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     startKeepAlive: async (input) => keepAlive.start(input),
     stopKeepAlive: async ({ id }) => keepAlive.stop(id),
     listKeepAlive: async () => keepAlive.list(),
+    ...probes.handlers,
   };
 
   let closing: Promise<void> | null = null;
@@ -280,9 +290,11 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     },
     client,
     commsLog,
+    probes: probes.hooks,
     close() {
       closing ??= (async () => {
         keepAlive.stopAll();
+        probes.close();
         live?.stop();
         events.clear();
         await Promise.allSettled([history.close(), commsLog.close(), fleetDecoder.close()]);

@@ -98,6 +98,12 @@ export function fakeProfilesSteward(opts: { profiles: ProfileView[]; storage?: K
     startKeepAlive: notInThisTest,
     stopKeepAlive: notInThisTest,
     listKeepAlive: notInThisTest,
+    getProbeSummary: notInThisTest,
+    getProbeDetails: notInThisTest,
+    getDependencyMap: notInThisTest,
+    getProbeSettings: notInThisTest,
+    setProbeSettings: notInThisTest,
+    probeNow: notInThisTest,
     getWarnings: () => ok({ warnings: opts.warnings ?? [] }),
     listProfiles: () => ok({ activeId: activeId(), profiles }),
     saveProfile: (draft) => {
