@@ -16,6 +16,9 @@ Commands:
                                           charts: cpu_percent, memory_mb, requests_last_minute,
                                           errors_last_minute (others are sent, with a warning)
   health                                  Call the public /health and /management/version routes
+  probe [ID ...]                          Ask droplets' own /health, /state, /capabilities and
+                                          /dependencies once (all listed droplets when no ID);
+                                          exit 0 when it could ask, whatever they answered
 
 Common options:
   --url URL          Orchestrator base URL            (env STEWARD_URL)
@@ -52,7 +55,8 @@ export type Command =
   | { name: 'get'; id: number }
   | { name: 'register'; id: number; dropletName: string; endpoint: string; steward?: string; capabilities: string[]; version?: string; status?: ReportableStatus }
   | { name: 'heartbeat'; id: number; status: ReportableStatus; metrics: Metrics }
-  | { name: 'health' };
+  | { name: 'health' }
+  | { name: 'probe'; ids: number[] };
 
 const options = {
   url: { type: 'string' },
@@ -145,6 +149,8 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): { comm
     case 'health':
       extra(0);
       return { common, command: { name } };
+    case 'probe':
+      return { common, command: { name, ids: rest.map((r) => positiveInt(r, 'droplet ID')) } };
     default:
       throw new UsageError(`unknown command "${name}"`);
   }

@@ -59,15 +59,15 @@ describe('probes through the service', () => {
     expect(d.metrics).toContain('probe:requests_per_minute');
     const samples = ok<{ t: number; v: number }[]>(await s.dispatch('getExtraMetric', { id: 100, metric: 'probe:requests_per_minute' }));
     expect(samples).toHaveLength(1);
-    const map = ok<DependencyMap>(await s.dispatch('getDependencyMap'));
+    const map = ok<DependencyMap>(await s.dispatch('getDependencyMap', undefined));
     expect(map.missing.map((m) => m.id)).toContain(102);
   });
 
   it('is off by default for a real Orchestrator, and the settings persist in probe-settings.json', async () => {
     const s = await boot(false);
     ok(await s.dispatch('listDroplets', {}));
-    expect(ok<ProbeSettings>(await s.dispatch('getProbeSettings')).enabled).toBe(false);
-    expect(ok<ProbeSummary[]>(await s.dispatch('getProbeSummary'))[0]).toMatchObject({ verdict: 'not_probed', note: 'probing is off for this profile' });
+    expect(ok<ProbeSettings>(await s.dispatch('getProbeSettings', undefined)).enabled).toBe(false);
+    expect(ok<ProbeSummary[]>(await s.dispatch('getProbeSummary', undefined))[0]).toMatchObject({ verdict: 'not_probed', note: 'probing is off for this profile' });
     const saved = ok<ProbeSettings>(await s.dispatch('setProbeSettings', { enabled: true, scope: 'ids', ids: [100] }));
     expect(saved).toMatchObject({ enabled: true, scope: 'ids', ids: [100], fastIntervalSeconds: 60 });
     expect(JSON.parse(await readFile(join(dir!, 'probe-settings.json'), 'utf8'))).toEqual(saved);
