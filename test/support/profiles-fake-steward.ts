@@ -101,7 +101,7 @@ export function fakeProfilesSteward(opts: { profiles: ProfileView[]; storage?: K
     getProbeSummary: notInThisTest,
     getProbeDetails: notInThisTest,
     getDependencyMap: notInThisTest,
-    getProbeSettings: notInThisTest,
+    getProbeSettings: () => ok({ enabled: true, scope: 'all' as const, capabilities: [], ids: [], fastIntervalSeconds: 60, slowIntervalSeconds: 600 }),
     setProbeSettings: notInThisTest,
     probeNow: notInThisTest,
     getWarnings: () => ok({ warnings: opts.warnings ?? [] }),

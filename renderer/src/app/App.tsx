@@ -9,6 +9,7 @@ import { useLiveStatus } from '../queries/useLiveStatus';
 import { useProfileChanges } from '../queries/useProfileChanges';
 import { FleetView } from '../features/fleet/FleetView';
 import { useKeepAliveStops } from '../queries/useKeepAlive';
+import { useProbeEvents } from '../queries/useProbes';
 import { KeepAliveStoppedNotice } from '../features/heartbeat/KeepAliveStoppedNotice';
 
 const CHARTS_PREFETCH_MS = 1_500;
@@ -17,6 +18,7 @@ export function App() {
   useLiveStatus();
   useProfileChanges();
   useKeepAliveStops();
+  useProbeEvents();
   // After the fleet's first paint, so the charts' chunk is ready before the first selection.
   useEffect(() => {
     const timer = setTimeout(prefetchCharts, CHARTS_PREFETCH_MS);

@@ -6,6 +6,7 @@ import { HeartbeatPanel } from '../features/heartbeat/HeartbeatPanel';
 import { CommsLogView } from '../features/log/CommsLogView';
 import { ProfilesView } from '../features/profiles/ProfilesView';
 import { RegisterForm } from '../features/register/RegisterForm';
+import { DependenciesView } from '../features/probes/DependenciesView';
 
 // `short` is what fits the pane's tab strip; `label` stays the accessible name and tooltip.
 const TABS: readonly { panel: Panel; label: string; short?: string }[] = [
@@ -13,6 +14,7 @@ const TABS: readonly { panel: Panel; label: string; short?: string }[] = [
   { panel: 'heartbeat', label: 'Heartbeat' },
   { panel: 'register', label: 'Register' },
   { panel: 'log', label: 'Communications log', short: 'Log' },
+  { panel: 'dependencies', label: 'Dependencies', short: 'Deps' },
   { panel: 'profiles', label: 'Connections' },
 ];
 
@@ -33,6 +35,8 @@ function PanelContent({ panel, selectedId, registerNew }: { panel: Panel; select
       return <CommsLogView />;
     case 'profiles':
       return <ProfilesView />;
+    case 'dependencies':
+      return <DependenciesView />;
   }
 }
 

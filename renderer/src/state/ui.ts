@@ -1,8 +1,8 @@
 /** Zustand store: UI state that is not server data (selection, filters, sorting, open panels). */
 import { create } from 'zustand';
 
-export type SortKey = 'problems' | 'id' | 'name' | 'steward' | 'status' | 'capabilities' | 'lastHeartbeat' | 'endpoint' | 'version';
-export type Panel = 'details' | 'heartbeat' | 'register' | 'log' | 'profiles';
+export type SortKey = 'problems' | 'id' | 'name' | 'steward' | 'status' | 'capabilities' | 'lastHeartbeat' | 'endpoint' | 'version' | 'probe';
+export type Panel = 'details' | 'heartbeat' | 'register' | 'log' | 'profiles' | 'dependencies';
 
 export interface UiState {
   selectedId: number | null;

@@ -12,6 +12,7 @@ import { DropletStatus } from './DropletStatus';
 import { HeartbeatTimeline } from './HeartbeatTimeline';
 import { KeepAliveToggle } from './KeepAliveToggle';
 import { LatestMetrics } from './LatestMetrics';
+import { ProbeSection } from './ProbeSection';
 import { mergeBeats, type Beat } from './timeline';
 import '../../ui/ui.css';
 import './details.css';
@@ -70,6 +71,7 @@ export function DetailsPane(props: { dropletId: number }) {
       <DropletFacts droplet={droplet} />
       <LatestMetrics dropletId={dropletId} metrics={droplet.latestMetrics} />
       <DropletTimeline droplet={droplet} />
+      <ProbeSection dropletId={dropletId} />
       <Suspense fallback={<p className="st-charts__empty">Loading charts…</p>}>
         <MetricCharts dropletId={dropletId} />
       </Suspense>

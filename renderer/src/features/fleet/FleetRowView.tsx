@@ -11,12 +11,16 @@ import { displayEndpoint } from './endpoint';
 import { HeartbeatAgo } from '../../ui/HeartbeatAgo';
 import { KeptAliveMark } from './KeptAliveMark';
 import { StatusCellContent } from '../../ui/StatusBadge';
+import type { ProbeSummary } from '../../../../shared/probe';
+import { ProbeCell } from './ProbeCell';
 
 export interface FleetRowProps {
   droplet: Droplet;
   status: EffectiveStatus;
   /** Steward beats for this droplet (keep-alive): its silence would not show. */
   keptAlive: boolean;
+  /** What the droplet's own routes said (main's prober); absent before the first summary. */
+  probe?: ProbeSummary;
   selected: boolean;
   /** Whether Tab reaches this row (the selected row, or the first when none is). */
   tabbable: boolean;
@@ -28,7 +32,7 @@ export interface FleetRowProps {
   onSelect(id: number): void;
 }
 
-function FleetRowInner({ droplet: d, status, keptAlive, selected, tabbable, rowIndex, top, height, onSelect }: FleetRowProps) {
+function FleetRowInner({ droplet: d, status, keptAlive, probe, selected, tabbable, rowIndex, top, height, onSelect }: FleetRowProps) {
   return (
     <div
       role="row"
@@ -55,6 +59,9 @@ function FleetRowInner({ droplet: d, status, keptAlive, selected, tabbable, rowI
       <div role="gridcell" className="cell col-status" data-testid="status-cell">
         <StatusCellContent droplet={d} status={status} />
       </div>
+      <div role="gridcell" className="cell col-probe" data-testid="probe-cell">
+        <ProbeCell probe={probe} />
+      </div>
       <div role="gridcell" className="cell col-caps">
         <CapabilityChips capabilities={d.capabilities} />
       </div>
@@ -77,6 +84,7 @@ export const FleetRowView = memo(
   (prev, next) =>
     prev.status === next.status &&
     prev.keptAlive === next.keptAlive &&
+    prev.probe === next.probe &&
     prev.selected === next.selected &&
     prev.tabbable === next.tabbable &&
     prev.rowIndex === next.rowIndex &&

@@ -10,6 +10,7 @@ import { COLUMNS } from './columns';
 import type { FleetRow } from './fleet-rows';
 import { FleetRowView } from './FleetRowView';
 import { StaleContext } from '../../ui/stale-context';
+import type { ProbeSummary } from '../../../../shared/probe';
 
 export const ROW_HEIGHT = 30;
 
@@ -25,9 +26,12 @@ export interface FleetTableProps {
   stale?: boolean;
   /** Droplets Steward beats for (keep-alive): each row says so. */
   keptAlive?: ReadonlySet<number>;
+  /** Probe summaries by droplet id (the probe column). */
+  probes?: ReadonlyMap<number, ProbeSummary>;
 }
 
 const NONE: ReadonlySet<number> = new Set();
+const NO_PROBES: ReadonlyMap<number, ProbeSummary> = new Map();
 
 function ariaSort(sort: UiState['sort'], key: SortKey): 'ascending' | 'descending' | 'none' {
   if (sort.key !== key) return 'none';
@@ -55,7 +59,7 @@ function targetIndex(key: string, current: number, count: number, pageRows: numb
   }
 }
 
-export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, stale = false, keptAlive = NONE }: FleetTableProps) {
+export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, stale = false, keptAlive = NONE, probes = NO_PROBES }: FleetTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Set when the keyboard moved the selection, so focus follows it once the row is rendered.
   const focusPending = useRef(false);
@@ -162,6 +166,7 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
                   droplet={row.droplet}
                   status={row.status}
                   keptAlive={keptAlive.has(id)}
+                  probe={probes.get(id)}
                   selected={id === selectedId}
                   tabbable={id === tabbableId}
                   rowIndex={item.index + 2}

@@ -15,6 +15,7 @@ export const COLUMNS: readonly Column[] = [
   { sortKey: 'name', label: 'Name', className: 'col-name' },
   { sortKey: 'steward', label: 'Steward', className: 'col-steward' },
   { sortKey: 'problems', label: 'Status', className: 'col-status' },
+  { sortKey: 'probe', label: 'Probe', title: "The droplet's own /health, and where it disagrees with the Orchestrator", className: 'col-probe' },
   { sortKey: 'capabilities', label: 'Capabilities', className: 'col-caps' },
   { sortKey: 'lastHeartbeat', label: 'Heartbeat', title: 'Last heartbeat', className: 'col-beat' },
   { sortKey: 'endpoint', label: 'Endpoint', className: 'col-endpoint' },
