@@ -30,7 +30,9 @@
  *   far more than Electron's IPC.
  *
  * - launch to fleet (launch.ts): main's start -> first rows painted on the embedded default;
- * - the CLI's start (cli-startup.ts): `steward --help` against `node -e 0`, wall time, median.
+ * - the CLI's start (cli-startup.ts): `steward --help` against `node -e 0`, wall time, median;
+ * - probing (probe.ts): 1,000 droplets' own routes probed every 60 s: this process's CPU time
+ *   (process.cpuUsage, so machine load does not inflate it) and event-loop utilisation.
  *
  * BENCH_FLEETS=100,1000 runs part of it (while working on the bench), BENCH_FLEETS=none only
  * the charts; the default is all three. BENCH_IDLE_SECONDS shortens the idle measurements.
@@ -57,6 +59,7 @@ import { measureScrollAndIdleCpu } from './measure/idle-cpu';
 import { measureIdleMain } from './measure/idle-main';
 import { measureMain } from './measure/main-per-poll';
 import { measurePollToPaint } from './measure/poll-to-paint';
+import { measureProbes } from './measure/probe';
 
 const FLEETS: readonly number[] = (process.env.BENCH_FLEETS ?? '100,1000,10000').split(',').filter((f) => f !== 'none').map(Number);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
   if (!chromiumPath) throw new Error('No Chromium found (set CHROMIUM_PATH).');
   const started = performance.now();
   const key = generateKeyPair('ES256');
-  const f: Omit<BenchFigures, 'charts' | 'cli' | 'launch'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
+  const f: Omit<BenchFigures, 'charts' | 'cli' | 'launch' | 'probe'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
   let chromiumVersion = 'unknown';
 
   for (const fleet of FLEETS) {
@@ -104,8 +107,10 @@ async function main(): Promise<void> {
   const charts = await measureCharts(chromiumPath, key);
   log('launch to fleet');
   const launch = await measureLaunch(chromiumPath);
+  log('probing 1,000 droplets');
+  const probe = await measureProbes(1_000, IDLE_SECONDS);
   log('CLI start-up');
-  const figures: BenchFigures = { ...f, charts, launch, cli: measureCliStartup() };
+  const figures: BenchFigures = { ...f, charts, launch, probe, cli: measureCliStartup() };
   log('done');
   removeBenchTempDirs();
 

@@ -7,6 +7,7 @@ import type { CpuFigures } from '../measure/idle-cpu';
 import type { MainFigures } from '../measure/main-per-poll';
 import type { PaintFigures } from '../measure/poll-to-paint';
 import type { ScrollFigures } from '../measure/scroll';
+import type { ProbeFigures } from '../measure/probe';
 
 export interface BenchFigures {
   /** The fleet sizes measured, in order. */
@@ -23,4 +24,6 @@ export interface BenchFigures {
   cli: CliStartupFigures;
   /** Main's start -> first fleet rows painted, embedded default, fresh data folder. */
   launch: LaunchFigures;
+  /** 1,000 droplets probed every 60 s: main's CPU. */
+  probe: ProbeFigures;
 }

@@ -17,6 +17,7 @@ const GOALS = {
   idleCpuPercent: 1,
   cliOverNodeMs: 150,
   launchToFleetMs: 1_500,
+  probeCpuPercent: 1,
 };
 
 export interface Target {
@@ -44,6 +45,7 @@ export function judgeTargets(f: BenchFigures) {
     idleCpu: { target: `< ${GOALS.idleCpuPercent}% of a core`, value: round(idleTotal, 2), met: idleTotal < GOALS.idleCpuPercent },
     launchToFleet: { target: `< ${GOALS.launchToFleetMs} ms`, value: f.launch.launchToFleetMs, met: f.launch.launchToFleetMs < GOALS.launchToFleetMs },
     cliStartup: { target: `< ${GOALS.cliOverNodeMs} ms beyond node's start`, value: f.cli.overNodeMs, met: f.cli.overNodeMs < GOALS.cliOverNodeMs },
+    probeCpu: { target: `< ${GOALS.probeCpuPercent}% of a core`, value: f.probe.cpuPercentOfCore, met: f.probe.cpuPercentOfCore < GOALS.probeCpuPercent },
     onlyChangedRowsRender: { target: '0 unexplained row renders', value: wasted, met: wasted === 0 },
   } satisfies Record<string, Target>;
 }
