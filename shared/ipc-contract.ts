@@ -7,7 +7,7 @@
  * main-process handlers are typed from this module.
  */
 import { z } from 'zod';
-import { AppInfoSchema, ChartHistorySchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, ExtraMetricNameSchema, ExtraMetricSampleSchema, HeartbeatAckSchema, HeartbeatInputSchema, HistoryViewSchema, KeepAliveSchema, KeepAlivesStoppedSchema, RegisterAckSchema, RegistrationPreviewSchema, RegistrationSchema, StatusChangeSchema } from './model';
+import { AppInfoSchema, ChartHistorySchema, CommsEntrySchema, DropletIdSchema, DropletViewSchema, ExtraMetricNameSchema, ExtraMetricSampleSchema, HeartbeatAckSchema, HeartbeatInputSchema, HistoryViewSchema, KeepAliveSchema, KeepAlivesStoppedSchema, PollPaceSchema, RegisterAckSchema, RegistrationPreviewSchema, RegistrationSchema, StatusChangeSchema } from './model';
 import {
   ConnectionTestResultSchema,
   KeyInfoSchema,
@@ -227,6 +227,8 @@ export const ipcEvents = {
   keepAlivesStopped: KeepAlivesStoppedSchema,
   /** Another profile is active (or the active one changed): drop every cached answer. */
   profileChanged: ProfileChangedSchema,
+  /** The live feed started or stopped delivering: poll at this pace from now on. */
+  pollPaceChanged: PollPaceSchema,
   /** These droplets' probe readings changed. */
   probesChanged: z.object({ ids: z.array(DropletIdSchema) }),
 } as const;

@@ -158,6 +158,16 @@ export type StatusChange = z.infer<typeof StatusChangeSchema>;
 // Steward's own views, as its methods answer them: the app's settings, a droplet's page,
 // chart samples, the communications log, keep-alive loops.
 
+/**
+ * How often the window polls the fleet now: every minute while the live feed delivers status
+ * changes (`live`), at the profile's interval otherwise (`polling`). Main judges it.
+ */
+export const PollPaceSchema = z.object({
+  mode: z.enum(['live', 'polling']),
+  intervalMs: z.number().int().positive(),
+});
+export type PollPace = z.infer<typeof PollPaceSchema>;
+
 export const AppInfoSchema = z.object({
   appVersion: z.string(),
   profileName: z.string(),
@@ -170,6 +180,8 @@ export const AppInfoSchema = z.object({
   embeddedSandbox: z.boolean(),
   pollIntervalMs: z.number().int().positive(),
   liveUpdates: z.boolean(),
+  /** The pace the window polls at now; `pollPaceChanged` tells when it changes. */
+  pollPace: PollPaceSchema,
   /** Steward's own "late" judgement: an active droplet silent for longer than interval + grace. */
   liveness: LivenessSettingsSchema,
 });

@@ -45,6 +45,8 @@ const BENCH_CIPHER: SecretCipher = {
 
 export interface SessionOptions {
   pollIntervalMs: number;
+  /** The pace while the live feed delivers; the default (60 s) unless a measure needs polls to keep coming. */
+  livePollIntervalMs?: number;
   liveUpdates?: boolean;
   /** The profile's service keeps its history (and log) here instead. */
   serviceDataDir?: string;
@@ -60,7 +62,7 @@ export async function openBenchSession(chromiumPath: string, url: string, key: K
     cipher: BENCH_CIPHER,
     serviceExtras: { fleetWorkerFile: builtFleetWorker(), ...(opts.liveUpdates === undefined ? {} : { liveUpdates: opts.liveUpdates }) },
     // Profiles poll every 2 s at the fastest; the bench accelerates time by polling faster.
-    createService: (config) => createStewardService({ ...config, pollIntervalMs: opts.pollIntervalMs, ...(serviceDataDir ? { dataDir: serviceDataDir } : {}) }),
+    createService: (config) => createStewardService({ ...config, pollIntervalMs: opts.pollIntervalMs, ...(opts.livePollIntervalMs ? { livePollIntervalMs: opts.livePollIntervalMs } : {}), ...(serviceDataDir ? { dataDir: serviceDataDir } : {}) }),
   });
   const steward = await openStewardPage({
     chromiumPath,

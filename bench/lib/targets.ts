@@ -15,6 +15,8 @@ const GOALS = {
   /** MB the renderer's heap may grow over the heap polls and still count as flat. */
   heapFlatMB: 2,
   idleCpuPercent: 1,
+  mainIdle10kPercent: 0.5,
+  idleOverFloorPercent: 0.5,
   cliOverNodeMs: 150,
   launchToFleetMs: 1_500,
   probeCpuPercent: 1,
@@ -36,6 +38,9 @@ export function judgeTargets(f: BenchFigures) {
   const wasted = f.paint.reduce((n, p) => n + p.rows.unexplained, 0);
   const idleBig = f.idle.find((c) => c.fleet === BIG_FLEET);
   const idleTotal = idleBig ? idleBig.mainPercent + idleBig.chromiumPercent : NaN;
+  const mainIdle = idleBig?.mainPercent ?? NaN;
+  const idle1k = f.idle.find((c) => c.fleet === 1_000);
+  const overFloor = idle1k ? round(idle1k.mainPercent + idle1k.chromiumPercent - idle1k.floorChromiumPercent, 2) : NaN;
   return {
     pollToPaintP95: { target: `< ${GOALS.pollToPaintP95Ms} ms at 10,000`, value: bigP95, met: bigP95 < GOALS.pollToPaintP95Ms },
     mainPerPoll: { target: `< ${GOALS.mainPerPollMs} ms at 10,000`, value: bigMain, met: bigMain < GOALS.mainPerPollMs },
@@ -43,6 +48,8 @@ export function judgeTargets(f: BenchFigures) {
     chart7d: { target: `< ${GOALS.chart7dMs} ms`, value: f.charts.d7MedianMs, met: f.charts.d7MedianMs < GOALS.chart7dMs },
     heapFlat: { target: 'flat', value: f.heap?.growthMB ?? NaN, met: f.heap !== null && f.heap.growthMB < GOALS.heapFlatMB },
     idleCpu: { target: `< ${GOALS.idleCpuPercent}% of a core`, value: round(idleTotal, 2), met: idleTotal < GOALS.idleCpuPercent },
+    idleCpuOverFloor: { target: `< ${GOALS.idleOverFloorPercent}% of a core at 1,000 (main + Chromium - a blank page)`, value: overFloor, met: overFloor < GOALS.idleOverFloorPercent },
+    mainIdle10k: { target: `< ${GOALS.mainIdle10kPercent}% of a core at 10,000 with the live feed`, value: mainIdle, met: mainIdle < GOALS.mainIdle10kPercent },
     launchToFleet: { target: `< ${GOALS.launchToFleetMs} ms`, value: f.launch.launchToFleetMs, met: f.launch.launchToFleetMs < GOALS.launchToFleetMs },
     cliStartup: { target: `< ${GOALS.cliOverNodeMs} ms beyond node's start`, value: f.cli.overNodeMs, met: f.cli.overNodeMs < GOALS.cliOverNodeMs },
     probeCpu: { target: `< ${GOALS.probeCpuPercent}% of a core`, value: f.probe.cpuPercentOfCore, met: f.probe.cpuPercentOfCore < GOALS.probeCpuPercent },

@@ -5,7 +5,7 @@
  * page open this process also runs Playwright carrying IPC, which costs far more than Electron's IPC.
  */
 import { performance } from 'node:perf_hooks';
-import type { CDPSession } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import type { KeyPair } from '../../core/signing/keys';
 import type { ChildSandbox } from '../lib/child-sandbox';
 import { pollsMade, waitForRows } from '../lib/page';
@@ -21,6 +21,8 @@ export interface CpuFigures {
   pollIntervalMs: number;
   /** % of one core. Steward's main alone (service, fleet worker, live feed; no page attached). */
   mainPercent: number;
+  /** The pace main settled at while measured alone: `live` (a poll a minute) or `polling`. */
+  mainPace: string;
   /** This process while the page was attached: main plus Playwright carrying IPC (Electron's IPC costs far less). */
   mainWithPlaywrightPercent: number;
   /** The renderer's main thread: all tasks (script, style, layout, GC, IPC), and script alone. */
@@ -28,6 +30,8 @@ export interface CpuFigures {
   rendererScriptPercent: number;
   /** Every Chromium process (browser, renderer, GPU, utilities). */
   chromiumPercent: number;
+  /** The floor: the same Chromium, just after, showing a blank page for as long. */
+  floorChromiumPercent: number;
 }
 
 /** Seconds the renderer's main thread has spent on tasks, and on script within them. */
@@ -35,6 +39,22 @@ async function rendererSeconds(cdp: CDPSession): Promise<{ task: number; script:
   const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
   return { task: get('TaskDuration'), script: get('ScriptDuration') };
+}
+
+/**
+ * What Chromium costs showing nothing: the same browser, a blank page, for as long as Steward's
+ * idle was measured. Steward's page is left first and its renderer given time to go, so only
+ * the blank page's processes are counted.
+ */
+async function blankPageFloor(page: Page, orchestratorPid: number, idleSeconds: number): Promise<number> {
+  await page.goto('about:blank');
+  await sleep(3_000);
+  const tree0 = treeTicks(process.pid, orchestratorPid);
+  const t0 = performance.now();
+  await sleep(idleSeconds * 1000);
+  const wall = (performance.now() - t0) / 1000;
+  const tree = (treeTicks(process.pid, orchestratorPid) - tree0) / TICKS_PER_SECOND;
+  return round((Math.max(0, tree) / wall) * 100, 2);
 }
 
 /** Scrolling (when asked), then idling for `idleSeconds`; `mainPercent` is left for idle-main.ts to fill in. */
@@ -47,7 +67,8 @@ export async function measureScrollAndIdleCpu(chromiumPath: string, orchestrator
     // Scroll just after a poll has landed (and its history is written), so no poll falls into
     // the 4.5 s of scrolling; pushed status changes still may, as they would for a steward.
     const before = await pollsMade(s.page);
-    await waitFor('a poll', async () => (await pollsMade(s.page)) > before, pollIntervalMs + 5_000, 100);
+    // At the live pace (the feed delivering) the next poll may be a minute away.
+    await waitFor('a poll', async () => (await pollsMade(s.page)) > before, 65_000, 100);
     await sleep(2_000);
     const scroll = scrolling ? await measureScroll(s) : null;
     await sleep(2_000);
@@ -61,15 +82,18 @@ export async function measureScrollAndIdleCpu(chromiumPath: string, orchestrator
     const renderer1 = await rendererSeconds(s.cdp);
     const tree = (treeTicks(process.pid, orchestrator.pid) - tree0) / TICKS_PER_SECOND;
     const percent = (seconds: number) => round((seconds / wall) * 100, 2);
+    const floorChromiumPercent = await blankPageFloor(s.page, orchestrator.pid, idleSeconds);
     const cpu: CpuFigures = {
       fleet,
       seconds: round(wall, 0),
       pollIntervalMs,
       mainPercent: NaN,
+      mainPace: '',
       mainWithPlaywrightPercent: percent((usage.user + usage.system) / 1e6),
       rendererPercent: percent(renderer1.task - renderer0.task),
       rendererScriptPercent: percent(renderer1.script - renderer0.script),
       chromiumPercent: percent(tree),
+      floorChromiumPercent,
     };
     return { scroll, cpu };
   } finally {

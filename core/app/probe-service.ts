@@ -5,7 +5,7 @@
  */
 import type { HandlersFor, probeMethods } from '../../shared/ipc-contract';
 import type { FleetUpdate } from '../../shared/fleet-update';
-import type { Droplet } from '../../shared/model';
+import type { Droplet, DropletStatus } from '../../shared/model';
 import { ProbeSettingsSchema, type ProbeSettings } from '../../shared/probe';
 import type { MetricHistory } from '../history/metric-history';
 import { Prober, type ProbeChange, type ProbeTarget, type RestartSeen } from '../probes/prober';
@@ -46,6 +46,8 @@ export interface ProbeService {
   /** A poll's answer: `filtered` when it was asked with filters (a part of the fleet only). */
   noteFleet(update: FleetUpdate, filtered: boolean): void;
   noteDroplet(d: Droplet): void;
+  /** A status the live feed pushed (between polls): disagreement is judged against it. */
+  noteStatus(id: number, status: DropletStatus): void;
   close(): void;
 }
 
@@ -134,6 +136,10 @@ export async function createProbeService(o: ProbeServiceOptions): Promise<ProbeS
       targetsStale = true;
     },
     noteDroplet: (d: Droplet) => put(d),
+    noteStatus(id, status) {
+      const held = fleet.get(id);
+      if (held && held.status !== status) put({ ...held, status });
+    },
     close() {
       if (timer) clearInterval(timer);
       routes?.close();

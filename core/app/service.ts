@@ -15,6 +15,7 @@ import { isOrchestratorError, type OrchestratorError } from '../orchestrator/err
 import { MetricHistory } from '../history/metric-history';
 import { KeepAliveScheduler } from './keepalive';
 import { LiveFeed, type LiveState } from '../fleet/live-feed';
+import { PollPaceWatcher } from '../fleet/poll-pace';
 import type { RetryPolicy } from '../orchestrator/retry';
 import { createSigner, type SignerClaims } from '../signing/signer';
 import { onLocalClock } from '../orchestrator/clock-offset';
@@ -49,6 +50,8 @@ export interface ServiceConfig {
   retry?: Partial<RetryPolicy>;
   /** Follow /ws/droplets for pushed status changes (default true). */
   liveUpdates?: boolean;
+  /** The fleet's poll interval while the live feed delivers (default 60 s: core/fleet/poll-pace). */
+  livePollIntervalMs?: number;
   /** Communications log entries kept in memory (default 2000). */
   commsLogCapacity?: number;
   /** Largest communications log file before it rotates (default 5 MB). */
@@ -167,10 +170,17 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
           token: () => signer.tokenFor(config.identityDropletId),
           onChange: (change) => {
             fleetDecoder.applyStatus(change);
+            probes.noteStatus(change.dropletId, change.newStatus);
             emit('statusChanged', change);
           },
-          onState: (s) => (liveState = s.state),
+          onState: (s) => {
+            liveState = s.state;
+            pace?.check(); // a dropped feed brings the fast pace back at once
+          },
         });
+  const pace: PollPaceWatcher | null = live
+    ? new PollPaceWatcher({ fastIntervalMs: config.pollIntervalMs, liveIntervalMs: config.livePollIntervalMs, feed: () => live.signal(), now: () => Date.now(), onChange: (p) => emit('pollPaceChanged', p) })
+    : null;
   live?.start();
 
   function recordDetails(d: DropletDetails): void {
@@ -235,6 +245,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       embeddedSandbox: config.embeddedSandbox,
       pollIntervalMs: config.pollIntervalMs,
       liveUpdates: liveState === 'open',
+      pollPace: pace?.pace() ?? { mode: 'polling', intervalMs: config.pollIntervalMs },
       liveness: config.liveness ?? DEFAULT_LIVENESS,
     }),
     listDroplets: async ({ since, ...filters }): Promise<FleetUpdate> => {
@@ -296,6 +307,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
         keepAlive.stopAll();
         probes.close();
         live?.stop();
+        pace?.stop();
         events.clear();
         await Promise.allSettled([history.close(), commsLog.close(), fleetDecoder.close()]);
       })();

@@ -51,6 +51,8 @@ export class LiveFeed {
   private socket: WebSocket | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private idleTimer: ReturnType<typeof setInterval> | null = null;
+  /** The open connection's last traffic (message, ping or pong), null while none is open. */
+  private heardAt: number | null = null;
 
   constructor(opts: LiveFeedOptions) {
     this.opts = opts;
@@ -65,8 +67,14 @@ export class LiveFeed {
     void this.connect(++this.generation);
   }
 
+  /** Whether a connection is open and when it was last heard from: what the poll pace is judged on. */
+  signal(): { open: boolean; lastHeardMs: number | null } {
+    return { open: this.heardAt !== null, lastHeardMs: this.heardAt };
+  }
+
   stop(): void {
     if (!this.running) return;
+    this.heardAt = null;
     this.running = false;
     this.generation++;
     this.clearTimers();
@@ -103,8 +111,12 @@ export class LiveFeed {
     let httpStatus: number | null = null;
     let failure: string | null = null;
     let openedAt: number | null = null;
-    let heard = false;
+    let heardAny = false;
     let lastSeen = Date.now();
+    const heard = (): void => {
+      lastSeen = Date.now();
+      if (this.socket === ws) this.heardAt = lastSeen;
+    };
 
     ws.on('unexpected-response', (_req, res) => {
       httpStatus = res.statusCode ?? null;
@@ -112,13 +124,14 @@ export class LiveFeed {
       ws.terminate();
     });
     ws.on('open', () => {
-      openedAt = lastSeen = Date.now();
+      heard();
+      openedAt = lastSeen;
       this.report({ state: 'open' });
       this.watchIdle(ws, () => lastSeen, (why) => (failure = why));
     });
     ws.on('message', (data) => {
-      lastSeen = Date.now();
-      heard = true;
+      heard();
+      heardAny = true;
       const msg = readLiveMessage(toText(data));
       if (msg === null || msg === 'ping') return; // a ping only proves the link is alive
       try {
@@ -127,18 +140,19 @@ export class LiveFeed {
         // A listener's failure must not drop the connection.
       }
     });
-    ws.on('ping', () => (lastSeen = Date.now()));
-    ws.on('pong', () => (lastSeen = Date.now()));
+    ws.on('ping', heard);
+    ws.on('pong', heard);
     ws.on('error', (e) => (failure ??= e.message));
     ws.on('close', (code, reasonBuf) => {
       if (gen !== this.generation || this.socket !== ws) return;
       this.socket = null;
+      this.heardAt = null;
       this.clearTimers();
       if (httpStatus === 404) {
         this.retry('unavailable', 'This Orchestrator does not offer live updates (/ws/droplets answered 404)', this.opts.unavailableRetryMs ?? 300_000);
         return;
       }
-      if (openedAt !== null && (heard || Date.now() - openedAt >= STABLE_MS)) this.attempt = 0;
+      if (openedAt !== null && (heardAny || Date.now() - openedAt >= STABLE_MS)) this.attempt = 0;
       let reason: string;
       if (httpStatus === 401 || httpStatus === 403) reason = `The Orchestrator refused the live-updates token (HTTP ${httpStatus})`;
       else if (httpStatus !== null) reason = `The live-updates handshake answered HTTP ${httpStatus}`;

@@ -61,7 +61,13 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     embedded: { orchestratorUrl: sandbox.url, privateKeyPem: sandbox.privateKeyPem!, dialect: opts.dialect ?? 'auto' },
     cipher: TEST_CIPHER,
     picker: { pick: async () => nextKeyFile },
-    serviceExtras: { fleetWorkerFile: builtFleetWorker(), ...(opts.liveness ? { liveness: opts.liveness } : {}) },
+    serviceExtras: {
+      fleetWorkerFile: builtFleetWorker(),
+      ...(opts.liveness ? { liveness: opts.liveness } : {}),
+      // A test that polls fast to see its own changes keeps polling fast with the live feed on
+      // (the live pace, a poll a minute, has its own tests: poll-pace, service, component).
+      ...(opts.pollIntervalMs !== undefined ? { livePollIntervalMs: opts.pollIntervalMs } : {}),
+    },
   });
   if (opts.pollIntervalMs !== undefined) {
     const { profiles } = await controller.handlers.listProfiles(undefined);

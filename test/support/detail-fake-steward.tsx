@@ -21,6 +21,7 @@ export const APP_INFO: AppInfo = {
   // Long: tests drive refetches themselves.
   pollIntervalMs: 600_000,
   liveUpdates: false,
+  pollPace: { mode: 'polling', intervalMs: 600_000 },
   liveness: { intervalSeconds: 60, graceSeconds: 15 },
 };
 

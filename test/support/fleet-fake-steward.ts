@@ -16,6 +16,7 @@ export const APP_INFO: AppInfo = {
   // Long, so the tests drive refetches with the refresh button.
   pollIntervalMs: 600_000,
   liveUpdates: true,
+  pollPace: { mode: 'polling', intervalMs: 600_000 },
   liveness: { intervalSeconds: 60, graceSeconds: 15 },
 };
 

@@ -7,6 +7,7 @@ import { StorageWarning } from './StorageWarning';
 import { TopBar } from './TopBar';
 import { useLiveStatus } from '../queries/useLiveStatus';
 import { useProfileChanges } from '../queries/useProfileChanges';
+import { usePollPaceChanges } from '../queries/usePollPace';
 import { FleetView } from '../features/fleet/FleetView';
 import { useKeepAliveStops } from '../queries/useKeepAlive';
 import { useProbeEvents } from '../queries/useProbes';
@@ -17,6 +18,7 @@ const CHARTS_PREFETCH_MS = 1_500;
 export function App() {
   useLiveStatus();
   useProfileChanges();
+  usePollPaceChanges();
   useKeepAliveStops();
   useProbeEvents();
   // After the fleet's first paint, so the charts' chunk is ready before the first selection.

@@ -10,6 +10,7 @@ import { formatDuration } from '../domain/format';
 import { useFleetFreshness } from '../queries/useFleetFreshness';
 import { useKeepAlive } from '../queries/useKeepAlive';
 import { HeartIcon } from '../ui/HeartIcon';
+import { usePollPace } from '../queries/usePollPace';
 
 /** Main moved a far-off Orchestrator's times onto this computer's clock: say so, and by how much. */
 function ClockOffsetTag({ offsetMs }: { offsetMs: number }) {
@@ -74,6 +75,24 @@ function KeepAliveCount() {
   );
 }
 
+/** Which way the fleet stays current: pushed changes with a poll a minute, or polling alone. */
+function PaceTag() {
+  const pace = usePollPace();
+  const every = formatDuration(pace.intervalMs / 1000);
+  if (pace.mode === 'live') {
+    return (
+      <span className="tag tag-live" data-testid="poll-pace" title={`Status changes arrive as they happen over the Orchestrator's live feed; the whole fleet is read every ${every} for beats and metrics. Should the feed drop, Steward polls at the profile's interval at once.`}>
+        Live · polls every {every}
+      </span>
+    );
+  }
+  return (
+    <span className="tag" data-testid="poll-pace" title="No live feed is delivering: every change is seen by polling the fleet.">
+      Polling every {every}
+    </span>
+  );
+}
+
 function FreshnessMarker() {
   const f = useFleetFreshness();
   if (!f.hasData) return <span className="freshness muted">{f.fetching ? 'Loading…' : 'No data yet'}</span>;
@@ -103,6 +122,7 @@ export function TopBar() {
       <ProfileInfo />
       <span className="topbar-spacer" />
       <KeepAliveCount />
+      <PaceTag />
       <FreshnessMarker />
       <button
         type="button"

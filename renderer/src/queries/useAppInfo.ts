@@ -23,6 +23,8 @@ export function useLiveness(): LivenessSettings {
   return useAppInfo().data?.liveness ?? DEFAULT_LIVENESS;
 }
 
+/** How often the fleet is polled now: the pace main judges from the live feed (usePollPace). */
 export function usePollIntervalMs(): number {
-  return useAppInfo().data?.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const info = useAppInfo().data;
+  return info?.pollPace.intervalMs ?? info?.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
 }

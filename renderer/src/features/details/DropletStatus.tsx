@@ -5,11 +5,18 @@ import { useLiveness } from '../../queries/useAppInfo';
 import { formatDuration } from '../../domain/format';
 import { LATE_GUESS_WHY, lateTitle, StatusBadge } from '../../ui/StatusBadge';
 import { useFleetStale } from '../../queries/useFleetFreshness';
+import { useWholeFleet } from '../../queries/useFleet';
+import { lateJudgedUntil, usePollPace } from '../../queries/usePollPace';
 
 /** The Orchestrator's status as it says it, and beside it Steward's own judgement when a beat is overdue. */
 export function DropletStatus(props: { droplet: Pick<Droplet, 'status' | 'lastHeartbeat'> }) {
   const now = useNow();
-  const live = effectiveStatus(props.droplet, now, useLiveness());
+  const liveness = useLiveness();
+  const fleet = useWholeFleet();
+  // Judged no later than the fleet's rows are (lateJudgedUntil), so the pane agrees with the row.
+  const judgedAt = Math.min(now, lateJudgedUntil(usePollPace(), fleet.dataUpdatedAt, liveness));
+  const { late } = effectiveStatus(props.droplet, judgedAt, liveness);
+  const live = { late, secondsSinceHeartbeat: effectiveStatus(props.droplet, now, liveness).secondsSinceHeartbeat };
   // From a fleet Steward cannot refresh, its own verdict is only a guess.
   const stale = useFleetStale();
   return (

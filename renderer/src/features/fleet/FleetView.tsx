@@ -16,6 +16,7 @@ import { FleetTable } from './FleetTable';
 import { CapabilityRankContext, useCapabilityRank } from './capability-rank';
 import { SummaryStrip } from './SummaryStrip';
 import { useLivenessTime } from './useLivenessTime';
+import { lateJudgedUntil, usePollPace } from '../../queries/usePollPace';
 import { useLiveness } from '../../queries/useAppInfo';
 
 const NO_DROPLETS: readonly Droplet[] = [];
@@ -55,7 +56,7 @@ export function FleetView() {
   const wholeDroplets = whole.data?.droplets ?? NO_DROPLETS;
   const lists = useMemo(() => [wholeDroplets], [wholeDroplets]);
   const liveness = useLiveness();
-  const judgedAt = useLivenessTime(lists, whole.dataUpdatedAt, liveness);
+  const judgedAt = useLivenessTime(lists, whole.dataUpdatedAt, liveness, lateJudgedUntil(usePollPace(), whole.dataUpdatedAt, liveness));
 
   // Each poll or batch of pushed changes re-judges and re-places only the rows that changed.
   const [models] = useState(() => ({ table: new RowModel(), capabilities: new CapabilityCounter() }));

@@ -8,9 +8,10 @@ import type { Droplet } from '../../../../shared/model';
 import type { LivenessSettings } from '../../../../shared/liveness';
 import { nextLatenessChange } from './fleet-rows';
 
-export function useLivenessTime(lists: readonly (readonly Droplet[])[], dataUpdatedAt: number, liveness: LivenessSettings): number {
+export function useLivenessTime(lists: readonly (readonly Droplet[])[], dataUpdatedAt: number, liveness: LivenessSettings, until = Infinity): number {
   const [timerTime, setTimerTime] = useState(0);
-  const judgedAt = Math.max(dataUpdatedAt, timerTime);
+  // Never past `until` (lateJudgedUntil): beyond it the data cannot tell late from unseen beats.
+  const judgedAt = Math.max(dataUpdatedAt, Math.min(timerTime, until));
   useEffect(() => {
     let next: number | null = null;
     // The whole fleet and the table's are often the same array: judge it once.
@@ -18,10 +19,10 @@ export function useLivenessTime(lists: readonly (readonly Droplet[])[], dataUpda
       const n = nextLatenessChange(list, judgedAt, liveness);
       if (n !== null && (next === null || n < next)) next = n;
     }
-    if (next === null) return undefined;
+    if (next === null || next >= until) return undefined;
     // +1 ms: a droplet is late strictly after the limit.
     const timer = setTimeout(() => setTimerTime(Date.now()), Math.max(0, next - Date.now() + 1));
     return () => clearTimeout(timer);
-  }, [lists, judgedAt, liveness]);
+  }, [lists, judgedAt, liveness, until]);
   return judgedAt;
 }

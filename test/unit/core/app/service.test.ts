@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IpcErrorSchema, type IpcResult } from '../../../../shared/ipc-contract';
-import type { DropletView, KeepAlive } from '../../../../shared/model';
+import type { AppInfo, DropletView, KeepAlive } from '../../../../shared/model';
 import type { FleetSnapshot, FleetUpdate } from '../../../../shared/fleet-update';
 import { createDispatch } from '../../../../core/app/dispatch';
 import { generateKeyPair } from '../../../../core/signing/keys';
@@ -232,5 +232,25 @@ describe('StewardService.dispatch', () => {
   it('follows the live feed when asked, and says so in getAppInfo', async () => {
     const s = await boot('deployed', { liveUpdates: true });
     await expect.poll(async () => ok<{ liveUpdates: boolean }>(await s.dispatch('getAppInfo', undefined)).liveUpdates, { timeout: 5_000 }).toBe(true);
+  });
+
+  it('polls every minute while the live feed delivers, and tells the window the moment it drops', async () => {
+    const s = await boot('deployed', { liveUpdates: true, pollIntervalMs: 10_000 });
+    const told: unknown[] = [];
+    s.onEvent((name, payload) => {
+      if (name === 'pollPaceChanged') told.push(payload);
+    });
+    await expect.poll(async () => ok<AppInfo>(await s.dispatch('getAppInfo', undefined)).pollPace, { timeout: 5_000 }).toEqual({ mode: 'live', intervalMs: 60_000 });
+    expect(told).toEqual([{ mode: 'live', intervalMs: 60_000 }]);
+    await sandbox!.close();
+    sandbox = null;
+    // No silence to wait out: the closed socket brings the profile's pace back at once.
+    await expect.poll(() => told.at(-1), { timeout: 2_000 }).toEqual({ mode: 'polling', intervalMs: 10_000 });
+    expect(ok<AppInfo>(await s.dispatch('getAppInfo', undefined)).pollPace).toEqual({ mode: 'polling', intervalMs: 10_000 });
+  });
+
+  it('polls at the profile interval without a live feed', async () => {
+    const s = await boot('guide', { liveUpdates: false, pollIntervalMs: 10_000 });
+    expect(ok<AppInfo>(await s.dispatch('getAppInfo', undefined)).pollPace).toEqual({ mode: 'polling', intervalMs: 10_000 });
   });
 });

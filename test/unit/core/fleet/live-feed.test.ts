@@ -105,6 +105,21 @@ describe('LiveFeed', () => {
     expect(states.map((s) => s.state)).toEqual(['connecting', 'open']);
   });
 
+  it('signals open and when it last heard traffic, and closed once the connection drops', async () => {
+    const { server, port } = await serve();
+    const { f, states } = feed(port, { backoff: { baseMs: 5_000, maxMs: 5_000 } });
+    expect(f.signal()).toEqual({ open: false, lastHeardMs: null });
+    f.start();
+    await until(() => server.sockets.size === 1 && f.signal().open);
+    const opened = f.signal().lastHeardMs!;
+    await new Promise((r) => setTimeout(r, 20));
+    server.send({ event: 'ping' });
+    await until(() => f.signal().lastHeardMs! > opened);
+    for (const ws of server.sockets) ws.terminate();
+    await until(() => states.some((s) => s.state === 'closed'));
+    expect(f.signal()).toEqual({ open: false, lastHeardMs: null });
+  });
+
   it('derives the ws URL from an https or prefixed base URL', async () => {
     const { server, port } = await serve();
     server.route = '/orchestrator/ws/droplets';

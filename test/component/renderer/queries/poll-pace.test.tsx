@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TopBar } from '../../../../renderer/src/app/TopBar';
+import { FleetView } from '../../../../renderer/src/features/fleet/FleetView';
+import { useLivenessTime } from '../../../../renderer/src/features/fleet/useLivenessTime';
+import { createQueryClient } from '../../../../renderer/src/queries/client';
+import { lateJudgedUntil, usePollPaceChanges } from '../../../../renderer/src/queries/usePollPace';
+import type { PollPace } from '../../../../shared/model';
+import { APP_INFO, droplet, fakeSteward } from '../../../support/fleet-fake-steward';
+
+const LIVENESS = { intervalSeconds: 60, graceSeconds: 15 };
+const LIVE: PollPace = { mode: 'live', intervalMs: 60_000 };
+
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('lateness at the live pace', () => {
+  it('does not call a punctual droplet late while the next poll is a minute away, but still calls a silent one late', () => {
+    vi.useFakeTimers();
+    const readAt = Date.now();
+    // Beat 50 s before the read: its next beat is due 10 s after it, unseen until the next poll.
+    const punctual = droplet(1, 'active', 50);
+    // Beat 80 s before the read: already overdue when read.
+    const silent = droplet(2, 'active', 80);
+    const lists = [[punctual, silent]];
+    const until = lateJudgedUntil(LIVE, readAt, LIVENESS);
+    const { result } = renderHook(() => useLivenessTime(lists, readAt, LIVENESS, until));
+    act(() => void vi.advanceTimersByTime(45_000));
+    // Judged no later than the grace after the read: the punctual droplet (late at +25 s) is not late.
+    expect(result.current).toBeLessThan(readAt + 25_000);
+
+    // Polling fast, the same data is judged as time passes (the next poll comes within the grace).
+    const fast = renderHook(() => useLivenessTime(lists, readAt, LIVENESS, lateJudgedUntil({ mode: 'polling', intervalMs: 10_000 }, readAt, LIVENESS)));
+    act(() => void vi.advanceTimersByTime(30_000));
+    expect(fast.result.current).toBeGreaterThan(readAt + 25_000);
+    expect(lateJudgedUntil(LIVE, readAt, LIVENESS)).toBe(readAt + 15_000);
+  });
+});
+
+function Harness() {
+  usePollPaceChanges();
+  return (
+    <>
+      <TopBar />
+      <FleetView />
+    </>
+  );
+}
+
+describe('poll pace in the window', () => {
+  it('shows the live pace, and polls at once and says so when main reports the feed stopped delivering', async () => {
+    const fake = fakeSteward([droplet(1, 'active', 5), droplet(2, 'active', 80)]);
+    fake.bridge.getAppInfo = () => Promise.resolve({ ok: true, value: { ...APP_INFO, pollIntervalMs: 10_000, pollPace: LIVE } });
+    window.steward = fake.bridge;
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <Harness />
+      </QueryClientProvider>,
+    );
+    await waitFor(() => expect(screen.getByTestId('poll-pace').textContent).toBe('Live · polls every 1 min'));
+    await waitFor(() => expect(fake.listCalls.length).toBe(1));
+    // Overdue at the read itself: late even at the live pace.
+    await waitFor(() => expect(screen.getByRole('button', { name: '1 late' })).toBeTruthy());
+
+    act(() => fake.emit('pollPaceChanged', { mode: 'polling', intervalMs: 10_000 }));
+    await waitFor(() => expect(screen.getByTestId('poll-pace').textContent).toBe('Polling every 10 s'));
+    await waitFor(() => expect(fake.listCalls.length).toBe(2));
+  });
+});
