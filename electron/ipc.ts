@@ -4,7 +4,7 @@
  * events forwarded to the window. Electron objects come in as narrow interfaces so this
  * runs under test without Electron.
  */
-import { IPC_METHOD_NAMES, eventChannel, ipcError, isEventName, methodChannel, type IpcError, type IpcEventName, type IpcResult } from '../shared/ipc-contract';
+import { IPC_METHOD_NAMES, eventChannel, ipcError, isEventName, isShellMethod, methodChannel, type IpcError, type IpcEventName, type IpcResult } from '../shared/ipc-contract';
 import { isTrustedSender, type SenderFrame } from './sender';
 
 /** The part of the core service the shell uses. */
@@ -36,6 +36,8 @@ export interface IpcOptions {
   appUrl: string;
   /** Steward's window's web contents, when there is one. */
   getTarget(): WindowTarget | null;
+  /** Answers the shell's own methods (setTheme); the service answers the rest. */
+  shell?: DispatchService['dispatch'];
   log?(message: string): void;
 }
 
@@ -52,6 +54,7 @@ export function registerIpc(opts: IpcOptions): () => void {
         log(`Refused IPC ${method} from an untrusted sender (${event.senderFrame?.url ?? 'no frame'})`);
         return { ok: false, error: FORBIDDEN_ERROR } satisfies IpcResult<never>;
       }
+      if (opts.shell && isShellMethod(method)) return opts.shell(method, input);
       return opts.service.dispatch(method, input);
     });
   }

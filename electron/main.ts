@@ -4,9 +4,12 @@
  * the active profile's service), which the deferred service hands the waiting calls to; on
  * quit, close the controller (stopping keep-alives) and the sandbox.
  */
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, safeStorage, session } from 'electron';
 import { createAppController, type AppController } from '../core/app/app-controller';
 import { createDeferredService } from '../core/app/deferred-service';
+import { createDispatch } from '../core/app/dispatch';
+import { installAppMenu } from './app-menu';
+import { createThemeShell, windowBackground } from './theme';
 import { createCrashGuard } from './crash-guard';
 import { startEmbeddedDefault, type EmbeddedDefault } from './embedded-default';
 import { hardenSession, hardenWebContents } from './harden';
@@ -29,6 +32,8 @@ let controller: AppController | null = null;
 let unregisterIpc: (() => void) | null = null;
 const deferred = createDeferredService();
 const currentWindow = (): BrowserWindow | null => (window && !window.isDestroyed() ? window : null);
+const themeShell = createThemeShell(nativeTheme, currentWindow);
+nativeTheme.on('updated', themeShell.paint);
 
 // Replaces Electron's default, which shows the steward a stack trace.
 const crashGuard = createCrashGuard({ log, showError: (title, message) => dialog.showErrorBox(title, message) });
@@ -52,7 +57,7 @@ app.on('second-instance', () => {
 });
 
 function openWindow(): void {
-  window = createMainWindow(url);
+  window = createMainWindow(url, windowBackground(nativeTheme));
   window.on('closed', () => {
     window = null;
   });
@@ -66,8 +71,10 @@ async function start(): Promise<void> {
     service: deferred,
     appUrl: url,
     getTarget: () => currentWindow()?.webContents ?? null,
+    shell: createDispatch({ setTheme: themeShell.setTheme }),
     log,
   });
+  installAppMenu(Menu, process.platform, () => currentWindow()?.webContents ?? null, { devTools: !app.isPackaged });
   openWindow();
   embedded = await startEmbeddedDefault({ appVersion: app.getVersion(), userDataDir: app.getPath('userData') });
   const { orchestratorUrl, privateKeyPem, dialect } = embedded.config;

@@ -11,14 +11,15 @@ export function appUrl(devServerUrl: string | null): string {
   return devServerUrl ?? pathToFileURL(RENDERER_FILE).href;
 }
 
-export function createMainWindow(url: string): BrowserWindow {
+/** `backgroundColor`: the theme's (electron/theme.ts), so there is no flash of the other colour. */
+export function createMainWindow(url: string, backgroundColor: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
     minWidth: 1024,
     minHeight: 640,
     title: 'Steward',
-    backgroundColor: '#14161a', // the app's background, so there is no white flash
+    backgroundColor,
     show: false,
     webPreferences: {
       preload: PRELOAD_PATH,

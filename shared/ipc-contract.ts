@@ -34,6 +34,7 @@ import {
   ProblemsSchema,
   UptimeSchema,
 } from './attention';
+import { CommandIdSchema, ThemeChoiceSchema } from './commands';
 
 /** Error kinds that cross IPC. Main turns every failure into one of these, never a stack trace. */
 export const ERROR_KINDS = [
@@ -215,7 +216,18 @@ export const profileMethods = {
   getKeyStorage: { input: NoInput, output: KeyStorageSchema },
 } as const;
 
-export const ipcMethods = { ...serviceMethods, ...profileMethods } as const;
+/** Answered by the Electron shell itself (electron/theme.ts), not by a profile's service. */
+export const shellMethods = {
+  /** Sets nativeTheme.themeSource and the window's background; answers what now shows. */
+  setTheme: { input: z.object({ theme: ThemeChoiceSchema }).strict(), output: z.object({ dark: z.boolean() }) },
+} as const;
+
+/** Pushed by the shell: an application-menu item was chosen (shared/commands.ts). */
+export const shellEvents = {
+  menuCommand: z.object({ command: CommandIdSchema }).strict(),
+} as const;
+
+export const ipcMethods = { ...serviceMethods, ...profileMethods, ...shellMethods } as const;
 
 /** Pushed from main to the renderer. */
 export const ipcEvents = {
@@ -229,6 +241,7 @@ export const ipcEvents = {
   profileChanged: ProfileChangedSchema,
   /** The live feed started or stopped delivering: poll at this pace from now on. */
   pollPaceChanged: PollPaceSchema,
+  ...shellEvents,
   /** These droplets' probe readings changed. */
   probesChanged: z.object({ ids: z.array(DropletIdSchema) }),
 } as const;
@@ -236,6 +249,7 @@ export const ipcEvents = {
 export type IpcMethodName = keyof typeof ipcMethods;
 export type ServiceMethodName = keyof typeof serviceMethods;
 export type ProfileMethodName = keyof typeof profileMethods;
+export type ShellMethodName = keyof typeof shellMethods;
 export type IpcEventName = keyof typeof ipcEvents;
 export type MethodInput<M extends IpcMethodName> = z.input<(typeof ipcMethods)[M]['input']>;
 export type MethodOutput<M extends IpcMethodName> = z.output<(typeof ipcMethods)[M]['output']>;
@@ -263,6 +277,9 @@ export function isIpcMethod(method: unknown): method is IpcMethodName {
 export function isServiceMethod(method: unknown): method is ServiceMethodName {
   return typeof method === 'string' && Object.hasOwn(serviceMethods, method);
 }
+export function isShellMethod(method: unknown): method is ShellMethodName {
+  return typeof method === 'string' && Object.hasOwn(shellMethods, method);
+}
 export function isEventName(name: unknown): name is IpcEventName {
   return typeof name === 'string' && Object.hasOwn(ipcEvents, name);
 }
@@ -276,3 +293,5 @@ export type StewardHandlers = HandlersFor<ServiceMethodName>;
 /** The app controller's own methods. */
 export type ProfileHandlers = HandlersFor<ProfileMethodName>;
 export type AppHandlers = StewardHandlers & ProfileHandlers;
+/** The shell's own methods (Electron main, outside any profile). */
+export type ShellHandlers = HandlersFor<ShellMethodName>;

@@ -4,7 +4,7 @@
  * so nothing (no stack trace, no file path) crosses to the renderer by accident.
  */
 import type { z } from 'zod';
-import { ipcError, ipcMethods, isIpcMethod, type AppHandlers, type IpcError, type IpcMethodName, type IpcResult } from '../../shared/ipc-contract';
+import { ipcError, ipcMethods, isIpcMethod, type AppHandlers, type IpcError, type ShellHandlers, type IpcMethodName, type IpcResult } from '../../shared/ipc-contract';
 import { toIpcError } from '../orchestrator/errors';
 
 export type Dispatch = (method: string, input: unknown) => Promise<IpcResult<unknown>>;
@@ -14,7 +14,7 @@ export type Dispatch = (method: string, input: unknown) => Promise<IpcResult<unk
  * `mapError` lets a caller name its own error types before the generic mapping.
  * An answer is checked against the contract's output schema unless its entry says `trustedOutput`.
  */
-export function createDispatch(handlers: Partial<AppHandlers>, mapError: (e: unknown) => IpcError = toIpcError): Dispatch {
+export function createDispatch(handlers: Partial<AppHandlers & ShellHandlers>, mapError: (e: unknown) => IpcError = toIpcError): Dispatch {
   return async (method, input) => {
     const handler = isIpcMethod(method) ? (handlers[method] as ((input: unknown) => Promise<unknown>) | undefined) : undefined;
     if (!isIpcMethod(method) || !handler) {

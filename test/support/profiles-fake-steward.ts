@@ -86,6 +86,7 @@ export function fakeProfilesSteward(opts: { profiles: ProfileView[]; storage?: K
 
   const bridge: StewardBridge = {
     getAppInfo: notInThisTest,
+    setTheme: notInThisTest,
     listDroplets: notInThisTest,
     getDroplet: notInThisTest,
     previewRegistration: notInThisTest,

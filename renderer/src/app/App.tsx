@@ -1,5 +1,5 @@
 /** The window: top bar, stale banner, the fleet on the left and the droplet pane on the right. */
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import { SidePane } from './SidePane';
 import { prefetchCharts } from '../features/details/DetailsPane';
 import { StaleBanner } from '../features/fleet/StaleBanner';
@@ -12,14 +12,36 @@ import { FleetView } from '../features/fleet/FleetView';
 import { useKeepAliveStops } from '../queries/useKeepAlive';
 import { useProbeEvents } from '../queries/useProbes';
 import { KeepAliveStoppedNotice } from '../features/heartbeat/KeepAliveStoppedNotice';
+import { useLayout } from '../state/layout';
+import { useOverlays } from '../state/overlays';
+import { PaneSplitter } from './PaneSplitter';
+import { CommandPalette } from './CommandPalette';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useShortcuts } from './useShortcuts';
+import { useThemeEffect } from './useThemeEffect';
 
 const CHARTS_PREFETCH_MS = 1_500;
+
+/** The collapsed pane's edge: one click (or Ctrl+B) brings the pane back. */
+function ShowPaneButton() {
+  return (
+    <button type="button" className="pane-show" aria-label="Show pane" title="Show pane (Ctrl+B)" onClick={() => useLayout.getState().setPaneCollapsed(false)}>
+      <span aria-hidden="true">⇤</span>
+    </button>
+  );
+}
 
 export function App() {
   useLiveStatus();
   useProfileChanges();
   usePollPaceChanges();
   useKeepAliveStops();
+  useThemeEffect();
+  useShortcuts();
+  const paneWidth = useLayout((s) => s.paneWidth);
+  const collapsed = useLayout((s) => s.paneCollapsed);
+  const maximized = useLayout((s) => s.paneMaximized);
+  const overlay = useOverlays((s) => s.open);
   useProbeEvents();
   // After the fleet's first paint, so the charts' chunk is ready before the first selection.
   useEffect(() => {
@@ -32,10 +54,17 @@ export function App() {
       <KeepAliveStoppedNotice />
       <StaleBanner />
       <StorageWarning />
-      <div className="app-body">
+      {/* The pane's width is one CSS variable; collapsed or full-window are classes. */}
+      <div
+        className={`app-body${collapsed ? ' pane-collapsed' : ''}${maximized ? ' pane-maximized' : ''}`}
+        style={{ '--pane-width': `${paneWidth}px` } as CSSProperties}
+      >
         <FleetView />
-        <SidePane />
+        {!collapsed && !maximized && <PaneSplitter />}
+        {collapsed ? <ShowPaneButton /> : <SidePane />}
       </div>
+      {overlay === 'palette' && <CommandPalette />}
+      {overlay === 'shortcuts' && <ShortcutsDialog />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** The right-hand pane: the selected droplet's details and heartbeat, registration, and the log. */
-import type { ReactNode } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useUi, type Panel } from '../state/ui';
+import { useLayout } from '../state/layout';
 import { DetailsPane } from '../features/details/DetailsPane';
 import { HeartbeatPanel } from '../features/heartbeat/HeartbeatPanel';
 import { CommsLogView } from '../features/log/CommsLogView';
@@ -40,31 +41,84 @@ function PanelContent({ panel, selectedId, registerNew }: { panel: Panel; select
   }
 }
 
+/** WAI-ARIA tabs: arrows move (and select) along the strip, wrapping; Home and End jump to its ends. */
+function tabAfter(key: string, current: Panel): Panel | null {
+  const i = TABS.findIndex((t) => t.panel === current);
+  const n = TABS.length;
+  switch (key) {
+    case 'ArrowRight':
+      return TABS[(i + 1) % n]!.panel;
+    case 'ArrowLeft':
+      return TABS[(i - 1 + n) % n]!.panel;
+    case 'Home':
+      return TABS[0]!.panel;
+    case 'End':
+      return TABS[n - 1]!.panel;
+    default:
+      return null;
+  }
+}
+
+/** Fill the window with the pane (the log, Connections, the charts) or put the fleet back; hide the pane. */
+function PaneControls() {
+  const maximized = useLayout((s) => s.paneMaximized);
+  const setMaximized = useLayout((s) => s.setPaneMaximized);
+  const togglePane = useLayout((s) => s.togglePane);
+  return (
+    <span className="pane-controls">
+      <button
+        type="button"
+        className="icon-button"
+        aria-pressed={maximized}
+        aria-label={maximized ? 'Back beside the fleet' : 'Full window'}
+        title={maximized ? 'Back beside the fleet (Ctrl+Shift+M, Esc)' : 'Full window (Ctrl+Shift+M)'}
+        onClick={() => setMaximized(!maximized)}
+      >
+        <span aria-hidden="true">{maximized ? '⤡' : '⤢'}</span>
+      </button>
+      <button type="button" className="icon-button" aria-label="Hide pane" title="Hide pane (Ctrl+B)" onClick={togglePane}>
+        <span aria-hidden="true">⇥</span>
+      </button>
+    </span>
+  );
+}
+
 export function SidePane() {
   const panel = useUi((s) => s.panel);
   const selectedId = useUi((s) => s.selectedId);
   const openPanel = useUi((s) => s.openPanel);
   const registerNew = useUi((s) => s.registerNew);
+  const strip = useRef<HTMLDivElement>(null);
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const next = tabAfter(e.key, panel);
+    if (!next) return;
+    e.preventDefault();
+    openPanel(next);
+    strip.current?.querySelector<HTMLElement>(`#pane-tab-${next}`)?.focus();
+  };
   return (
-    <aside className="side-pane" aria-label="Droplet pane">
-      <div className="pane-tabs" role="tablist" aria-label="Pane">
-        {TABS.map((t) => (
-          <button
-            key={t.panel}
-            type="button"
-            role="tab"
-            id={`pane-tab-${t.panel}`}
-            aria-selected={panel === t.panel}
-            aria-controls="pane-panel"
-            tabIndex={panel === t.panel ? 0 : -1}
-            className={panel === t.panel ? 'pane-tab active' : 'pane-tab'}
-            onClick={() => openPanel(t.panel)}
-            aria-label={t.label}
-            title={t.label}
-          >
-            {t.short ?? t.label}
-          </button>
-        ))}
+    <aside className="side-pane" id="side-pane" aria-label="Droplet pane">
+      <div className="pane-head">
+        <div className="pane-tabs" role="tablist" aria-label="Pane" ref={strip} onKeyDown={onTabKey}>
+          {TABS.map((t) => (
+            <button
+              key={t.panel}
+              type="button"
+              role="tab"
+              id={`pane-tab-${t.panel}`}
+              aria-selected={panel === t.panel}
+              aria-controls="pane-panel"
+              tabIndex={panel === t.panel ? 0 : -1}
+              className={panel === t.panel ? 'pane-tab active' : 'pane-tab'}
+              onClick={() => openPanel(t.panel)}
+              aria-label={t.label}
+              title={t.label}
+            >
+              {t.short ?? t.label}
+            </button>
+          ))}
+        </div>
+        <PaneControls />
       </div>
       <div className="pane-body" role="tabpanel" id="pane-panel" aria-labelledby={`pane-tab-${panel}`}>
         <PanelContent panel={panel} selectedId={selectedId} registerNew={registerNew} />

@@ -10,6 +10,8 @@ import { formatDuration } from '../domain/format';
 import { useFleetFreshness } from '../queries/useFleetFreshness';
 import { useKeepAlive } from '../queries/useKeepAlive';
 import { HeartIcon } from '../ui/HeartIcon';
+import { ThemePicker } from './ThemePicker';
+import { useOverlays } from '../state/overlays';
 import { usePollPace } from '../queries/usePollPace';
 
 /** Main moved a far-off Orchestrator's times onto this computer's clock: say so, and by how much. */
@@ -82,13 +84,13 @@ function PaceTag() {
   if (pace.mode === 'live') {
     return (
       <span className="tag tag-live" data-testid="poll-pace" title={`Status changes arrive as they happen over the Orchestrator's live feed; the whole fleet is read every ${every} for beats and metrics. Should the feed drop, Steward polls at the profile's interval at once.`}>
-        Live · polls every {every}
+        Live<span className="pace-detail"> · polls every {every}</span>
       </span>
     );
   }
   return (
     <span className="tag" data-testid="poll-pace" title="No live feed is delivering: every change is seen by polling the fleet.">
-      Polling every {every}
+      Polling<span className="pace-detail"> every {every}</span>
     </span>
   );
 }
@@ -124,6 +126,11 @@ export function TopBar() {
       <KeepAliveCount />
       <PaceTag />
       <FreshnessMarker />
+      <button type="button" className="button" title="Command palette (Ctrl+K)" aria-label="Commands" aria-keyshortcuts="Control+K" onClick={() => useOverlays.getState().show('palette')}>
+        <span aria-hidden="true">⌘</span>
+        <span className="topbar-commands-word">Commands</span>
+      </button>
+      <ThemePicker />
       <button
         type="button"
         className="button"

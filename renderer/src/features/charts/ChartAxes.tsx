@@ -12,7 +12,7 @@ export function ChartGrid({ frame, ticks }: { frame: Frame; ticks: readonly Posi
   return (
     <Layer className="st-chart__grid">
       {ticks.map((t, i) => (
-        <line key={i} x1={frame.left} x2={frame.right} y1={t.at} y2={t.at} stroke="var(--border)" strokeDasharray="2 3" />
+        <line key={i} x1={frame.left} x2={frame.right} y1={t.at} y2={t.at} stroke="var(--chart-grid)" strokeDasharray="2 3" />
       ))}
     </Layer>
   );
@@ -23,10 +23,10 @@ export function TimeAxis({ frame, ticks }: { frame: Frame; ticks: readonly Posit
   const y = frame.bottom;
   return (
     <Layer className="st-chart__x">
-      <line x1={frame.left} x2={frame.right} y1={y} y2={y} stroke="var(--border)" />
+      <line x1={frame.left} x2={frame.right} y1={y} y2={y} stroke="var(--chart-grid)" />
       {ticks.map((t, i) => (
         <g key={i}>
-          <line x1={t.at} x2={t.at} y1={y} y2={y + TICK_SIZE} stroke="var(--border)" />
+          <line x1={t.at} x2={t.at} y1={y} y2={y + TICK_SIZE} stroke="var(--chart-grid)" />
           <text className="st-chart__tick" x={t.at} y={y + TICK_SIZE + TICK_MARGIN} dy="0.71em" textAnchor="middle" style={LABEL_STYLE}>
             {t.label}
           </text>
@@ -41,10 +41,10 @@ export function ValueAxis({ frame, ticks }: { frame: Frame; ticks: readonly Posi
   const x = frame.left;
   return (
     <Layer className="st-chart__y">
-      <line x1={x} x2={x} y1={frame.top} y2={frame.bottom} stroke="var(--border)" />
+      <line x1={x} x2={x} y1={frame.top} y2={frame.bottom} stroke="var(--chart-grid)" />
       {ticks.map((t, i) => (
         <g key={i}>
-          <line x1={x - TICK_SIZE} x2={x} y1={t.at} y2={t.at} stroke="var(--border)" />
+          <line x1={x - TICK_SIZE} x2={x} y1={t.at} y2={t.at} stroke="var(--chart-grid)" />
           <text className="st-chart__tick" x={x - TICK_SIZE - TICK_MARGIN} y={t.at} dy="0.355em" textAnchor="end" style={LABEL_STYLE}>
             {t.label}
           </text>

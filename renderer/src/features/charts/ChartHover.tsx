@@ -43,8 +43,8 @@ export function ChartHover(props: { frame: Frame; line: readonly Coordinate[]; p
       {shown && hovered && (
         <>
           <svg className="st-chart__cursor" width={frame.width} height={frame.height} aria-hidden="true">
-            <line x1={shown.x} x2={shown.x} y1={frame.top} y2={frame.bottom} stroke="var(--muted)" strokeOpacity={0.5} />
-            <Dot className="recharts-active-dot" cx={shown.x} cy={shown.y} r={3} fill="var(--accent)" stroke="var(--bg)" strokeWidth={2} />
+            <line x1={shown.x} x2={shown.x} y1={frame.top} y2={frame.bottom} stroke="var(--chart-cursor)" strokeOpacity={0.5} />
+            <Dot className="recharts-active-dot" cx={shown.x} cy={shown.y} r={3} fill="var(--chart-line)" stroke="var(--bg)" strokeWidth={2} />
           </svg>
           <div className="st-chart__tip" style={tipPosition(shown.x, hovered.y, frame, `${shown.time} ${shown.value} ${unit}`)}>
             <span>{shown.time}</span> <strong>{shown.value}</strong> {unit}

@@ -62,9 +62,9 @@ export const MetricChart = memo(function MetricChart(props: {
             <TimeAxis frame={frame} ticks={plot.timeTicks} />
             <ValueAxis frame={frame} ticks={plot.valueTicks} />
             <Layer clipPath={`url(#${clipId})`}>
-              <Curve className="recharts-line-curve" points={plot.line} type="linear" connectNulls={false} stroke="var(--accent)" strokeWidth={1.5} fill="none" />
+              <Curve className="recharts-line-curve" points={plot.line} type="linear" connectNulls={false} stroke="var(--chart-line)" strokeWidth={1.5} fill="none" />
               {plot.dots.map((d) => (
-                <Dot key={d.x} cx={d.x} cy={d.y} r={2} fill="var(--accent)" />
+                <Dot key={d.x} cx={d.x} cy={d.y} r={2} fill="var(--chart-line)" />
               ))}
             </Layer>
           </Surface>

@@ -1,5 +1,6 @@
 /** Status and capability selects and a free-text search over id, name, steward and endpoint. */
 import { STATUS_ORDER } from './fleet-rows';
+import { ColumnsMenu } from './ColumnsMenu';
 
 export interface FleetFiltersProps {
   status: string | null;
@@ -68,6 +69,7 @@ export function FleetFilters(p: FleetFiltersProps) {
       <span className="filter-count" aria-live="polite">
         {filtered ? `${p.shown} of ${p.total} droplets` : `${p.total} droplets`}
       </span>
+      <ColumnsMenu />
     </div>
   );
 }

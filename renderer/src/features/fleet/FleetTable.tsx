@@ -3,16 +3,20 @@
  * droplets scroll smoothly), sortable by any column, with the selection moved by arrow keys.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useUi, type SortKey, type UiState } from '../../state/ui';
 import { setScrolling } from '../../state/scrolling';
-import { COLUMNS } from './columns';
+import { useColumns } from '../../state/columns';
+import { columnTemplate, tableMinWidth, visibleColumns } from './columns';
+import { ColumnHeader } from './ColumnHeader';
 import type { FleetRow } from './fleet-rows';
 import { FleetRowView } from './FleetRowView';
-import { StaleContext } from '../../ui/stale-context';
 import type { ProbeSummary } from '../../../../shared/probe';
+import { StaleContext } from '../../ui/stale-context';
 
 export const ROW_HEIGHT = 30;
+/** The sticky header's height, inside the one scroll container with the rows. */
+export const HEAD_HEIGHT = 30;
 
 export interface FleetTableProps {
   rows: readonly FleetRow[];
@@ -32,6 +36,8 @@ export interface FleetTableProps {
 
 const NONE: ReadonlySet<number> = new Set();
 const NO_PROBES: ReadonlyMap<number, ProbeSummary> = new Map();
+
+const COLUMNS_ALL = visibleColumns([]).length;
 
 function ariaSort(sort: UiState['sort'], key: SortKey): 'ascending' | 'descending' | 'none' {
   if (sort.key !== key) return 'none';
@@ -74,6 +80,10 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
     // 10,000 rows on every scroll frame.
     getItemKey,
     overscan: 4,
+    // The header sits above the rows in the same scroller: rows start below it, and a row
+    // scrolled to is never left under it.
+    scrollMargin: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
     useFlushSync: false,
     onChange: (instance) => setScrolling(instance.isScrolling),
     initialRect: { width: 1000, height: 600 },
@@ -85,7 +95,7 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
       if (rows.length === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
-      const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
+      const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
       const next = targetIndex(e.key, selectedIndex < 0 ? -1 : selectedIndex, rows.length, pageRows);
       if (next === null) return;
       e.preventDefault();
@@ -124,6 +134,16 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
   const firstItem = items[0];
   const tabbableId = selectedOnScreen ? selectedId : firstItem ? (rows[firstItem.index]?.droplet.id ?? null) : null;
 
+  // Column choices shape one grid template on the table; rows read it through CSS.
+  const hidden = useColumns((s) => s.hidden);
+  const widths = useColumns((s) => s.widths);
+  const columns = useMemo(() => visibleColumns(hidden), [hidden]);
+  const tableStyle = useMemo(
+    () => ({ '--cols': columnTemplate(columns, widths), '--table-min': `${tableMinWidth(columns, widths)}px` }) as CSSProperties,
+    [columns, widths],
+  );
+  const hiddenKeys = columns.length === COLUMNS_ALL ? '' : hidden.join(' ');
+
   return (
     <div
       className={stale ? 'fleet-table is-stale' : 'fleet-table'}
@@ -131,55 +151,54 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
       aria-label="Fleet"
       aria-describedby={stale ? 'fleet-stale-note' : undefined}
       data-stale={stale || undefined}
-      aria-rowcount={rows.length + 1} aria-colcount={COLUMNS.length} onKeyDown={onKeyDown}>
-      <div role="rowgroup" className="fleet-head">
-        <div role="row" className="fleet-head-row" aria-rowindex={1}>
-          {COLUMNS.map((col) => (
-            <div key={col.sortKey} role="columnheader" className={`cell ${col.className}`} aria-sort={ariaSort(sort, col.sortKey)}>
-              <button type="button" className="sort-button" title={col.title} onClick={() => onSort(col.sortKey)}>
-                {col.label}
-                <span className="sort-arrow" aria-hidden="true">
-                  {sort.key === col.sortKey ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-                </span>
-              </button>
-            </div>
-          ))}
-        </div>
-      </div>
+      data-hidden={hiddenKeys || undefined}
+      style={tableStyle}
+      aria-rowcount={rows.length + 1} aria-colcount={columns.length} onKeyDown={onKeyDown}>
       {stale && (
         <span id="fleet-stale-note" hidden>
           Stale: the fleet as of the last good poll; Steward cannot refresh it.
         </span>
       )}
-      <StaleContext.Provider value={stale}>
-      <div ref={scrollRef} className="fleet-scroll" role="rowgroup">
-        {rows.length === 0 ? (
-          <div className="fleet-empty">{empty}</div>
-        ) : (
-          <div className="fleet-canvas" style={{ height: virtualizer.getTotalSize() }}>
-            {items.map((item) => {
-              const row = rows[item.index]!;
-              const id = row.droplet.id;
-              return (
-                <FleetRowView
-                  key={item.key}
-                  droplet={row.droplet}
-                  status={row.status}
-                  keptAlive={keptAlive.has(id)}
-                  probe={probes.get(id)}
-                  selected={id === selectedId}
-                  tabbable={id === tabbableId}
-                  rowIndex={item.index + 2}
-                  top={item.start}
-                  height={item.size}
-                  onSelect={onSelect}
-                />
-              );
-            })}
+      {/* One scroller for header and rows: sideways they move together, so a header focused by
+          Tab is always over its column. */}
+      <div ref={scrollRef} className="fleet-scroll">
+        <div role="rowgroup" className="fleet-head">
+          <div role="row" className="fleet-head-row" aria-rowindex={1}>
+            {columns.map((col) => (
+              <ColumnHeader key={col.sortKey} column={col} sort={ariaSort(sort, col.sortKey)} onSort={onSort} />
+            ))}
           </div>
-        )}
+        </div>
+        <StaleContext.Provider value={stale}>
+          <div role="rowgroup" className="fleet-body">
+            {rows.length === 0 ? (
+              <div className="fleet-empty">{empty}</div>
+            ) : (
+              <div className="fleet-canvas" style={{ height: virtualizer.getTotalSize() }}>
+                {items.map((item) => {
+                  const row = rows[item.index]!;
+                  const id = row.droplet.id;
+                  return (
+                    <FleetRowView
+                      key={item.key}
+                      droplet={row.droplet}
+                      status={row.status}
+                      keptAlive={keptAlive.has(id)}
+                      probe={probes.get(id)}
+                      selected={id === selectedId}
+                      tabbable={id === tabbableId}
+                      rowIndex={item.index + 2}
+                      top={item.start - HEAD_HEIGHT}
+                      height={item.size}
+                      onSelect={onSelect}
+                    />
+                  );
+                })}
+              </div>
+            )}
+          </div>
+        </StaleContext.Provider>
       </div>
-      </StaleContext.Provider>
     </div>
   );
 }
