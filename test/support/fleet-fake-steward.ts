@@ -89,6 +89,7 @@ export function fakeSteward(initial: Droplet[]): FakeSteward {
     getChartHistory: async (input) => ok(await chartHistoryFrom(() => historyOf([]))(input)),
     getCommsLog: () => ok({ entries: [] }),
     listKeepAlive: () => ok([]),
+    getProbeSummary: () => ok([]),
     on: (event, listener) => {
       const set = listeners.get(event) ?? new Set();
       const l = listener as (payload: unknown) => void;
