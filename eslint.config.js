@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'crypto', 'child_process', 'os'];
 const coreOutside = ['**/electron/**', '**/renderer/**', '**/sandbox/**', '**/cli/**', 'electron'];
 // Lowest first.
-const CORE_LAYERS = ['fs', 'signing', 'orchestrator', 'fleet', 'history', 'attention', 'profiles', 'app'];
+const CORE_LAYERS = ['fs', 'signing', 'orchestrator', 'fleet', 'history', 'probes', 'attention', 'profiles', 'app'];
 const forbid = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: groups.map((g) => ({ group: [g], message })) }],
 });

@@ -32,6 +32,8 @@
  * - launch to fleet (launch.ts): main's start -> first rows painted on the embedded default;
  * - the CLI's start (cli-startup.ts): `steward --help` against `node -e 0`, wall time, median;
  * - the attention engine (attention.ts): its cost per delta poll at 10,000 droplets, median.
+ * - probing (probe.ts): 1,000 droplets' own routes probed every 60 s: this process's CPU time
+ *   (process.cpuUsage, so machine load does not inflate it) and event-loop utilisation.
  *
  * BENCH_FLEETS=100,1000 runs part of it (while working on the bench), BENCH_FLEETS=none only
  * the charts; the default is all three. BENCH_IDLE_SECONDS shortens the idle measurements.
@@ -59,6 +61,7 @@ import { measureScrollAndIdleCpu } from './measure/idle-cpu';
 import { measureIdleMain } from './measure/idle-main';
 import { measureMain } from './measure/main-per-poll';
 import { measurePollToPaint } from './measure/poll-to-paint';
+import { measureProbes } from './measure/probe';
 
 const FLEETS: readonly number[] = (process.env.BENCH_FLEETS ?? '100,1000,10000').split(',').filter((f) => f !== 'none').map(Number);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
   if (!chromiumPath) throw new Error('No Chromium found (set CHROMIUM_PATH).');
   const started = performance.now();
   const key = generateKeyPair('ES256');
-  const f: Omit<BenchFigures, 'charts' | 'cli' | 'launch' | 'attention'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
+  const f: Omit<BenchFigures, 'charts' | 'cli' | 'launch' | 'attention' | 'probe'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
   let chromiumVersion = 'unknown';
 
   for (const fleet of FLEETS) {
@@ -110,10 +113,12 @@ async function main(): Promise<void> {
   const charts = await measureCharts(chromiumPath, key);
   log('launch to fleet');
   const launch = await measureLaunch(chromiumPath);
+  log('probing 1,000 droplets');
+  const probe = await measureProbes(1_000, IDLE_SECONDS);
   log('CLI start-up');
   const cli = measureCliStartup();
   log('attention engine');
-  const figures: BenchFigures = { ...f, charts, launch, cli, attention: await measureAttention() };
+  const figures: BenchFigures = { ...f, charts, launch, probe, cli, attention: await measureAttention() };
   log('done');
   removeBenchTempDirs();
 

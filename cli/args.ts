@@ -24,6 +24,9 @@ Commands:
                                           --status/--capability: only those droplets' events;
                                           --hold: flip-back damping (default 120); --group:
                                           burst window (default 10)
+  probe [ID ...]                          Ask droplets' own /health, /state, /capabilities and
+                                          /dependencies once (all listed droplets when no ID);
+                                          exit 0 when it could ask, whatever they answered
 
 Common options:
   --url URL          Orchestrator base URL            (env STEWARD_URL)
@@ -61,7 +64,8 @@ export type Command =
   | { name: 'register'; id: number; dropletName: string; endpoint: string; steward?: string; capabilities: string[]; version?: string; status?: ReportableStatus }
   | { name: 'heartbeat'; id: number; status: ReportableStatus; metrics: Metrics }
   | { name: 'health' }
-  | WatchCommand;
+  | WatchCommand
+  | { name: 'probe'; ids: number[] };
 
 const options = {
   url: { type: 'string' },
@@ -178,6 +182,8 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): { comm
           groupSeconds: Math.round(seconds(v.group, '--group', 10, 0, 600)),
         },
       };
+    case 'probe':
+      return { common, command: { name, ids: rest.map((r) => positiveInt(r, 'droplet ID')) } };
     default:
       throw new UsageError(`unknown command "${name}"`);
   }

@@ -50,6 +50,8 @@ export async function runCommand(common: Common, command: Exclude<Command, { nam
     appVersion: 'cli',
     timeoutMs: common.timeoutMs,
     liveUpdates: false,
+    // `steward probe` probes once, when asked: no schedule.
+    probes: { tickMs: 0 },
   });
   try {
     return await execute(service, common.json, command, warn);
@@ -88,6 +90,10 @@ async function execute(service: StewardService, json: boolean, command: Exclude<
       };
       const ack = await invoke(service, 'registerDroplet', reg);
       return out(ack, formatRegistered(ack));
+    }
+    case 'probe': {
+      const { probeCommand } = await import('./probe');
+      return probeCommand(service, command.ids, json, warn);
     }
     case 'heartbeat': {
       const unknown = unknownMetrics(command.metrics);

@@ -29,7 +29,8 @@ export interface SimIdentity {
   version: string;
 }
 
-export function makeIdentities(count: number, rng: Prng): SimIdentity[] {
+/** `endpointFor`: where a droplet's own routes are served (default: an unserved port, as before). */
+export function makeIdentities(count: number, rng: Prng, endpointFor?: (id: number) => string): SimIdentity[] {
   const perService = new Map<string, number>();
   const out: SimIdentity[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -41,7 +42,7 @@ export function makeIdentities(count: number, rng: Prng): SimIdentity[] {
       id,
       name: `${service.name}-${n}`,
       steward: rng.pick(STEWARDS),
-      endpoint: `http://127.0.0.1:${9000 + (id % 1000)}`,
+      endpoint: endpointFor?.(id) ?? `http://127.0.0.1:${9000 + (id % 1000)}`,
       capabilities: [...COMMON_CAPABILITIES, ...(rng.chance(0.6) ? ['message_handling'] : []), ...service.capabilities],
       version: `${rng.int(1, 2)}.${rng.int(0, 9)}.${rng.int(0, 12)}`,
     });

@@ -8,6 +8,7 @@ import type { Metrics } from '../shared/model';
 import { makeIdentities, type SimIdentity } from './fleet-catalog';
 import type { Prng } from './prng';
 import type { SandboxStore } from './store';
+import { traitsOf, type DropletRoutes } from './droplet-routes';
 
 type Behaviour = 'steady' | 'flappy' | 'silent';
 
@@ -33,6 +34,8 @@ export interface FleetOptions {
   count: number;
   beatMs: number;
   seedHistoryMinutes: number;
+  /** The droplets' own routes; their endpoints point there when given. */
+  routes?: DropletRoutes;
 }
 
 export interface Fleet {
@@ -43,9 +46,10 @@ export interface Fleet {
 
 const MINUTE = 60_000;
 
-export function startFleet({ store, now, rng, count, beatMs, seedHistoryMinutes }: FleetOptions): Fleet {
+export function startFleet({ store, now, rng, count, beatMs, seedHistoryMinutes, routes }: FleetOptions): Fleet {
   const start = now();
-  const sims = makeIdentities(count, rng).map((identity, i) => createSim(identity, i, rng, start, beatMs, seedHistoryMinutes));
+  const sims = makeIdentities(count, rng, routes?.endpointFor).map((identity, i) => createSim(identity, i, rng, start, beatMs, seedHistoryMinutes));
+  routes?.add(sims.map((s, i) => ({ identity: s.identity, traits: traitsOf(i, s.behaviour === 'silent') })));
   const byId = new Map(sims.map((s) => [s.identity.id, s]));
 
   for (const sim of sims) seed(sim, store, rng, start, seedHistoryMinutes);

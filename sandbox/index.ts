@@ -12,6 +12,7 @@ import { createDeployedDialect } from './dialects/deployed';
 import { createGuideDialect } from './dialects/guide';
 import { Faults } from './faults';
 import { startFleet, type Fleet } from './fleet';
+import { startDropletRoutes, type DropletRoutes } from './droplet-routes';
 import { createHostCheck, LISTEN_ADDRESS, type HostCheck } from './host-check';
 import type { InfoDeps } from './info';
 import { generateKeyPair } from './keys';
@@ -46,6 +47,11 @@ export interface SandboxOptions {
   errorRate?: number;
   /** Makes the fleet and fault rolls repeatable. */
   seed?: number;
+  /**
+   * Serve the simulated droplets' own UDC routes (/health, /state, ...) on a second server and
+   * register them there. Default true when fleet > 0.
+   */
+  dropletRoutes?: boolean;
   /** Clock for tests, epoch ms. Timers still run on real time; they read this clock. */
   now?: () => number;
   /**
@@ -63,6 +69,8 @@ export interface RunningSandbox {
   /** Set when the sandbox generated the pair. */
   privateKeyPem: string | null;
   store: SandboxStore;
+  /** The simulated droplets' own routes, when served. */
+  dropletRoutes: DropletRoutes | null;
   setFaults(f: { latencyMs?: number; errorRate?: number }): void;
   /** A simulated droplet stops beating (no-op for ids that are not simulated). */
   silence(dropletId: number): void;
@@ -107,8 +115,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   url = `http://${LISTEN_ADDRESS}:${port}`;
   hostCheck = createHostCheck(LISTEN_ADDRESS, port);
 
+  let routes: DropletRoutes | null = null;
+  try {
+    routes = fleetSize > 0 && opts.dropletRoutes !== false ? await startDropletRoutes({ store, now }) : null;
+  } catch (e) {
+    live.close();
+    server.close();
+    throw e;
+  }
   const fleet: Fleet | null =
-    fleetSize > 0 ? startFleet({ store, now, rng: createPrng(deriveSeed(opts.seed, 0)), count: fleetSize, beatMs, seedHistoryMinutes }) : null;
+    fleetSize > 0 ? startFleet({ store, now, rng: createPrng(deriveSeed(opts.seed, 0)), count: fleetSize, beatMs, seedHistoryMinutes, routes: routes ?? undefined }) : null;
   const monitor = startMonitor({ store, now, inactiveAfterMs, intervalMs: monitorIntervalMs });
   monitor.sweep(); // droplets seeded as already silent show inactive from the first request
 
@@ -120,16 +136,20 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     publicKeyPem,
     privateKeyPem: generated?.privateKeyPem ?? null,
     store,
+    dropletRoutes: routes,
     setFaults: (f) => faults.set(f),
     silence: (id) => void fleet?.silence(id),
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        fleet?.stop();
-        monitor.stop();
-        live.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      closing ??= Promise.all([
+        routes?.close(),
+        new Promise<void>((resolve) => {
+          fleet?.stop();
+          monitor.stop();
+          live.close();
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+      ]).then(() => undefined);
       return closing;
     },
   };

@@ -19,6 +19,7 @@ import {
   SigningAlgorithmSchema,
 } from './profile';
 import { FieldErrorSchema } from './udc/errors';
+import { DependencyMapSchema, ProbeDetailsSchema, ProbeSettingsSchema, ProbeSummarySchema } from './probe';
 import { FleetPollSchema, FleetUpdateSchema } from './fleet-update';
 import { CHART_POINTS_MAX } from './downsample';
 import {
@@ -116,6 +117,22 @@ export const attentionEvents = {
   attentionSettingsChanged: AttentionSettingsViewSchema,
 } as const;
 
+/** Answered by the active profile's prober (core/probes): what droplets serve themselves. */
+export const probeMethods = {
+  /** One summary per listed droplet: answering, degraded, unreachable or not probed, and any disagreement. */
+  getProbeSummary: { input: NoInput, output: z.array(ProbeSummarySchema) },
+  getProbeDetails: { input: ById, output: ProbeDetailsSchema },
+  getDependencyMap: { input: NoInput, output: DependencyMapSchema },
+  getProbeSettings: { input: NoInput, output: ProbeSettingsSchema },
+  /** Changes the fields given; answers the settings as stored. */
+  setProbeSettings: { input: ProbeSettingsSchema.partial().strict(), output: ProbeSettingsSchema },
+  /** Probes every route of these droplets (all in scope when none) now; answers their summaries. */
+  probeNow: {
+    input: z.object({ ids: z.array(DropletIdSchema).max(1000).optional() }).strict().optional(),
+    output: z.array(ProbeSummarySchema),
+  },
+} as const;
+
 /**
  * Answered by the active profile's service. `trustedOutput`: main does not check the answer
  * against `output` again before it crosses (see listDroplets); every other answer is checked.
@@ -158,6 +175,7 @@ export const serviceMethods = {
   stopKeepAlive: { input: ById, output: z.array(KeepAliveSchema) },
   listKeepAlive: { input: NoInput, output: z.array(KeepAliveSchema) },
   ...attentionMethods,
+  ...probeMethods,
 } as const;
 
 const ByProfile = z.object({ profileId: ProfileIdSchema }).strict();
@@ -244,6 +262,8 @@ export const ipcEvents = {
   /** The live feed started or stopped delivering: poll at this pace from now on. */
   pollPaceChanged: PollPaceSchema,
   ...shellEvents,
+  /** These droplets' probe readings changed. */
+  probesChanged: z.object({ ids: z.array(DropletIdSchema) }),
 } as const;
 
 export type IpcMethodName = keyof typeof ipcMethods;

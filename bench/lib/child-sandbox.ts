@@ -5,6 +5,8 @@ import type { SandboxOptions } from '../../sandbox';
 
 export interface ChildSandbox {
   url: string;
+  /** Where the simulated droplets serve their own routes (`/d/<id>/health`), when they do. */
+  dropletRoutesUrl: string | null;
   pid: number;
   close(): Promise<void>;
 }
@@ -15,9 +17,10 @@ export function startChildSandbox(opts: SandboxOptions): Promise<ChildSandbox> {
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`the sandbox exited (${code})`)));
-    child.once('message', (m: { url: string }) => {
+    child.once('message', (m: { url: string; dropletRoutesUrl?: string | null }) => {
       resolve({
         url: m.url,
+        dropletRoutesUrl: m.dropletRoutesUrl ?? null,
         pid: child.pid ?? -1,
         close: () =>
           new Promise<void>((done) => {

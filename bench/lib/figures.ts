@@ -8,6 +8,7 @@ import type { CpuFigures } from '../measure/idle-cpu';
 import type { MainFigures } from '../measure/main-per-poll';
 import type { PaintFigures } from '../measure/poll-to-paint';
 import type { ScrollFigures } from '../measure/scroll';
+import type { ProbeFigures } from '../measure/probe';
 
 export interface BenchFigures {
   /** The fleet sizes measured, in order. */
@@ -26,4 +27,6 @@ export interface BenchFigures {
   launch: LaunchFigures;
   /** The attention engine's cost per poll on main's thread at 10,000 droplets. */
   attention: AttentionFigures;
+  /** 1,000 droplets probed every 60 s: main's CPU. */
+  probe: ProbeFigures;
 }

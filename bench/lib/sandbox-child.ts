@@ -12,7 +12,7 @@ interface Message {
 
 const options = JSON.parse(process.argv[2] ?? '{}') as SandboxOptions;
 const sandbox = await startSandbox(options);
-process.send?.({ url: sandbox.url });
+process.send?.({ url: sandbox.url, dropletRoutesUrl: sandbox.dropletRoutes?.url ?? null });
 process.on('message', (m: Message) => {
   if (m.faults) sandbox.setFaults(m.faults);
   if (m.close) void sandbox.close().then(() => process.exit(0));

@@ -27,6 +27,7 @@ import { ignoredFields, mergeRegistration } from './registration';
 import { StorageHealth } from '../fs/storage-health';
 import { AttentionError, AttentionRoom } from '../attention/room';
 import { writeFileAtomic } from '../fs/atomic-file';
+import { createProbeService, type ProbeHooks, type ProbeServiceOptions } from './probe-service';
 
 export interface ServiceConfig {
   profileName: string;
@@ -79,6 +80,8 @@ export interface ServiceConfig {
   attentionTickMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Probing droplets' own routes: pool, timeout, cap, a stand-in HTTP client, the tick. */
+  probes?: Pick<ProbeServiceOptions, 'poolSize' | 'timeoutMs' | 'maxBytes' | 'get' | 'tickMs'>;
 }
 
 export type { ServiceEventListener } from './events';
@@ -94,6 +97,8 @@ export interface StewardService {
   readonly storageWarning: string | null;
   readonly client: OrchestratorClient;
   readonly commsLog: CommsLog;
+  /** Probe events for the attention engine: a verdict changed, a droplet restarted. */
+  readonly probes: ProbeHooks;
   close(): Promise<void>;
 }
 
@@ -148,6 +153,8 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   });
   const { warning } = await history.load();
   if (warning) loadWarnings.push(warning);
+  const probes = await createProbeService({ ...config.probes, dataDir: config.dataDir, embeddedSandbox: config.embeddedSandbox, history, now, emitChanged: (ids) => emit('probesChanged', { ids }) });
+  if (probes.warning) loadWarnings.push(probes.warning);
 
   // When the attention room last heard the whole fleet (a poll, or main's own read).
   let lastFedMs = 0;
@@ -191,6 +198,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
           onChange: (change) => {
             fleetDecoder.applyStatus(change);
             attention.applyStatus(change);
+            probes.noteStatus(change.dropletId, change.newStatus);
             emit('statusChanged', change);
           },
           onState: (s) => {
@@ -308,6 +316,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       const { update, beats } = await decodeList(filters, { since });
       for (const b of beats) history.record(b.id, b.time, b.status, b.metrics);
       feedAttention(update, filters);
+      probes.noteFleet(update, filters.status !== undefined || filters.capability !== undefined);
       return update;
     },
     getDroplet: async ({ id }): Promise<DropletView> => {
@@ -315,6 +324,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
         const { traceId, clockOffsetMs, ...fetched } = await client.details(id);
         const droplet = onLocalClock(fetched, clockOffsetMs);
         recordDetails(droplet);
+        probes.noteDroplet(droplet);
         return { droplet, source: 'details', note: null, traceId };
       } catch (e) {
         if (isOrchestratorError(e, ...FALLBACK_KINDS)) return fromList(id, e);
@@ -360,6 +370,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       await writeFileAtomic(path, text);
       return { savedTo: path, count };
     },
+    ...probes.handlers,
   };
 
   let closing: Promise<void> | null = null;
@@ -375,9 +386,11 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     },
     client,
     commsLog,
+    probes: probes.hooks,
     close() {
       closing ??= (async () => {
         keepAlive.stopAll();
+        probes.close();
         live?.stop();
         if (attentionTimer) clearInterval(attentionTimer);
         pace?.stop();

@@ -20,6 +20,8 @@ export interface ExtraMetricLimits {
   maxSamplesPerMetric: number;
   /** Samples kept across all droplets (default DEFAULT_MAX_EXTRA_SAMPLES). */
   maxTotalSamples?: number;
+  /** Names kept per droplet (default EXTRA_NAMES_PER_DROPLET). */
+  namesPerDroplet?: number;
 }
 
 /** One droplet's extra metrics: per name, times and values interleaved, oldest first. */
@@ -28,6 +30,7 @@ type DropletExtras = Map<string, number[]>;
 export class ExtraMetrics {
   private readonly maxPerMetric: number;
   private readonly maxTotal: number;
+  private readonly maxNames: number;
   /** In order of last record, least recent first (re-inserted on each record). */
   private readonly droplets = new Map<number, DropletExtras>();
   private total = 0;
@@ -35,6 +38,7 @@ export class ExtraMetrics {
   constructor(limits: ExtraMetricLimits) {
     this.maxPerMetric = Math.max(1, Math.floor(limits.maxSamplesPerMetric));
     this.maxTotal = Math.max(1, Math.floor(limits.maxTotalSamples ?? DEFAULT_MAX_EXTRA_SAMPLES));
+    this.maxNames = Math.max(1, Math.floor(limits.namesPerDroplet ?? EXTRA_NAMES_PER_DROPLET));
   }
 
   /** Samples kept across all droplets. */
@@ -55,7 +59,7 @@ export class ExtraMetrics {
       }
       let data = extras.get(name);
       if (!data) {
-        if (extras.size >= EXTRA_NAMES_PER_DROPLET) continue;
+        if (extras.size >= this.maxNames) continue;
         data = [];
         extras.set(name, data);
       }

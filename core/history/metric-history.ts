@@ -8,6 +8,7 @@ import { chartHistoryOf, type ChartHistory } from '../../shared/downsample';
 import { parseIsoMs } from '../../shared/udc/time';
 import { ExtraMetrics } from './extra-metrics';
 import { HistoryFile, LINE_LENGTH } from './history-file';
+import { PROBE_METRIC_PREFIX } from '../../shared/probe';
 import { metricValues, SeriesStore, type SeriesLimits } from './series';
 
 export interface MetricHistoryOptions extends SeriesLimits {
@@ -36,11 +37,21 @@ export const SAME_BEAT_MS = 2_000;
  */
 export const FUTURE_TOLERANCE_MS = 2 * 60_000;
 
+/**
+ * Probe metrics (a droplet's own /state, core/probes) are a second source beside the beats:
+ * named `probe:...`, kept in memory like the extra metrics, a day of one-minute probes per
+ * metric and PROBE_TOTAL_SAMPLES across the fleet (~16 MB).
+ */
+export const PROBE_SAMPLES_PER_METRIC = 1_440;
+export const PROBE_TOTAL_SAMPLES = 1_000_000;
+
 export class MetricHistory {
   private readonly file: HistoryFile | undefined;
   private readonly store: SeriesStore;
   /** Metrics beyond the charted four: memory only, never in the file. */
   private readonly extra: ExtraMetrics;
+  /** `probe:` metrics: memory only. */
+  private readonly probe: ExtraMetrics;
   private readonly flushDelayMs: number;
   private readonly onWrite: ((failure: unknown) => void) | undefined;
   private readonly now: () => number;
@@ -58,6 +69,7 @@ export class MetricHistory {
     this.file = file;
     this.store = new SeriesStore(opts, () => file?.noteShed(this.store.retained));
     this.extra = new ExtraMetrics({ maxSamplesPerMetric: opts.maxSamplesPerDroplet ?? 10_080, maxTotalSamples: opts.maxExtraSamples });
+    this.probe = new ExtraMetrics({ maxSamplesPerMetric: PROBE_SAMPLES_PER_METRIC, maxTotalSamples: PROBE_TOTAL_SAMPLES, namesPerDroplet: 16 });
     this.flushDelayMs = Math.max(0, opts.flushDelayMs ?? 2000);
     this.onWrite = opts.onWrite;
   }
@@ -126,9 +138,21 @@ export class MetricHistory {
     return chartHistoryOf(this.store.samples(dropletId, sinceMs), points, this.store.firstTime(dropletId), this.extra.names(dropletId));
   }
 
-  /** One extra metric's samples (kept while Steward runs) at or after `sinceMs`, oldest first. */
+  /** One extra or `probe:` metric's samples (kept while Steward runs) at or after `sinceMs`, oldest first. */
   extraSamples(dropletId: number, metric: string, sinceMs?: number): ExtraMetricSample[] {
-    return this.extra.samples(dropletId, metric, sinceMs);
+    return (metric.startsWith(PROBE_METRIC_PREFIX) ? this.probe : this.extra).samples(dropletId, metric, sinceMs);
+  }
+
+  /** A probe's numbers at `atMs`; names must start with `probe:` (others are ignored). */
+  recordProbe(dropletId: number, atMs: number, values: Readonly<Record<string, number>>): void {
+    const named: Record<string, number> = {};
+    for (const k in values) if (k.startsWith(PROBE_METRIC_PREFIX)) named[k] = values[k]!;
+    this.probe.record(dropletId, atMs, named);
+  }
+
+  /** The `probe:` metric names kept for a droplet. */
+  probeNames(dropletId: number): string[] {
+    return this.probe.names(dropletId);
   }
 
   stats(): { droplets: number; samples: number; pending: number } {

@@ -47,6 +47,21 @@ const DEFAULTS: Handlers = {
   getExtraMetric: () => [],
   getCommsLog: () => ({ entries: [] }),
   listKeepAlive: () => [],
+  getProbeSummary: () => [],
+  getProbeDetails: ({ id }) => ({
+    summary: { id, verdict: 'not_probed', note: 'probing is off for this profile', healthStatus: null, lastAnswerAt: null, silentSince: null, disagreement: null, lastRestartAt: null },
+    endpoint: null,
+    health: null,
+    capabilities: null,
+    state: null,
+    dependencies: null,
+    routes: {},
+    restarts: [],
+    drift: { registeredVersion: null, servedVersion: null, notServed: [], notRegistered: [] },
+    metrics: [],
+  }),
+  getDependencyMap: () => ({ missing: [], downDependencies: [], probed: 0, withDependencies: 0 }),
+  getProbeSettings: () => ({ enabled: false, scope: 'all', capabilities: [], ids: [], fastIntervalSeconds: 60, slowIntervalSeconds: 600 }),
   // An id the Orchestrator does not hold: registering goes straight through.
   previewRegistration: (registration) => ({ current: null, registration, ignored: [] }),
 };

@@ -93,6 +93,7 @@ export function fakeSteward(initial: Droplet[], attention: FakeAttention = creat
     getCommsLog: () => ok({ entries: [] }),
     listKeepAlive: () => ok([]),
     ...attentionBridge(attention),
+    getProbeSummary: () => ok([]),
     on: (event, listener) => {
       const set = listeners.get(event) ?? new Set();
       const l = listener as (payload: unknown) => void;

@@ -106,6 +106,12 @@ export function fakeProfilesSteward(opts: { profiles: ProfileView[]; storage?: K
     exportCommsLog: notInThisTest,
     getPrefs: notInThisTest,
     setPrefs: notInThisTest,
+    getProbeSummary: notInThisTest,
+    getProbeDetails: notInThisTest,
+    getDependencyMap: notInThisTest,
+    getProbeSettings: () => ok({ enabled: true, scope: 'all' as const, capabilities: [], ids: [], fastIntervalSeconds: 60, slowIntervalSeconds: 600 }),
+    setProbeSettings: notInThisTest,
+    probeNow: notInThisTest,
     getWarnings: () => ok({ warnings: opts.warnings ?? [] }),
     listProfiles: () => ok({ activeId: activeId(), profiles }),
     saveProfile: (draft) => {

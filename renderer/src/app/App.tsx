@@ -15,6 +15,7 @@ import { useWizard } from '../state/wizard';
 import { usePollPaceChanges } from '../queries/usePollPace';
 import { FleetView } from '../features/fleet/FleetView';
 import { useKeepAliveStops } from '../queries/useKeepAlive';
+import { useProbeEvents } from '../queries/useProbes';
 import { KeepAliveStoppedNotice } from '../features/heartbeat/KeepAliveStoppedNotice';
 import { useAttentionPushes, useAwaySummaryOnReturn } from '../queries/useAttention';
 import { AwayCard } from '../features/events/AwayCard';
@@ -52,6 +53,7 @@ export function App() {
   const collapsed = useLayout((s) => s.paneCollapsed);
   const maximized = useLayout((s) => s.paneMaximized);
   const overlay = useOverlays((s) => s.open);
+  useProbeEvents();
   // After the fleet's first paint, so the charts' chunk is ready before the first selection.
   useEffect(() => {
     const timer = setTimeout(prefetchCharts, CHARTS_PREFETCH_MS);

@@ -8,6 +8,7 @@ import { CommsLogView } from '../features/log/CommsLogView';
 import { ProfilesView } from '../features/profiles/ProfilesView';
 import { RegisterForm } from '../features/register/RegisterForm';
 import { EventsView } from '../features/events/EventsView';
+import { DependenciesView } from '../features/probes/DependenciesView';
 
 // `short` is what fits the pane's tab strip; `label` stays the accessible name and tooltip.
 const TABS: readonly { panel: Panel; label: string; short?: string }[] = [
@@ -16,6 +17,7 @@ const TABS: readonly { panel: Panel; label: string; short?: string }[] = [
   { panel: 'register', label: 'Register' },
   { panel: 'events', label: 'Events' },
   { panel: 'log', label: 'Communications log', short: 'Log' },
+  { panel: 'dependencies', label: 'Dependencies', short: 'Deps' },
   { panel: 'profiles', label: 'Connections' },
 ];
 
@@ -38,6 +40,8 @@ function PanelContent({ panel, selectedId, registerNew }: { panel: Panel; select
       return <ProfilesView />;
     case 'events':
       return <EventsView />;
+    case 'dependencies':
+      return <DependenciesView />;
   }
 }
 

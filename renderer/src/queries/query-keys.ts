@@ -12,6 +12,12 @@ export const queryKeys = {
   extraMetric: (id: number, metric: string) => ['history', id, 'extra', metric] as const,
   /** Under history(id) too: a sent heartbeat redraws the charts. */
   chartHistory: (id: number, rangeMs: number, points: number) => ['history', id, 'chart', rangeMs, points] as const,
+  /** Everything probe-related sits under this, so `probesChanged` refreshes it all at once. */
+  probes: ['probes'] as const,
+  probeSummary: ['probes', 'summary'] as const,
+  probeDetails: (id: number) => ['probes', 'details', id] as const,
+  dependencyMap: ['probes', 'dependencies'] as const,
+  probeSettings: ['probes', 'settings'] as const,
   comms: ['comms'] as const,
   keepAlive: ['keepAlive'] as const,
   profiles: ['profiles'] as const,

@@ -1,9 +1,9 @@
 /** Zustand store: UI state that is not server data (selection, filters, sorting, open panels). */
 import { create } from 'zustand';
 
-export const SORT_KEYS = ['problems', 'id', 'name', 'steward', 'status', 'capabilities', 'lastHeartbeat', 'endpoint', 'version'] as const;
+export const SORT_KEYS = ['problems', 'id', 'name', 'steward', 'status', 'capabilities', 'lastHeartbeat', 'endpoint', 'version', 'probe'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-export type Panel = 'details' | 'heartbeat' | 'register' | 'log' | 'profiles' | 'events';
+export type Panel = 'details' | 'heartbeat' | 'register' | 'log' | 'profiles' | 'events' | 'dependencies';
 
 export interface UiState {
   selectedId: number | null;

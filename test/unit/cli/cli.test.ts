@@ -173,3 +173,40 @@ describe('steward CLI against a hostile Orchestrator', () => {
     expect(bad.stdout + bad.stderr).not.toContain('s3cretpass');
   }, 60_000);
 });
+
+describe('steward probe', () => {
+  let sandbox: RunningSandbox;
+  let common: string[];
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, dialect: 'guide', fleet: 4, seed: 2 });
+    const dir = mkdtempSync(join(tmpdir(), 'steward-cli-probe-'));
+    const keyPath = join(dir, 'private.pem');
+    writeFileSync(keyPath, sandbox.privateKeyPem!);
+    common = ['--url', sandbox.url, '--key', keyPath];
+  });
+  afterAll(async () => sandbox?.close());
+
+  it("prints each droplet's health, state, capabilities and dependencies, and exits 0 even when one does not answer", async () => {
+    const r = await steward(['probe', '100', '101', ...common]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/droplet 100 .* answering\n {2}health: active {2}service=\S+/);
+    expect(r.stdout).toMatch(/ {2}state: uptime_seconds=\d+/);
+    expect(r.stdout).toMatch(/ {2}capabilities: version=\d+\.\d+\.\d+ {2}udc=1\.0/);
+    expect(r.stdout).toMatch(/ {2}dependencies: missing=none/);
+    expect(r.stdout).toMatch(/droplet 101 .* unreachable \(the connection was cut\)/);
+  });
+
+  it('--json gives the details per droplet; an unknown id is a warning, not a failure', async () => {
+    const r = await steward(['probe', '102', '999', '--json', ...common]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('not in the fleet: 999');
+    const out = JSON.parse(r.stdout) as { droplets: { summary: { id: number }; dependencies: { missing: string[] } }[] };
+    expect(out.droplets.map((d) => d.summary.id)).toEqual([102]);
+    expect(out.droplets[0]!.dependencies.missing).toEqual(['mail-relay']);
+  });
+
+  it('refuses an id that is not a number as a usage error', async () => {
+    const r = await steward(['probe', 'abc', ...common]);
+    expect(r.code).toBe(2);
+  });
+});

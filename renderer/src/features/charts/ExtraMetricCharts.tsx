@@ -48,7 +48,7 @@ export function ExtraMetricCharts(props: ChartFrame & { names: readonly string[]
   );
 }
 
-function ExtraMetricChart(props: ChartFrame & { name: string }) {
+export function ExtraMetricChart(props: ChartFrame & { name: string }) {
   const { dropletId, name, width } = props;
   const [t0, t1] = props.domain;
   const query = useExtraMetric(dropletId, name, t1 - t0);

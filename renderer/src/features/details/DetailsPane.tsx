@@ -15,6 +15,7 @@ import { LatestMetrics } from './LatestMetrics';
 import { DropletIncidents } from './DropletIncidents';
 import { DropletMute } from './DropletMute';
 import { DropletUptime } from './DropletUptime';
+import { ProbeSection } from './ProbeSection';
 import { mergeBeats, type Beat } from './timeline';
 import '../../ui/ui.css';
 import './details.css';
@@ -76,6 +77,7 @@ export function DetailsPane(props: { dropletId: number }) {
       <DropletTimeline droplet={droplet} />
       <DropletUptime dropletId={dropletId} />
       <DropletIncidents dropletId={dropletId} />
+      <ProbeSection dropletId={dropletId} />
       <Suspense fallback={<p className="st-charts__empty">Loading charts…</p>}>
         <MetricCharts dropletId={dropletId} />
       </Suspense>

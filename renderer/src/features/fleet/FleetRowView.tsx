@@ -12,12 +12,16 @@ import { HeartbeatAgo } from '../../ui/HeartbeatAgo';
 import { KeptAliveMark } from './KeptAliveMark';
 import { StatusCellContent } from '../../ui/StatusBadge';
 import type { PickModifiers } from './marks';
+import type { ProbeSummary } from '../../../../shared/probe';
+import { ProbeCell } from './ProbeCell';
 
 export interface FleetRowProps {
   droplet: Droplet;
   status: EffectiveStatus;
   /** Steward beats for this droplet (keep-alive): its silence would not show. */
   keptAlive: boolean;
+  /** What the droplet's own routes said (main's prober); absent before the first summary. */
+  probe?: ProbeSummary;
   selected: boolean;
   /** Among the rows picked for a bulk action (Ctrl/Shift-click). */
   marked: boolean;
@@ -36,7 +40,7 @@ export interface FleetRowProps {
 
 const picking = (e: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }) => e.shiftKey || e.ctrlKey || e.metaKey;
 
-function FleetRowInner({ droplet: d, status, keptAlive, selected, marked, tabbable, rowIndex, top, height, onSelect, onMenu }: FleetRowProps) {
+function FleetRowInner({ droplet: d, status, keptAlive, probe, selected, marked, tabbable, rowIndex, top, height, onSelect, onMenu }: FleetRowProps) {
   return (
     <div
       role="row"
@@ -71,6 +75,9 @@ function FleetRowInner({ droplet: d, status, keptAlive, selected, marked, tabbab
       <div role="gridcell" className="cell col-status" data-testid="status-cell">
         <StatusCellContent droplet={d} status={status} />
       </div>
+      <div role="gridcell" className="cell col-probe" data-testid="probe-cell">
+        <ProbeCell probe={probe} />
+      </div>
       <div role="gridcell" className="cell col-caps">
         <CapabilityChips capabilities={d.capabilities} />
       </div>
@@ -93,6 +100,7 @@ export const FleetRowView = memo(
   (prev, next) =>
     prev.status === next.status &&
     prev.keptAlive === next.keptAlive &&
+    prev.probe === next.probe &&
     prev.selected === next.selected &&
     prev.marked === next.marked &&
     prev.tabbable === next.tabbable &&

@@ -11,6 +11,7 @@ import { columnTemplate, tableMinWidth, visibleColumns } from './columns';
 import { ColumnHeader } from './ColumnHeader';
 import type { FleetRow } from './fleet-rows';
 import { FleetRowView } from './FleetRowView';
+import type { ProbeSummary } from '../../../../shared/probe';
 import { StaleContext } from '../../ui/stale-context';
 import type { PickModifiers } from './marks';
 
@@ -36,10 +37,13 @@ export interface FleetTableProps {
   stale?: boolean;
   /** Droplets Steward beats for (keep-alive): each row says so. */
   keptAlive?: ReadonlySet<number>;
+  /** Probe summaries by droplet id (the probe column). */
+  probes?: ReadonlyMap<number, ProbeSummary>;
 }
 
 const NONE: ReadonlySet<number> = new Set();
 const NO_MENU = (): void => undefined;
+const NO_PROBES: ReadonlyMap<number, ProbeSummary> = new Map();
 
 const COLUMNS_ALL = visibleColumns([]).length;
 
@@ -69,7 +73,7 @@ function targetIndex(key: string, current: number, count: number, pageRows: numb
   }
 }
 
-export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, stale = false, keptAlive = NONE, marked = NONE, onRowMenu = NO_MENU, onKeyCommand }: FleetTableProps) {
+export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, stale = false, keptAlive = NONE, probes = NO_PROBES, marked = NONE, onRowMenu = NO_MENU, onKeyCommand }: FleetTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Set when the keyboard moved the selection, so focus follows it once the row is rendered.
   const focusPending = useRef(false);
@@ -191,6 +195,7 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
                       droplet={row.droplet}
                       status={row.status}
                       keptAlive={keptAlive.has(id)}
+                      probe={probes.get(id)}
                       selected={id === selectedId}
                       marked={marked.has(id)}
                       tabbable={id === tabbableId}

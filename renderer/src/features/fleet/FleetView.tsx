@@ -8,6 +8,8 @@ import { useFleetStale } from '../../queries/useFleetFreshness';
 import { useKeepAlive } from '../../queries/useKeepAlive';
 import { useUi } from '../../state/ui';
 import { capabilityNames, countByStatus } from './fleet-rows';
+import { useProbeSummaries } from '../../queries/useProbes';
+import { resortByProbe, setProbeRanks } from './probe-rank';
 import { CapabilityCounter, RowModel } from './row-model';
 import { FleetFilters } from './FleetFilters';
 import { FleetTable } from './FleetTable';
@@ -70,10 +72,15 @@ export function FleetView() {
   const capabilityCounts = useMemo(() => models.capabilities.of(wholeDroplets), [models, wholeDroplets]);
   const capabilities = useMemo(() => capabilityNames(capabilityCounts), [capabilityCounts]);
   const capabilityRank = useCapabilityRank(capabilityCounts);
-  const shown = useMemo(
+  const probes = useProbeSummaries();
+  // The probe column sorts by ranks taken from the latest summaries: set before the rows are placed.
+  useMemo(() => setProbeRanks(probes), [probes]);
+  const placed = useMemo(
     () => models.table.show(judged, { status: ui.status, capability: ui.capability, search, sort: ui.sort }),
     [models, judged, ui.status, ui.capability, search, ui.sort],
   );
+  // New summaries move rows when sorted by probe; the row model only re-places changed droplets.
+  const shown = useMemo(() => (ui.sort.key === 'probe' ? resortByProbe(placed, ui.sort, probes) : placed), [placed, probes, ui.sort]);
 
   // Multi-select works on the order shown; the handlers read it here so they stay stable for the rows' memo.
   const shownRef = useRef<readonly FleetRow[]>(shown);
@@ -171,7 +178,7 @@ export function FleetView() {
       />
       <FleetNoteLine />
       <CapabilityRankContext.Provider value={capabilityRank}>
-        <FleetTable rows={shown} stale={stale} keptAlive={keptAlive} selectedId={ui.selectedId} sort={ui.sort} onSelect={onSelect} onSort={ui.setSort} empty={empty} marked={marks.marked} onRowMenu={onRowMenu} onKeyCommand={onKeyCommand} />
+        <FleetTable rows={shown} stale={stale} keptAlive={keptAlive} probes={probes} selectedId={ui.selectedId} sort={ui.sort} onSelect={onSelect} onSort={ui.setSort} empty={empty} marked={marks.marked} onRowMenu={onRowMenu} onKeyCommand={onKeyCommand} />
       </CapabilityRankContext.Provider>
       {menu && menuRow && <RowMenu droplet={menuRow.droplet} keptAlive={keptAlive.has(menu.id)} x={menu.x} y={menu.y} onClose={closeMenu} />}
     </section>

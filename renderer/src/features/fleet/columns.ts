@@ -22,6 +22,7 @@ export const COLUMNS: readonly Column[] = [
   { sortKey: 'name', label: 'Name', className: 'col-name', min: 140, grow: 1.5 },
   { sortKey: 'steward', label: 'Steward', className: 'col-steward', min: 80, grow: 0.7 },
   { sortKey: 'problems', label: 'Status', className: 'col-status', min: 108 },
+  { sortKey: 'probe', label: 'Probe', title: "The droplet's own /health, and where it disagrees with the Orchestrator", className: 'col-probe', min: 116 },
   { sortKey: 'capabilities', label: 'Capabilities', className: 'col-caps', min: 120, grow: 1.4 },
   { sortKey: 'lastHeartbeat', label: 'Heartbeat', title: 'Last heartbeat', className: 'col-beat', min: 164 },
   { sortKey: 'endpoint', label: 'Endpoint', className: 'col-endpoint', min: 150, grow: 1 },

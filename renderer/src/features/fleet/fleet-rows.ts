@@ -2,6 +2,7 @@
  * The table's rows from a snapshot: Steward's liveness judgement per droplet, local filters,
  * sorting and counts. Pure, so the whole pipeline is cheap to test and to memoise.
  */
+import { probeRankOf } from './probe-rank';
 import { DEFAULT_LIVENESS, STATUS_SEVERITY, effectiveStatus, lateAfterMs, lateAtMs, statusAt, type EffectiveStatus, type LivenessSettings } from '../../../../shared/liveness';
 import type { Droplet } from '../../../../shared/model';
 import type { SortKey, UiState } from '../../state/ui';
@@ -119,6 +120,8 @@ function comparePrimary(a: FleetRow, b: FleetRow, key: SortKey, dir: number): nu
       return compareNullable(a.droplet.version, b.droplet.version, text, dir);
     case 'capabilities':
       return text(a.droplet.capabilities.join(' '), b.droplet.capabilities.join(' ')) * dir;
+    case 'probe':
+      return (probeRankOf(a.droplet.id) - probeRankOf(b.droplet.id)) * dir;
     case 'lastHeartbeat':
       // Ascending reads like the column: most recent ("2 s ago") first.
       return compareNullable(beatMs(a.droplet), beatMs(b.droplet), (x, y) => y - x, dir);

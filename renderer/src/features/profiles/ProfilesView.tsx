@@ -1,3 +1,4 @@
+import { ProbeSettingsEditor } from '../probes/ProbeSettingsEditor';
 import { useState } from 'react';
 import { errorDetail } from '../../app/api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -64,6 +65,8 @@ export function ProfilesView() {
           ) : (
             shown && <ProfileEditor key={shown.id} profile={shown} onSelect={setSelected} />
           )}
+          {/* Probe settings belong to the open profile: main's service for it answers them. */}
+          {selected !== 'new' && shown?.active && <ProbeSettingsEditor />}
         </section>
       </div>
     </div>

@@ -28,6 +28,8 @@ describe('side pane tabs (WAI-ARIA tabs)', () => {
     expect(selectedTab()).toBe('Details'); // wraps
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
+    expect(selectedTab()).toBe('Dependencies');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
     expect(selectedTab()).toBe('Communications log');
     expect(screen.getByRole('region', { name: 'Communications log' })).toBeTruthy();
     expect(within(pane()).getAllByRole('tab').filter((t) => t.tabIndex === 0).map((t) => t.getAttribute('aria-label'))).toEqual(['Communications log']);

@@ -1,0 +1,92 @@
+/**
+ * What probing costs main: 1,000 droplets (served by a sandbox in a child process, so their
+ * side is not counted) probed on the real schedule (/health and /state every 60 s, one-second
+ * tick, pool of 16, keep-alive), results recorded into a metric history as the service does.
+ * After a first full round (which also reads /capabilities and /dependencies), CPU time of
+ * this process (process.cpuUsage: user + system, so machine load does not inflate it) and
+ * the event loop's utilisation are taken over a window of steady probing.
+ */
+import { performance } from 'node:perf_hooks';
+import { MetricHistory } from '../../core/history/metric-history';
+import { Prober, type ProbeTarget } from '../../core/probes/prober';
+import { createRouteClient } from '../../core/probes/route-get';
+import { defaultProbeSettings } from '../../shared/probe';
+import { startChildSandbox } from '../lib/child-sandbox';
+import { round } from '../lib/stats';
+import { log } from '../lib/wait';
+
+export interface ProbeFigures {
+  droplets: number;
+  windowSeconds: number;
+  /** Probe rounds (droplets probed) within the window. */
+  probed: number;
+  /** CPU time of this process over the window, % of one core. */
+  cpuPercentOfCore: number;
+  /** Event-loop utilisation over the window, %. */
+  eventLoopPercent: number;
+  /** The most droplets probed at once. */
+  peakConcurrency: number;
+}
+
+export async function measureProbes(droplets = 1_000, windowSeconds = 60): Promise<ProbeFigures> {
+  log(`probes: ${droplets} droplets in a child sandbox`);
+  const sandbox = await startChildSandbox({ fleet: droplets, seed: 11, seedHistoryMinutes: 0 });
+  const base = sandbox.dropletRoutesUrl;
+  if (!base) throw new Error('the sandbox serves no droplet routes');
+  const targets: ProbeTarget[] = Array.from({ length: droplets }, (_, i) => ({
+    id: 100 + i,
+    name: `droplet-${100 + i}`,
+    endpoint: `${base}/d/${100 + i}`,
+    status: 'active',
+    capabilities: ['udc_compliance'],
+    version: '1.0.0',
+  }));
+  const history = new MetricHistory();
+  const client = createRouteClient({ timeoutMs: 3_000, maxBytes: 256 * 1024, maxSockets: 16 });
+  let probed = 0;
+  const prober = new Prober({
+    targets: () => targets,
+    get: client.get,
+    settings: defaultProbeSettings(true),
+    onRecord: (id, at, values) => {
+      probed += 1;
+      history.recordProbe(id, at, values);
+    },
+  });
+  const tick = setInterval(() => {
+    void prober.runDue();
+    prober.takeChanged();
+  }, 1_000);
+  try {
+    // The first round reads all four routes of every droplet; then only the schedule runs.
+    await prober.runDue();
+    log(`probes: first round done; measuring ${windowSeconds} s of steady probing`);
+    probed = 0;
+    const cpu0 = process.cpuUsage();
+    const elu0 = performance.eventLoopUtilization();
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, windowSeconds * 1000));
+    const cpu = process.cpuUsage(cpu0);
+    const elu = performance.eventLoopUtilization(elu0);
+    const wallMs = performance.now() - t0;
+    return {
+      droplets,
+      windowSeconds,
+      probed,
+      cpuPercentOfCore: round(((cpu.user + cpu.system) / 1000 / wallMs) * 100, 2),
+      eventLoopPercent: round(elu.utilization * 100, 2),
+      peakConcurrency: prober.peakConcurrency,
+    };
+  } finally {
+    clearInterval(tick);
+    client.close();
+    await sandbox.close();
+  }
+}
+
+/** `tsx bench/measure/probe.ts`: this figure alone. */
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { loadavg } = await import('node:os');
+  const f = await measureProbes(Number(process.env.PROBE_DROPLETS ?? 1000), Number(process.env.PROBE_WINDOW_S ?? 60));
+  process.stdout.write(`${JSON.stringify({ ...f, loadAverage: loadavg().map((x) => round(x, 2)) })}\n`);
+}
