@@ -11,6 +11,7 @@ import { muteDroplets, muteWords, useAttentionSettings } from '../../queries/use
 import type { MuteSpan } from '../../../../shared/attention';
 import { useFleetNote } from '../../state/fleet-note';
 import { useUi } from '../../state/ui';
+import { useNow } from '../../state/clock';
 import { ContextMenu, type MenuItem } from '../../ui/ContextMenu';
 import { copyText, quickBeat } from './row-actions';
 
@@ -26,9 +27,10 @@ export function RowMenu({ droplet: d, keptAlive, x, y, onClose }: RowMenuProps) 
   const qc = useQueryClient();
   const stopKeepAlive = useStopKeepAlive();
   const note = useFleetNote.getState().say;
+  const now = useNow();
   const until = useAttentionSettings().data?.mutes.droplets[String(d.id)];
   // A mute in force: until a time still ahead, or null for until unmuted.
-  const muted = until === null || (until !== undefined && until > Date.now());
+  const muted = until === null || (until !== undefined && until > now);
 
   const mute = async (span: MuteSpan) => {
     try {
