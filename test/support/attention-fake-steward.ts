@@ -3,6 +3,7 @@
  * the contract's attention methods from what a test puts in (events, problems, uptime) and
  * pushes the attention events a real engine would, so views are tested against contract shapes.
  */
+import { summarise } from '../../core/attention/engine';
 import { ATTENTION_KINDS, DEFAULT_ATTENTION_SETTINGS, type AttentionEvent, type AttentionItem, type AttentionKind, type AttentionSettings, type AwaySummary, type ExportEventsRequest, type FocusDroplet, type Incident, type Mutes, type MuteSpan, type Problems, type Uptime, type UptimeWindow } from '../../shared/attention';
 import type { attentionEvents, attentionMethods, EventPayload, HandlersFor, StewardBridge } from '../../shared/ipc-contract';
 import { createDispatch } from '../../core/app/dispatch';
@@ -135,23 +136,11 @@ export function createFakeAttention(init: FakeAttentionInit = {}): FakeAttention
   };
 }
 
-const VERB: Record<AttentionKind, string> = {
-  error: 'reported an error',
-  inactive: 'went inactive',
-  late: 'went late',
-  recovered: 'recovered',
-  registered: 'registered',
-  disappeared: 'disappeared',
-  flapping: 'is flapping',
-  metric: 'crossed a metric rule',
-  fleet_emptied: 'vanished with the whole fleet',
-};
 
 /** An event as the engine groups one: "30 droplets went inactive: a, b, …" */
 export function attentionEvent(kind: AttentionKind, items: readonly Omit<AttentionItem, 'at'>[], at: number, extra: Partial<AttentionEvent> = {}): AttentionEvent {
-  const names = items.slice(0, 3).map((i) => i.name);
-  const summary =
-    items.length === 1 ? `${items[0]!.name} ${VERB[kind]}` : `${items.length} droplets ${VERB[kind].replace(/^is /, 'are ')}: ${names.join(', ')}${items.length > 3 ? ', …' : ''}`;
+  // Worded by the engine's own summary, so the views are tested on the words main sends.
+  const summary = summarise(kind, items.map((i) => ({ ...i, at })), items.length);
   return {
     id: `ev-${kind}-${at}-${items[0]?.id ?? 0}`,
     at,

@@ -162,7 +162,7 @@ describe('coming back to the window', () => {
     const hiddenAt = t;
     t += 10 * 60_000;
     act(() => setVisibility('visible'));
-    expect((await screen.findByTestId('away-card')).textContent).toContain('db-9 reported an error');
+    expect((await screen.findByTestId('away-card')).textContent).toContain('db-9 went into error (x)');
     expect(fake.callsOf('getAwaySummary')).toEqual([{ sinceMs: hiddenAt }]);
   });
 
