@@ -145,6 +145,9 @@ const VERB: Record<AttentionKind, string> = {
   flapping: 'is flapping',
   metric: 'crossed a metric rule',
   fleet_emptied: 'vanished with the whole fleet',
+  restarted: 'restarted',
+  probe_unanswered: 'stopped answering on /health',
+  probe_answering: 'answers on /health again',
 };
 
 /** An event as the engine groups one: "30 droplets went inactive: a, b, …" */
