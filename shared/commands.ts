@@ -24,6 +24,7 @@ export const COMMAND_IDS = [
   'chooseColumns',
   'toggleTheme',
   'mute',
+  'openEvents',
   'shortcuts',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
@@ -60,7 +61,8 @@ export const COMMANDS: readonly Command[] = [
   { id: 'register', label: 'Register droplet…', menu: 'droplet', keys: [{ key: 'n', mod: true }] },
   { id: 'sendHeartbeat', label: 'Send heartbeat…', menu: 'droplet', keys: [{ key: 'h', mod: true, shift: true }], needsSelection: true },
   { id: 'openDetails', label: 'Show details', menu: 'droplet', keys: [{ key: 'd', mod: true, shift: true }], needsSelection: true },
-  { id: 'mute', label: 'Mute droplet', menu: 'droplet', keys: [], needsSelection: true, unavailable: 'Muting arrives with attention alerts.' },
+  { id: 'mute', label: 'Mute droplet for 1 hour', menu: 'droplet', keys: [], needsSelection: true },
+  { id: 'openEvents', label: 'Open events timeline', menu: 'view', keys: [{ key: 'e', mod: true, shift: true }] },
   { id: 'openLog', label: 'Open communications log', menu: 'view', keys: [{ key: 'l', mod: true, shift: true }] },
   { id: 'openConnections', label: 'Connections and profiles', menu: 'file', keys: [{ key: ',', mod: true }] },
   { id: 'togglePane', label: 'Show or hide the side pane', menu: 'view', keys: [{ key: 'b', mod: true }] },

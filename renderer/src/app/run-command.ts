@@ -10,6 +10,9 @@ import { useOverlays } from '../state/overlays';
 import { useTheme } from '../state/theme';
 import { useUi } from '../state/ui';
 import { systemIsDark } from './useThemeEffect';
+import { muteDroplets, muteWords } from '../queries/useAttention';
+import { useFleetNote } from '../state/fleet-note';
+import { errorDetail } from './api';
 
 export interface CommandContext {
   queryClient: QueryClient;
@@ -31,7 +34,7 @@ function escape(): void {
   else ui.select(null);
 }
 
-function showPanel(panel: 'heartbeat' | 'details' | 'log' | 'profiles'): void {
+function showPanel(panel: 'heartbeat' | 'details' | 'log' | 'profiles' | 'events'): void {
   useLayout.getState().setPaneCollapsed(false);
   useUi.getState().openPanel(panel);
 }
@@ -85,7 +88,17 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
     case 'toggleTheme':
       useTheme.getState().toggle(systemIsDark());
       return;
-    case 'mute':
+    case 'mute': {
+      const id = useUi.getState().selectedId;
+      if (id === null) return;
+      muteDroplets(ctx.queryClient, [id], '1h').then(
+        () => useFleetNote.getState().say(muteWords([id], '1h'), 'ok'),
+        (e: unknown) => useFleetNote.getState().say(`Could not mute droplet ${id}: ${errorDetail(e).message}`, 'error'),
+      );
+      return;
+    }
+    case 'openEvents':
+      showPanel('events');
       return;
   }
 }

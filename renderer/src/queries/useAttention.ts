@@ -3,9 +3,9 @@
  * kept current by its pushes: each `attentionEvent` invalidates every attention answer, as
  * one event can change the timeline, a droplet's uptime and the problem count together.
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { AttentionSettings, AttentionSettingsView, EventQuery, ExportEventsRequest, MuteRequest, Problems } from '../../../shared/attention';
+import type { AttentionSettings, AttentionSettingsView, EventQuery, ExportEventsRequest, MuteRequest, MuteSpan, Problems } from '../../../shared/attention';
 import { call } from '../app/api';
 import { useAttentionUi } from '../state/attention';
 import { useUi } from '../state/ui';
@@ -46,16 +46,42 @@ export function useSetAttentionSettings() {
   });
 }
 
+/** Main's answer to a mute, kept: the settings view as stored, and the problems re-counted. */
+async function keepMuteView(qc: QueryClient, view: AttentionSettingsView): Promise<void> {
+  // A read of the settings begun before the mute must not land after it and undo it on screen.
+  await qc.cancelQueries({ queryKey: queryKeys.attentionSettings });
+  qc.setQueryData<AttentionSettingsView>(queryKeys.attentionSettings, view);
+  // Muted problems and events change how they are counted and shown.
+  void qc.invalidateQueries({ queryKey: queryKeys.problems });
+}
+
 export function useMute() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: MuteRequest) => call('muteAttention', req),
-    onSuccess: (view) => {
-      qc.setQueryData<AttentionSettingsView>(queryKeys.attentionSettings, view);
-      // Muted problems and events change how they are counted and shown.
-      void qc.invalidateQueries({ queryKey: queryKeys.problems });
-    },
+    onSuccess: (view) => keepMuteView(qc, view),
   });
+}
+
+/**
+ * Mutes (or, with 'off', unmutes) droplets outside a component: the row menu, the bulk bar and
+ * the command palette. Answers how many main accepted; the first refusal is thrown.
+ */
+export async function muteDroplets(qc: QueryClient, ids: readonly number[], span: MuteSpan): Promise<number> {
+  let done = 0;
+  for (const id of ids) {
+    await keepMuteView(qc, await call('muteAttention', { target: 'droplet', id, span }));
+    done++;
+  }
+  return done;
+}
+
+/** Words for a mute just done, as the fleet's note line says them. */
+export function muteWords(ids: readonly number[], span: MuteSpan): string {
+  const who = ids.length === 1 ? `droplet ${ids[0]}` : `${ids.length} droplets`;
+  if (span === 'off') return `Notifications for ${who} are back on.`;
+  const until = span === '1h' ? 'for 1 hour' : span === 'tomorrow' ? 'until tomorrow' : 'until unmuted';
+  return `Muted ${who} ${until}: no notifications or tray alerts for ${ids.length === 1 ? 'it' : 'them'}.`;
 }
 
 export function useExportEvents() {

@@ -1,6 +1,6 @@
 /**
  * The fleet's actions beside the filters: export what the table shows (CSV, JSON), and, while
- * rows are marked (Ctrl/Shift-click), the bulk bar: heartbeat them, export them, clear. Below,
+ * rows are marked (Ctrl/Shift-click), the bulk bar: heartbeat them, mute them, export them, clear. Below,
  * one line says what the last action did.
  */
 import { useQueryClient } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import type { ExportRow } from '../../../../shared/exports';
 import { call, errorDetail } from '../../app/api';
 import { queryKeys } from '../../queries/query-keys';
 import { useExportFleet } from '../../queries/useExports';
+import { muteDroplets, muteWords } from '../../queries/useAttention';
 import { useFleetNote } from '../../state/fleet-note';
 import { beatAll, bulkWords } from './bulk';
 import type { FleetRow } from './fleet-rows';
@@ -44,12 +45,26 @@ export function FleetActions({ shown, marked, onClearMarks }: FleetActionsProps)
     }
   };
 
+  const muteMarked = async () => {
+    if (!selection) return;
+    const ids = selection.map((r) => r.droplet.id);
+    try {
+      await muteDroplets(qc, ids, '1h');
+      useFleetNote.getState().say(muteWords(ids, '1h'), 'ok');
+    } catch (e) {
+      useFleetNote.getState().say(`Could not mute every selected droplet: ${errorDetail(e).message}`, 'error');
+    }
+  };
+
   if (selection) {
     return (
       <div className="fleet-actions is-bulk" role="toolbar" aria-label="Selected droplets">
         <strong className="fleet-actions__count">{selection.length} selected</strong>
         <button type="button" className="st-btn" disabled={beating} onClick={() => void beatMarked()}>
           {beating ? 'Sending…' : 'Send heartbeat'}
+        </button>
+        <button type="button" className="st-btn" onClick={() => void muteMarked()} title="No notifications or tray alerts for the selected droplets for an hour">
+          Mute 1 h
         </button>
         <button type="button" className="st-btn" disabled={exportFleet.isPending} onClick={() => exportAs('csv')} title="Export the selected droplets as CSV">
           Export CSV

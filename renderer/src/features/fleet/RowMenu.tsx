@@ -1,15 +1,17 @@
 /**
  * The right-click (or Shift+F10, or the Menu key) menu of a fleet row: copy its id or endpoint,
- * send a heartbeat now, keep it alive, mute, open its details. Mute waits for the attention
- * engine: until main answers muteAttention it is shown disabled, saying so.
+ * send a heartbeat now, keep it alive, mute its notifications (or unmute), open its details.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import type { Droplet } from '../../../../shared/model';
 import { call, errorDetail } from '../../app/api';
 import { queryKeys } from '../../queries/query-keys';
 import { useStopKeepAlive } from '../../queries/useKeepAlive';
+import { muteDroplets, muteWords, useAttentionSettings } from '../../queries/useAttention';
+import type { MuteSpan } from '../../../../shared/attention';
 import { useFleetNote } from '../../state/fleet-note';
 import { useUi } from '../../state/ui';
+import { useNow } from '../../state/clock';
 import { ContextMenu, type MenuItem } from '../../ui/ContextMenu';
 import { copyText, quickBeat } from './row-actions';
 
@@ -21,13 +23,23 @@ export interface RowMenuProps {
   onClose(): void;
 }
 
-/** Until the attention engine lands (muteAttention in ipcMethods), muting cannot be offered. */
-export const MUTE_UNAVAILABLE = 'Muting arrives with attention alerts';
-
 export function RowMenu({ droplet: d, keptAlive, x, y, onClose }: RowMenuProps) {
   const qc = useQueryClient();
   const stopKeepAlive = useStopKeepAlive();
   const note = useFleetNote.getState().say;
+  const now = useNow();
+  const until = useAttentionSettings().data?.mutes.droplets[String(d.id)];
+  // A mute in force: until a time still ahead, or null for until unmuted.
+  const muted = until === null || (until !== undefined && until > now);
+
+  const mute = async (span: MuteSpan) => {
+    try {
+      await muteDroplets(qc, [d.id], span);
+      note(muteWords([d.id], span), 'ok');
+    } catch (e) {
+      note(`Could not ${span === 'off' ? 'unmute' : 'mute'} droplet ${d.id}: ${errorDetail(e).message}`, 'error');
+    }
+  };
 
   const copy = async (text: string, what: string) => note((await copyText(text)) ? `Copied ${what}: ${text}` : `Could not copy the ${what}: the clipboard is not available.`, 'ok');
 
@@ -66,7 +78,12 @@ export function RowMenu({ droplet: d, keptAlive, x, y, onClose }: RowMenuProps) 
             useUi.getState().openPanel('heartbeat');
           },
         },
-    { label: 'Mute', onSelect: () => undefined, disabled: true, hint: MUTE_UNAVAILABLE },
+    ...(muted
+      ? [{ label: 'Unmute', onSelect: () => void mute('off'), hint: 'Notifications and tray alerts for it again' }]
+      : [
+          { label: 'Mute for 1 hour', onSelect: () => void mute('1h'), hint: 'No notifications or tray alerts for it' },
+          { label: 'Mute until tomorrow', onSelect: () => void mute('tomorrow') },
+        ]),
     { label: 'Open details', separated: true, onSelect: () => useUi.getState().showDroplet(d.id) },
   ];
   return <ContextMenu label={`Droplet ${d.id} ${d.name}`} x={x} y={y} items={items} onClose={onClose} />;

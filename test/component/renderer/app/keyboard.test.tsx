@@ -155,9 +155,21 @@ describe('command palette', () => {
     const dialog = screen.getByRole('dialog', { name: 'Command palette' });
     const heartbeat = within(dialog).getByRole('option', { name: /Send heartbeat/ });
     expect(heartbeat.getAttribute('aria-disabled')).toBe('true'); // nothing selected
-    expect(within(dialog).getByRole('option', { name: /Mute droplet/ }).textContent).toMatch(/attention/);
+    expect(within(dialog).getByRole('option', { name: /Mute droplet/ }).getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(within(dialog).getByRole('option', { name: /Open communications log/ }));
     expect(selectedTab()).toBe('Communications log');
+  });
+
+  it('mutes the selected droplet for an hour from the palette, and opens the events timeline', async () => {
+    const fake = await renderApp();
+    const first = screen.getAllByRole('row').find((r) => r.dataset.dropletId)!;
+    const id = first.dataset.dropletId!;
+    fireEvent.click(first);
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Command palette' })).getByRole('option', { name: /Mute droplet for 1 hour/ }));
+    await waitFor(() => expect(fake.attention.mutes.droplets[id]).toBeGreaterThan(Date.now() + 59 * 60_000));
+    fireEvent.keyDown(document.body, { key: 'E', ctrlKey: true, shiftKey: true });
+    expect(selectedTab()).toBe('Events');
   });
 
   it('switches profile from the palette', async () => {

@@ -140,14 +140,37 @@ describe('multi-select and bulk actions', () => {
 });
 
 describe('row context menu', () => {
-  it('opens on right-click with the row’s actions; mute is there but disabled, saying why', async () => {
+  it('mutes a droplet for an hour, says so, and then offers to unmute it', async () => {
+    const fake = await renderFleet();
+    fireEvent.contextMenu(row('bravo'), { clientX: 100, clientY: 120 });
+    fireEvent.click(screen.getByText('Mute for 1 hour'));
+    await waitFor(() => expect(screen.getByTestId('fleet-note').textContent).toContain('Muted droplet 2 for 1 hour'));
+    const until = fake.attention.mutes.droplets['2'];
+    expect(until).toBeGreaterThan(Date.now() + 59 * 60_000);
+    expect(until).toBeLessThanOrEqual(Date.now() + 60 * 60_000);
+    fireEvent.contextMenu(row('bravo'), { clientX: 100, clientY: 120 });
+    const menu = screen.getByRole('menu', { name: 'Droplet 2 bravo' });
+    expect(within(menu).queryByText('Mute for 1 hour')).toBeNull();
+    fireEvent.click(within(menu).getByText('Unmute'));
+    await waitFor(() => expect(fake.attention.mutes.droplets['2']).toBeUndefined());
+    expect(screen.getByTestId('fleet-note').textContent).toContain('Notifications for droplet 2 are back on.');
+  });
+
+  it('mutes every marked droplet from the bulk bar', async () => {
+    const fake = await renderFleet();
+    fireEvent.click(row('alpha'));
+    fireEvent.click(row('charlie'), { ctrlKey: true });
+    fireEvent.click(within(screen.getByRole('toolbar', { name: 'Selected droplets' })).getByText('Mute 1 h'));
+    await waitFor(() => expect(screen.getByTestId('fleet-note').textContent).toContain('Muted 2 droplets for 1 hour'));
+    expect(Object.keys(fake.attention.mutes.droplets).sort()).toEqual(['1', '3']);
+  });
+
+  it('opens on right-click with the row’s actions', async () => {
     await renderFleet();
     fireEvent.contextMenu(row('bravo'), { clientX: 100, clientY: 120 });
     const menu = screen.getByRole('menu', { name: 'Droplet 2 bravo' });
     const items = within(menu).getAllByRole('menuitem');
-    expect(items.map((i) => i.firstChild?.textContent)).toEqual(['Copy id', 'Copy endpoint', 'Send heartbeat', 'Keep alive…', 'Mute', 'Open details']);
-    expect(within(menu).getByText('Mute').closest('[role="menuitem"]')!.getAttribute('aria-disabled')).toBe('true');
-    expect(menu.textContent).toContain('Muting arrives with attention alerts');
+    expect(items.map((i) => i.firstChild?.textContent)).toEqual(['Copy id', 'Copy endpoint', 'Send heartbeat', 'Keep alive…', 'Mute for 1 hour', 'Mute until tomorrow', 'Open details']);
     expect(document.activeElement).toBe(items[0]);
     expect(row('bravo').getAttribute('aria-selected')).toBe('true');
   });
