@@ -30,12 +30,15 @@ const TITLES: Record<AttentionKind, string> = {
   flapping: 'Droplet flapping',
   metric: 'Metric rule crossed',
   fleet_emptied: 'Fleet empty',
+  restarted: 'Droplet restarted',
+  probe_unanswered: "Droplet's /health silent",
+  probe_answering: "Droplet's /health answers again",
 };
 
 /** The notification's title: "Droplet inactive", or "30 droplets inactive" for a group. */
 export function notificationTitle(e: AttentionEvent): string {
   if (e.count <= 1 || e.kind === 'fleet_emptied') return TITLES[e.kind];
-  return `${e.count} ${TITLES[e.kind].replace(/^Droplet /, 'droplets ').replace(/^Metric rule crossed$/, 'metric rules crossed')}`;
+  return `${e.count} ${TITLES[e.kind].replace(/^Droplet's /, "droplets' ").replace(/^Droplet /, 'droplets ').replace(/^Metric rule crossed$/, 'metric rules crossed')}`;
 }
 
 export function shouldNotify(e: AttentionEvent, s: AttentionSettings | null): boolean {

@@ -17,6 +17,10 @@ export const ATTENTION_KINDS = [
   'flapping',
   'metric',
   'fleet_emptied',
+  /** Probe events (core/probes): uptime went down; /health stopped answering while the Orchestrator says active; it answers again. */
+  'restarted',
+  'probe_unanswered',
+  'probe_answering',
 ] as const;
 export const AttentionKindSchema = z.enum(ATTENTION_KINDS);
 export type AttentionKind = z.infer<typeof AttentionKindSchema>;
@@ -152,6 +156,10 @@ export const NotifyTogglesSchema = z.object({
   flapping: z.boolean(),
   metric: z.boolean(),
   fleet_emptied: z.boolean(),
+  // Added with probing: settings saved before it lack them and take these defaults.
+  restarted: z.boolean().default(true),
+  probe_unanswered: z.boolean().default(true),
+  probe_answering: z.boolean().default(true),
 });
 export type NotifyToggles = z.infer<typeof NotifyTogglesSchema>;
 
@@ -183,6 +191,9 @@ export const DEFAULT_ATTENTION_SETTINGS: AttentionSettings = {
     flapping: true,
     metric: true,
     fleet_emptied: true,
+    restarted: true,
+    probe_unanswered: true,
+    probe_answering: true,
   },
   keepInTray: false,
   holdSeconds: 120,

@@ -173,6 +173,9 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     onWrite: (failure) => storage.report('history', failure),
   });
   loadWarnings.push(...attention.warnings);
+  // Probe events for the engine: restarts, /health going silent and answering again (unhooked by probes.close()).
+  probes.hooks.onRestart((r) => attention.applyRestart(r));
+  probes.hooks.onProbeChange((c) => attention.applyProbe(c));
 
   const fleetDecoder = config.fleetWorkerFile ? workerFleetDecoder(config.fleetWorkerFile) : inlineFleetDecoder();
   // The window's first poll comes within a second of the service: the worker boots meanwhile.

@@ -18,6 +18,11 @@
  * - Maintenance raises nothing: entering it, or leaving it for a healthy state, is taken silently.
  * - An Orchestrator that answers an empty fleet after listing droplets is one `fleet_emptied`
  *   event; droplets that come back in the state last told raise nothing.
+ * - Probe events (fed from core/probes through the service): `restarted` when a droplet's uptime
+ *   went down (again within the hold time, a crash loop, is told once); `probe_unanswered` when
+ *   /health stops answering after it answered while the Orchestrator says active, and
+ *   `probe_answering` when it answers again. What was told of /health is persisted, so a droplet
+ *   still silent after a restart of Steward is not told twice; one never heard answering is quiet.
  */
 import type { AttentionEvent, AttentionItem, AttentionKind, AttentionSettings, MetricRule, Problem, Problems, WatchedState } from '../../shared/attention';
 import type { DropletPatch, FleetMark, FleetUpdate } from '../../shared/fleet-update';
@@ -48,6 +53,31 @@ export interface EngineState {
   /** Whether a fleet was ever seen (before that, the first answer is taken silently). */
   known: boolean;
   droplets: PersistedDroplet[];
+  /** What the steward was last told of each droplet's /health (absent: nothing yet). */
+  probes?: PersistedProbe[];
+}
+
+/**
+ * What was told of a droplet's /health: `a` answering, `s` silent and told so, `q` silent but
+ * not told (it never answered, or the Orchestrator did not say active then).
+ */
+export const PROBE_TOLD = ['a', 's', 'q'] as const;
+export type ProbeTold = (typeof PROBE_TOLD)[number];
+export type PersistedProbe = [id: number, told: ProbeTold];
+
+/** A probe verdict change, as core/probes reports it (only what the engine reads). */
+export interface ProbeInput {
+  id: number;
+  to: 'answering' | 'degraded' | 'unreachable' | 'not_probed';
+  at: number;
+}
+
+/** A restart the prober saw: uptime went from `uptimeBefore` to `uptimeNow` seconds. */
+export interface RestartInput {
+  id: number;
+  at: number;
+  uptimeBefore: number;
+  uptimeNow: number;
 }
 
 /** At most this many items ride in one event; `count` says how many there were. */
@@ -74,6 +104,8 @@ class Watched {
   ruleFired: Uint8Array | null = null;
   /** Listed in the last answer (false while waiting to return after an emptied fleet). */
   present = true;
+  /** When the last restart was seen (told or damped); in memory only, as the prober's readings are. */
+  restartAt = -Infinity;
 
   constructor(
     readonly id: number,
@@ -116,8 +148,11 @@ const VERB: Readonly<Record<AttentionKind, string>> = {
   flapping: 'is flapping',
   metric: 'crossed a metric rule',
   fleet_emptied: 'emptied',
+  restarted: 'restarted',
+  probe_unanswered: 'stopped answering on /health',
+  probe_answering: 'answers on /health again',
 };
-const VERB_PLURAL: Readonly<Record<AttentionKind, string>> = { ...VERB, flapping: 'are flapping' };
+const VERB_PLURAL: Readonly<Record<AttentionKind, string>> = { ...VERB, flapping: 'are flapping', probe_answering: 'answer on /health again' };
 
 /** "api-1 went inactive (Orchestrator status inactive)", "30 droplets went inactive: a, b, c, …" */
 export function summarise(kind: AttentionKind, items: readonly AttentionItem[], count: number): string {
@@ -144,6 +179,16 @@ function ruleHolds(rule: MetricRule, metrics: Metrics | null): { holds: boolean;
   }
 }
 
+/** "3 h 5 min", "40 s": how long a droplet had been up. */
+function uptimeText(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h >= 48 ? `${Math.floor(h / 24)} d` : m > 0 ? `${h} h ${m} min` : `${h} h`;
+}
+
 export function ruleText(rule: MetricRule): string {
   const span = rule.forSeconds === 0 ? '' : rule.forSeconds % 60 === 0 ? ` for ${rule.forSeconds / 60} min` : ` for ${rule.forSeconds} s`;
   return `${rule.metric} ${rule.op} ${rule.value}${span}`;
@@ -158,6 +203,8 @@ export class AttentionEngine {
   private readonly held = new Set<Watched>();
   private readonly problemIds = new Set<number>();
   private readonly dirtyIds = new Set<number>();
+  private readonly probeTold = new Map<number, ProbeTold>();
+  private readonly probeDirty = new Set<number>();
   private problemsCache: Problems | null = null;
   private groups: Group[] = [];
   private settings: AttentionSettings;
@@ -181,6 +228,7 @@ export class AttentionEngine {
       w.present = false;
       this.byId.set(id, w);
     }
+    for (const [id, told] of restored?.probes ?? []) this.probeTold.set(id, told);
   }
 
   setSettings(settings: AttentionSettings): void {
@@ -237,6 +285,47 @@ export class AttentionEngine {
     this.tick(nowMs);
   }
 
+  /** A droplet's uptime went down between two probes. */
+  applyRestart(r: RestartInput, nowMs: number): void {
+    const w = this.byId.get(r.id);
+    if (!w || !w.present || !(r.at > w.restartAt)) return;
+    const last = w.restartAt;
+    w.restartAt = r.at;
+    if (w.state === 'maintenance') return;
+    // Damping: a droplet restarting again within the hold time (a crash loop) was told already,
+    // and is told again only once it has stayed up for the hold time.
+    if (r.at - last < this.settings.holdSeconds * 1000) return;
+    this.item(w, 'restarted', w.state, w.state, r.at, `uptime went from ${uptimeText(r.uptimeBefore)} to ${uptimeText(r.uptimeNow)}`, nowMs);
+    this.tick(nowMs);
+  }
+
+  /** A droplet's probe verdict changed: told when /health goes silent while the Orchestrator says active, and when it answers again. */
+  applyProbe(c: ProbeInput, nowMs: number): void {
+    const w = this.byId.get(c.id);
+    if (!w || !w.present || c.to === 'not_probed') return;
+    const told = this.probeTold.get(c.id);
+    if (c.to === 'unreachable') {
+      if (told === 's' || told === 'q') return;
+      // Only a droplet heard answering "stopped"; unreachable from the start is normal (localhost endpoints).
+      const tell = told === 'a' && w.state === 'active';
+      this.setProbeTold(c.id, tell ? 's' : 'q');
+      if (tell) this.item(w, 'probe_unanswered', w.state, w.state, c.at, 'the Orchestrator still says active', nowMs);
+    } else {
+      if (told === 'a') return;
+      this.setProbeTold(c.id, 'a');
+      if (told === 's' && w.state !== 'maintenance') this.item(w, 'probe_answering', w.state, w.state, c.at, 'it had stopped answering', nowMs);
+    }
+    this.tick(nowMs);
+  }
+
+  private setProbeTold(id: number, told: ProbeTold | null): void {
+    if (told === null) {
+      if (!this.probeTold.delete(id)) return;
+    } else this.probeTold.set(id, told);
+    this.probeDirty.add(id);
+    this.changed = true;
+  }
+
   /**
    * Judge lateness, end holds, and send the groups whose window has passed. `lateNowMs` caps the
    * instant lateness is judged at (beats since the last read may be unknown); default now.
@@ -290,15 +379,17 @@ export class AttentionEngine {
   }
 
   /** Droplets whose persisted row changed since the last call: their rows, or [id, null] for one forgotten. */
-  takeChanges(): { known: boolean; rows: (PersistedDroplet | [id: number, gone: null])[] } {
+  takeChanges(): { known: boolean; rows: (PersistedDroplet | [id: number, gone: null])[]; probes: [id: number, told: ProbeTold | null][] } {
     const rows: (PersistedDroplet | [number, null])[] = [];
     for (const id of this.dirtyIds) {
       const w = this.byId.get(id);
       rows.push(w ? [w.id, w.name, w.reported, w.reportedAt, w.state, w.since] : [id, null]);
     }
+    const probes: [number, ProbeTold | null][] = [...this.probeDirty].map((id) => [id, this.probeTold.get(id) ?? null]);
     this.dirtyIds.clear();
+    this.probeDirty.clear();
     this.changed = false;
-    return { known: this.known, rows };
+    return { known: this.known, rows, probes };
   }
 
   private touch(id: number): void {
@@ -308,10 +399,11 @@ export class AttentionEngine {
 
   persisted(): EngineState {
     this.dirtyIds.clear();
+    this.probeDirty.clear();
     this.changed = false;
     const droplets: PersistedDroplet[] = [];
     for (const w of this.byId.values()) droplets.push([w.id, w.name, w.reported, w.reportedAt, w.state, w.since]);
-    return { known: this.known, droplets };
+    return { known: this.known, droplets, probes: [...this.probeTold] };
   }
 
   // --- fleet input ---
@@ -419,6 +511,7 @@ export class AttentionEngine {
       this.setProblem(w, false);
       this.tell(w, 'absent', nowMs, 'no longer listed by the Orchestrator', nowMs);
       this.byId.delete(w.id);
+      this.setProbeTold(w.id, null);
       this.touch(w.id);
     }
   }

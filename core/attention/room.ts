@@ -26,7 +26,7 @@ import {
 import type { StatusChange } from '../../shared/model';
 import { readJsonFile, writeFileAtomic } from '../fs/atomic-file';
 import { errorText } from '../../shared/error-text';
-import { AttentionEngine, type EngineState, type FleetInput, type PersistedDroplet } from './engine';
+import { AttentionEngine, PROBE_TOLD, type EngineState, type FleetInput, type PersistedDroplet, type ProbeInput, type ProbeTold, type RestartInput } from './engine';
 import { EventLog, eventsToCsv, eventsToJson } from './event-log';
 import { applyMute, isMuted, liveMutes, NO_MUTES, profileMuted } from './mutes';
 import { DAY_MS, incidents, observe, trimTimeline, uptimeWindow, WEEK_MS, type Span, type TimelineEntry } from './uptime';
@@ -57,6 +57,8 @@ const StateFileSchema = z.object({
   droplets: z.array(z.tuple([z.number().int().positive(), z.string(), WatchedStateSchema, z.number().nullable(), WatchedStateSchema, z.number()])),
   timelines: z.record(z.string(), z.array(z.tuple([z.number(), WatchedStateSchema, z.string()]))),
   observed: z.array(z.tuple([z.number(), z.number()])),
+  /** What was told of each droplet's /health (absent in files written before probing). */
+  probes: z.array(z.tuple([z.number().int().positive(), z.enum(PROBE_TOLD)])).optional(),
 });
 type StateFile = z.infer<typeof StateFileSchema>;
 const JournalLineSchema = z.union([
@@ -64,6 +66,7 @@ const JournalLineSchema = z.union([
   z.object({ d: z.union([z.tuple([z.number().int().positive(), z.null()]), z.tuple([z.number().int().positive(), z.string(), WatchedStateSchema, z.number().nullable(), WatchedStateSchema, z.number()])]) }).strict(),
   z.object({ t: z.tuple([z.number().int().positive(), z.number(), WatchedStateSchema, z.string()]) }).strict(),
   z.object({ o: z.tuple([z.number(), z.number()]) }).strict(),
+  z.object({ p: z.tuple([z.number().int().positive(), z.enum(PROBE_TOLD).nullable()]) }).strict(),
 ]);
 
 function safeJson(line: string): unknown {
@@ -136,6 +139,7 @@ export class AttentionRoom {
       return { state: base ?? { known: false, droplets: [] }, lines: 0, skipped: 0 };
     }
     const rows = new Map<number, PersistedDroplet>((base?.droplets ?? []).map((d) => [d[0], d]));
+    const probes = new Map<number, ProbeTold>(base?.probes ?? []);
     let known = base?.known ?? false;
     let lines = 0;
     let skipped = 0;
@@ -149,6 +153,10 @@ export class AttentionRoom {
       }
       const j = parsed.data;
       if ('k' in j) known = j.k;
+      else if ('p' in j) {
+        if (j.p[1] === null) probes.delete(j.p[0]);
+        else probes.set(j.p[0], j.p[1]);
+      }
       else if ('d' in j) {
         const [id, name, rep, repAt, state, since] = j.d;
         if (name === null) rows.delete(id);
@@ -164,7 +172,7 @@ export class AttentionRoom {
         else this.observed.push([j.o[0], j.o[1]]);
       }
     }
-    return { state: { known, droplets: [...rows.values()] }, lines, skipped };
+    return { state: { known, droplets: [...rows.values()], probes: [...probes] }, lines, skipped };
   }
 
   private async load(): Promise<void> {
@@ -176,7 +184,11 @@ export class AttentionRoom {
       else if (s.reason !== 'missing') this.warnings.push(`Notification settings: ${s.message}`);
       const st = await readJsonFile(join(dir, STATE_FILE), StateFileSchema, { maxBytes: 64 * 1024 * 1024 });
       if (st.ok) {
-        restored = { known: st.value.known, droplets: st.value.droplets.map(([id, name, rep, repAt, state, since]) => [id, name, rep, repAt ?? -Infinity, state, since]) };
+        restored = {
+          known: st.value.known,
+          droplets: st.value.droplets.map(([id, name, rep, repAt, state, since]) => [id, name, rep, repAt ?? -Infinity, state, since]),
+          probes: st.value.probes ?? [],
+        };
         for (const [id, entries] of Object.entries(st.value.timelines)) this.timelines.set(Number(id), entries);
         this.observed = st.value.observed;
       } else if (st.reason !== 'missing') this.warnings.push(`What Steward last told: ${st.message}`);
@@ -228,6 +240,20 @@ export class AttentionRoom {
   applyStatus(change: StatusChange): void {
     const nowMs = this.now();
     this.engine.applyStatus(change, nowMs);
+    this.afterChange(nowMs);
+  }
+
+  /** A restart the prober saw (uptime went down). */
+  applyRestart(r: RestartInput): void {
+    const nowMs = this.now();
+    this.engine.applyRestart(r, nowMs);
+    this.afterChange(nowMs);
+  }
+
+  /** A droplet's probe verdict changed. */
+  applyProbe(c: ProbeInput): void {
+    const nowMs = this.now();
+    this.engine.applyProbe(c, nowMs);
     this.afterChange(nowMs);
   }
 
@@ -329,11 +355,12 @@ export class AttentionRoom {
     if (!this.opts.dataDir) return Promise.resolve();
     if (this.journalLines > JOURNAL_MAX_LINES) return this.writeSnapshot();
     const path = join(this.opts.dataDir, JOURNAL_FILE);
-    const { known, rows } = this.engine.takeChanges();
+    const { known, rows, probes } = this.engine.takeChanges();
     const out: string[] = [JSON.stringify({ k: known })];
     for (const [id, name, rep, repAt, state, since] of rows) {
       out.push(JSON.stringify({ d: name === null ? [id, null] : [id, name, rep, Number.isFinite(repAt) ? repAt : null, state, since] }));
     }
+    for (const p of probes) out.push(JSON.stringify({ p }));
     for (const t of this.pendingTimeline) out.push(JSON.stringify({ t }));
     this.pendingTimeline = [];
     const last = this.observed[this.observed.length - 1];
@@ -374,6 +401,7 @@ export class AttentionRoom {
       droplets: state.droplets.map(([id, name, rep, repAt, s, since]) => [id, name, rep, Number.isFinite(repAt) ? repAt : null, s, since]),
       timelines,
       observed: this.observed,
+      probes: state.probes ?? [],
     };
     this.saving = this.saving.then(async () => {
       try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ATTENTION_SETTINGS, type AttentionEvent, type AttentionSettings, type FocusDroplet } from '../../../shared/attention';
-import { createNotifier, notificationTitle } from '../../../electron/notifier';
+import { createNotifier, notificationTitle, shouldNotify } from '../../../electron/notifier';
 
 const event = (over: Partial<AttentionEvent> = {}): AttentionEvent => ({
   id: 'e1',
@@ -61,5 +61,15 @@ describe('notifier', () => {
     expect(notificationTitle(event({ kind: 'fleet_emptied', count: 100, items: [] }))).toBe('Fleet empty');
     expect(notificationTitle(event({ kind: 'metric', count: 2 }))).toBe('2 metric rules crossed');
     expect(notificationTitle(event({ kind: 'recovered', count: 4 }))).toBe('4 droplets recovered');
+  });
+
+  it('titles probe events in words, alone and grouped', () => {
+    expect(notificationTitle(event({ kind: 'restarted' }))).toBe('Droplet restarted');
+    expect(notificationTitle(event({ kind: 'restarted', count: 3 }))).toBe('3 droplets restarted');
+    expect(notificationTitle(event({ kind: 'probe_unanswered' }))).toBe("Droplet's /health silent");
+    expect(notificationTitle(event({ kind: 'probe_unanswered', count: 2 }))).toBe("2 droplets' /health silent");
+    expect(notificationTitle(event({ kind: 'probe_answering', count: 2 }))).toBe("2 droplets' /health answers again");
+    // On by default: restarts and /health going silent are worth a look.
+    for (const kind of ['restarted', 'probe_unanswered', 'probe_answering'] as const) expect(shouldNotify(event({ kind }), DEFAULT_ATTENTION_SETTINGS)).toBe(true);
   });
 });

@@ -39,9 +39,11 @@ export function EventRow({ event, open, onToggle }: { event: AttentionEvent; ope
         first && (
           <div className="st-event__detail">
             <DropletLink id={first.id} name={first.name} />
-            <span className="st-event__change">
-              {STATE_LABEL[first.from]} → {STATE_LABEL[first.to]}
-            </span>
+            {first.from !== first.to && (
+              <span className="st-event__change">
+                {STATE_LABEL[first.from]} → {STATE_LABEL[first.to]}
+              </span>
+            )}
             <span className="st-event__cause">{first.cause}</span>
           </div>
         )
@@ -51,9 +53,11 @@ export function EventRow({ event, open, onToggle }: { event: AttentionEvent; ope
           {event.items.slice(0, ITEMS_SHOWN).map((i) => (
             <li key={i.id}>
               <DropletLink id={i.id} name={i.name} />
-              <span className="st-event__change">
-                {STATE_LABEL[i.from]} → {STATE_LABEL[i.to]}
-              </span>
+              {i.from !== i.to && (
+                <span className="st-event__change">
+                  {STATE_LABEL[i.from]} → {STATE_LABEL[i.to]}
+                </span>
+              )}
               <span className="st-event__cause">{i.cause}</span>
             </li>
           ))}

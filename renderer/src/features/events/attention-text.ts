@@ -13,6 +13,9 @@ export const KIND_LABEL: Record<AttentionKind, string> = {
   flapping: 'Flapping',
   metric: 'Metric rule',
   fleet_emptied: 'Fleet emptied',
+  restarted: 'Restarted',
+  probe_unanswered: '/health silent',
+  probe_answering: '/health answers',
 };
 
 export const KIND_TONE: Record<AttentionKind, Tone> = {
@@ -25,6 +28,9 @@ export const KIND_TONE: Record<AttentionKind, Tone> = {
   flapping: 'warn',
   metric: 'warn',
   fleet_emptied: 'err',
+  restarted: 'warn',
+  probe_unanswered: 'warn',
+  probe_answering: 'ok',
 };
 
 export const STATE_LABEL: Record<WatchedState, string> = {
