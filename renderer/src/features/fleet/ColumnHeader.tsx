@@ -39,10 +39,12 @@ export function ColumnHeader({ column: col, sort, onSort }: ColumnHeaderProps) {
     drag.current = null;
   };
   const name = col.title ?? col.label;
+  // The browser scrolls only the button into view; the column (its cells' text) should be, too.
+  const showWholeColumn = () => cellRef.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
 
   return (
     <div ref={cellRef} role="columnheader" className={`cell head-cell ${col.className}`} aria-sort={sort}>
-      <button type="button" className="sort-button" title={`${name}: click to sort; Alt+←/→ to resize`} onClick={() => onSort(col.sortKey)} onKeyDown={onKeyDown}>
+      <button type="button" className="sort-button" title={`${name}: click to sort; Alt+←/→ to resize`} onClick={() => onSort(col.sortKey)} onKeyDown={onKeyDown} onFocus={showWholeColumn}>
         <span className="sort-label">{col.label}</span>
         <span className="sort-arrow" aria-hidden="true">
           {sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : ''}
