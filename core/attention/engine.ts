@@ -226,6 +226,12 @@ export class AttentionEngine {
       const w = new Watched(id, name, reported, reportedAt, state, since);
       // Not judged until an answer lists it: restored, it only remembers what was told.
       w.present = false;
+      // What was held in memory is gone with the restart; a droplet told of within the hold time
+      // stays quiet until the hold has passed since, so a restart never lets a flap be told twice.
+      if (Number.isFinite(reportedAt) && this.settings.holdSeconds > 0) {
+        w.stableSince = reportedAt;
+        this.held.add(w);
+      }
       this.byId.set(id, w);
     }
     for (const [id, told] of restored?.probes ?? []) this.probeTold.set(id, told);
@@ -482,7 +488,10 @@ export class AttentionEngine {
       // The whole fleet went at once: the Orchestrator restarted or lost its store. One event;
       // each droplet keeps what it last told, so returning unchanged raises nothing.
       for (const w of leaving) {
-        this.clearHold(w);
+        // A pending change is dropped (the droplet returns judged against what it was told), but
+        // one told as flapping stays quiet until it has held one state for the hold time.
+        w.pendingState = null;
+        if (Number.isNaN(w.stableSince)) this.held.delete(w);
         w.present = false;
         w.state = 'absent';
         w.since = nowMs;
@@ -632,7 +641,8 @@ export class AttentionEngine {
         if (nowMs - w.stableSince < holdMs) continue;
         w.stableSince = NaN;
         this.held.delete(w);
-        if (w.state !== w.reported) this.tell(w, w.state, nowMs, `settled after flapping`, nowMs);
+        // Absent (after an emptied fleet), it is judged when it returns.
+        if (w.state !== w.reported && w.present) this.tell(w, w.state, nowMs, `settled after flapping`, nowMs);
       } else this.held.delete(w);
     }
   }
