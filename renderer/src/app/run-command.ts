@@ -12,6 +12,7 @@ import { useUi } from '../state/ui';
 import { systemIsDark } from './useThemeEffect';
 import { muteDroplets, muteWords } from '../queries/useAttention';
 import { useFleetNote } from '../state/fleet-note';
+import { useWizard } from '../state/wizard';
 import { errorDetail } from './api';
 
 export interface CommandContext {
@@ -73,6 +74,9 @@ export function runCommand(id: CommandId, ctx: CommandContext): void {
       return;
     case 'openLog':
       showPanel('log');
+      return;
+    case 'addOrchestrator':
+      useWizard.getState().show();
       return;
     case 'openConnections':
       showPanel('profiles');

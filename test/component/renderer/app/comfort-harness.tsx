@@ -1,5 +1,6 @@
 // Shared set-up for the theme, layout and keyboard component tests: the whole App over a fake
 // steward, jsdom's missing browser APIs stood in for, and every store back to its defaults.
+import { useWizard } from '../../../../renderer/src/state/wizard';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
@@ -21,6 +22,7 @@ const initial = {
   columns: useColumns.getState(),
   theme: useTheme.getState(),
   overlays: useOverlays.getState(),
+  wizard: useWizard.getState(),
 };
 
 /** A stand-in OS colour scheme that tests can flip. */
@@ -51,6 +53,7 @@ export function resetStores(): void {
   useColumns.setState(initial.columns, true);
   useTheme.setState(initial.theme, true);
   useOverlays.setState(initial.overlays, true);
+  useWizard.setState(initial.wizard, true);
   os.dark = false;
   os.listeners.clear();
   delete document.documentElement.dataset.theme;

@@ -160,6 +160,13 @@ describe('command palette', () => {
     expect(selectedTab()).toBe('Communications log');
   });
 
+  it('opens the add-your-Orchestrator wizard from the palette, whatever profiles there are', async () => {
+    await renderApp();
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Command palette' })).getByRole('option', { name: /Add your Orchestrator/ }));
+    expect(await screen.findByRole('dialog', { name: /Add your Orchestrator/ })).toBeTruthy();
+  });
+
   it('mutes the selected droplet for an hour from the palette, and opens the events timeline', async () => {
     const fake = await renderApp();
     const first = screen.getAllByRole('row').find((r) => r.dataset.dropletId)!;
