@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   log('launch to fleet');
   const launch = await measureLaunch(chromiumPath);
   log('probing 1,000 droplets');
-  const probe = await measureProbes(1_000, IDLE_SECONDS);
+  const probe = await measureProbes(1_000);
   log('CLI start-up');
   const cli = measureCliStartup();
   log('attention engine');
