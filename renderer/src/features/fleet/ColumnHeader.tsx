@@ -40,7 +40,17 @@ export function ColumnHeader({ column: col, sort, onSort }: ColumnHeaderProps) {
   };
   const name = col.title ?? col.label;
   // The browser scrolls only the button into view; the column (its cells' text) should be, too.
-  const showWholeColumn = () => cellRef.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  // Sideways only, and only the table's scroller (scrollIntoView would move every ancestor).
+  const showWholeColumn = () => {
+    const cell = cellRef.current;
+    const scroller = cell?.closest<HTMLElement>('.fleet-scroll');
+    if (!cell || !scroller) return;
+    const c = cell.getBoundingClientRect();
+    const left = scroller.getBoundingClientRect().left;
+    const right = left + scroller.clientWidth;
+    if (c.right > right) scroller.scrollLeft += c.right - right;
+    else if (c.left < left) scroller.scrollLeft -= left - c.left;
+  };
 
   return (
     <div ref={cellRef} role="columnheader" className={`cell head-cell ${col.className}`} aria-sort={sort}>

@@ -76,7 +76,8 @@ function targetIndex(key: string, current: number, count: number, pageRows: numb
 export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, stale = false, keptAlive = NONE, probes = NO_PROBES, marked = NONE, onRowMenu = NO_MENU, onKeyCommand }: FleetTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Set when the keyboard moved the selection, so focus follows it once the row is rendered.
-  const focusPending = useRef(false);
+  /** The row a key moved to, until it is on screen and focused (with how many scrolls were asked). */
+  const focusPending = useRef<{ index: number; tries: number } | null>(null);
   const getItemKey = useCallback((index: number) => rows[index]?.droplet.id ?? index, [rows]);
   // No React Compiler here: rows are memoised by hand (FleetRowView), so its caveat does not bite.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -110,7 +111,7 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
       if (next === null) return;
       e.preventDefault();
       const index = Math.max(0, next);
-      focusPending.current = true;
+      focusPending.current = { index, tries: 0 };
       virtualizer.scrollToIndex(index, { align: 'auto' });
       onSelect(rows[index]!.droplet.id);
     },
@@ -118,12 +119,18 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
   );
 
   useEffect(() => {
-    if (!focusPending.current || selectedId === null) return;
+    const pending = focusPending.current;
+    if (!pending || selectedId === null) return;
     const el = scrollRef.current?.querySelector<HTMLElement>(`[data-droplet-id="${selectedId}"]`);
     if (el) {
-      focusPending.current = false;
+      focusPending.current = null;
       el.focus({ preventScroll: true });
-    }
+    } else if (pending.tries < 3) {
+      // Keys pressed faster than the table re-renders can leave the scroll short of the row
+      // (seen with End, then PageUp): ask again until it is rendered.
+      pending.tries++;
+      virtualizer.scrollToIndex(pending.index, { align: 'auto' });
+    } else focusPending.current = null;
   });
 
   // "Show droplet": scroll the asked-for row into view once it is among the rows (a droplet just
