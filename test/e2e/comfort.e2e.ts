@@ -158,7 +158,7 @@ describe.skipIf(!chromiumPath)('comfort: theme, layout and keyboard', () => {
     const scroller = s.page.locator('.fleet-scroll');
     await s.page.locator('[data-droplet-id]').first().click();
     // At a person's pace (a key about every 50 ms, as auto-repeat sends them): pressed all in
-    // one go, the row is sometimes not rendered at all afterwards (a known bug, left open in #14).
+    // one go, the row is sometimes not rendered at all afterwards (a known bug: see issue 14).
     const key = async (k: string) => {
       await s.page.keyboard.press(k);
       await s.page.waitForTimeout(50);
