@@ -12,6 +12,7 @@ import type { MuteSpan } from '../../../../shared/attention';
 import { useFleetNote } from '../../state/fleet-note';
 import { useUi } from '../../state/ui';
 import { useNow } from '../../state/clock';
+import { muteInForce } from '../events/attention-text';
 import { ContextMenu, type MenuItem } from '../../ui/ContextMenu';
 import { copyText, quickBeat } from './row-actions';
 
@@ -28,9 +29,7 @@ export function RowMenu({ droplet: d, keptAlive, x, y, onClose }: RowMenuProps) 
   const stopKeepAlive = useStopKeepAlive();
   const note = useFleetNote.getState().say;
   const now = useNow();
-  const until = useAttentionSettings().data?.mutes.droplets[String(d.id)];
-  // A mute in force: until a time still ahead, or null for until unmuted.
-  const muted = until === null || (until !== undefined && until > now);
+  const muted = muteInForce(useAttentionSettings().data?.mutes.droplets[String(d.id)], now);
 
   const mute = async (span: MuteSpan) => {
     try {
