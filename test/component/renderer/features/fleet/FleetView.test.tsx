@@ -106,6 +106,17 @@ describe('fleet view', () => {
     expect(screen.getByRole('button', { name: '1 late' })).toBeTruthy();
   });
 
+  it('turns a row late when its limit passes between polls, on the clock\'s next tick', async () => {
+    // Beat 73 s ago: late after 60 s + 15 s grace, so about 2 s from now, with no poll in between.
+    const fake = renderFleet([...fleet(), droplet(8, 'active', 73, { name: 'hotel' })]);
+    await loaded();
+    const calls = fake.listCalls.length;
+    expect(statusText(8)).toBe('active');
+    await waitFor(() => expect(statusText(8)).toBe('late'), { timeout: 4_000 });
+    expect(screen.getByRole('button', { name: '2 late' })).toBeTruthy();
+    expect(fake.listCalls.length).toBe(calls);
+  });
+
   it('sorts by a column when its header is clicked, and reverses on a second click', async () => {
     renderFleet();
     await loaded();
