@@ -237,14 +237,14 @@ export const PROBE_SCRIPT = String.raw`
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     const clickedAt = performance.now();
     const deadline = clickedAt + 15000;
-    const historyCalls = B.calls.getHistory || 0;
+    const historyCalls = (B.calls.getHistory || 0) + (B.calls.getChartHistory || 0);
     el.click();
     const check = () => {
       const now = performance.now();
       const drawn = lines();
       if (drawn.length >= 4 && drawn.every((d) => d) && drawn.join('|') !== before && paintedAt > changedAt && now - changedAt > 200) {
         observer.disconnect();
-        resolve({ clickedAt, paintedAt, fetched: (B.calls.getHistory || 0) > historyCalls });
+        resolve({ clickedAt, paintedAt, fetched: (B.calls.getHistory || 0) + (B.calls.getChartHistory || 0) > historyCalls });
       } else if (now > deadline) {
         observer.disconnect();
         reject(new Error('the charts did not settle'));
