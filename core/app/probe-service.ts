@@ -126,14 +126,19 @@ export async function createProbeService(o: ProbeServiceOptions): Promise<ProbeS
       onRestart: (l) => (restartListeners.add(l), () => void restartListeners.delete(l)),
     },
     noteFleet(update, filtered) {
-      if (update.base === null && !filtered) fleet.clear();
+      if (update.base === null && !filtered) {
+        fleet.clear();
+        targetsStale = true;
+      }
       for (const d of update.droplets) put(d);
       for (const p of update.patches) {
+        // Most patches are a beat and its metrics, which a probe target does not hold: copying
+        // 1,600 droplets a poll for them cost main ~7 ms at 10,000.
+        if (p.name === undefined && p.endpoint === undefined && p.status === undefined && p.capabilities === undefined && p.version === undefined) continue;
         const held = fleet.get(p.id);
         if (held) put({ ...held, ...definedOf(p) });
       }
-      if (!filtered) for (const id of update.removed) fleet.delete(id);
-      targetsStale = true;
+      if (!filtered) for (const id of update.removed) if (fleet.delete(id)) targetsStale = true;
     },
     noteDroplet: (d: Droplet) => put(d),
     noteStatus(id, status) {

@@ -240,7 +240,8 @@ export class AttentionRoom {
   applyStatus(change: StatusChange): void {
     const nowMs = this.now();
     this.engine.applyStatus(change, nowMs);
-    this.afterChange(nowMs);
+    // Pushes come several a second at 10,000 droplets: the problem list and saving wait for
+    // the next second's tick, not each push.
   }
 
   /** A restart the prober saw (uptime went down). */

@@ -13,7 +13,7 @@ if (!port) throw new Error('decode-worker.ts runs only as a worker thread');
 const sent = new SentCopies();
 port.on('message', (message: ToFleetWorker) => {
   if (message.type === 'status') {
-    sent.applyStatus(message.change);
+    for (const change of message.changes) sent.applyStatus(change);
     return;
   }
   let reply: FromFleetWorker;

@@ -138,7 +138,7 @@ export class CommsLog {
     const kept = scrub(head) ?? '';
     // headOf() gives more than the log keeps unless the answer is shorter: then it is whole.
     if (head.length <= this.maxBodyChars) return kept;
-    return `${kept.slice(0, this.maxBodyChars)}… [truncated: ${totalBytes.toLocaleString('en-US')} bytes in all]`;
+    return `${kept.slice(0, this.maxBodyChars)}… [truncated: ${GROUPED.format(totalBytes)} bytes in all]`;
   }
 
   /**
@@ -154,6 +154,8 @@ export class CommsLog {
 }
 
 const utf8 = new TextDecoder();
+/** One formatter for every poll's note: toLocaleString builds a new one each call. */
+const GROUPED = new Intl.NumberFormat('en-US');
 
 /** Longer than any token Steward signs or a server could reasonably echo. */
 const SCRUB_MARGIN_CHARS = 16 * 1024;

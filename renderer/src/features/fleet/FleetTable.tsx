@@ -73,11 +73,23 @@ function targetIndex(key: string, current: number, count: number, pageRows: numb
   }
 }
 
+/**
+ * The scrollTop that shows row `index` whole below the sticky header, moving as little as it can
+ * (none when it is already shown). Rows have one fixed height and start below the header.
+ */
+export function scrollTopShowing(index: number, scrollTop: number, clientHeight: number): number {
+  const rowTop = index * ROW_HEIGHT; // under the header, at scrollTop 0 the first row is just below it
+  const rowBottom = rowTop + ROW_HEIGHT;
+  if (rowTop < scrollTop) return rowTop;
+  const shown = clientHeight - HEAD_HEIGHT;
+  if (rowBottom > scrollTop + shown) return rowBottom - shown;
+  return scrollTop;
+}
+
 export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, stale = false, keptAlive = NONE, probes = NO_PROBES, marked = NONE, onRowMenu = NO_MENU, onKeyCommand }: FleetTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // Set when the keyboard moved the selection, so focus follows it once the row is rendered.
-  /** The row a key moved to, until it is on screen and focused (with how many scrolls were asked). */
-  const focusPending = useRef<{ index: number; tries: number } | null>(null);
+  /** The row a key moved to, until it is rendered and focused. */
+  const focusPending = useRef<{ index: number } | null>(null);
   const getItemKey = useCallback((index: number) => rows[index]?.droplet.id ?? index, [rows]);
   // No React Compiler here: rows are memoised by hand (FleetRowView), so its caveat does not bite.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -105,32 +117,41 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
     (e: KeyboardEvent<HTMLDivElement>) => {
       onKeyCommand?.(e);
       if (e.defaultPrevented) return;
-      if (rows.length === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
-      const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
-      const next = targetIndex(e.key, selectedIndex < 0 ? -1 : selectedIndex, rows.length, pageRows);
+      const scroller = scrollRef.current;
+      if (!scroller || rows.length === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+      const pageRows = Math.max(1, Math.floor((scroller.clientHeight - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
+      // A key pressed before the last one's row was rendered moves on from that row, not from
+      // the selection the table last drew.
+      const from = focusPending.current?.index ?? selectedIndex;
+      const next = targetIndex(e.key, from, rows.length, pageRows);
       if (next === null) return;
       e.preventDefault();
       const index = Math.max(0, next);
-      focusPending.current = { index, tries: 0 };
-      virtualizer.scrollToIndex(index, { align: 'auto' });
+      focusPending.current = { index };
+      // Scrolled here from the element's own scrollTop, which is current at once: the virtualiser
+      // judges from the offset of its last scroll event, which lags keys pressed in a burst and
+      // left the row off screen (issue 14).
+      virtualizer.cancelScroll();
+      const top = scrollTopShowing(index, scroller.scrollTop, scroller.clientHeight);
+      if (top !== scroller.scrollTop) scroller.scrollTop = top;
       onSelect(rows[index]!.droplet.id);
     },
     [rows, selectedIndex, onSelect, virtualizer, onKeyCommand],
   );
 
+  // Focus follows a row the keyboard moved to once it is rendered (after the scroll's event).
   useEffect(() => {
     const pending = focusPending.current;
-    if (!pending || selectedId === null) return;
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-droplet-id="${selectedId}"]`);
-    if (el) {
-      focusPending.current = null;
-      el.focus({ preventScroll: true });
-    } else if (pending.tries < 3) {
-      // Keys pressed faster than the table re-renders can leave the scroll short of the row
-      // (seen with End, then PageUp): ask again until it is rendered.
-      pending.tries++;
-      virtualizer.scrollToIndex(pending.index, { align: 'auto' });
-    } else focusPending.current = null;
+    if (!pending) return;
+    const id = rows[pending.index]?.droplet.id;
+    if (id === undefined || id !== selectedId) {
+      focusPending.current = null; // the selection moved some other way (a click, a new sort)
+      return;
+    }
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-droplet-id="${id}"]`);
+    if (!el) return;
+    focusPending.current = null;
+    el.focus({ preventScroll: true });
   });
 
   // "Show droplet": scroll the asked-for row into view once it is among the rows (a droplet just

@@ -71,6 +71,16 @@ describe.each([
     expect(second.patches).toEqual([{ id: 1, status: 'active' }]);
   });
 
+  it('applies a run of pushes in order before the next poll: the answer that matches the last one is no change', async () => {
+    const d = decoder();
+    const { update: first } = await d.decode(answer([wire(1), wire(2)]), request());
+    d.applyStatus({ dropletId: 1, oldStatus: 'active', newStatus: 'inactive', changedAt: null });
+    d.applyStatus({ dropletId: 2, oldStatus: 'active', newStatus: 'inactive', changedAt: null });
+    d.applyStatus({ dropletId: 1, oldStatus: 'inactive', newStatus: 'error', changedAt: null });
+    const { update: second } = await d.decode(answer([wire(1, 'error'), wire(2)]), request(first.sync));
+    expect(second.patches).toEqual([{ id: 2, status: 'active' }]);
+  });
+
   it('moves times onto our clock when the Orchestrator clock is hours off', async () => {
     const d = decoder();
     const { update } = await d.decode(answer([wire(1, 'active', '2026-11-27T11:00:00Z')], { serverDate: NOW + 3 * 3_600_000 }), request());

@@ -85,7 +85,8 @@ describe('fleet view', () => {
     // Rarest across the fleet first: every droplet computes, only alpha has a gpu.
     expect(within(row(1)).getByText('gpu, compute')).toBeTruthy();
     expect(within(row(1)).getByTitle('compute, gpu')).toBeTruthy();
-    expect(within(row(2)).getByText('10 s ago')).toBeTruthy();
+    // Its beat was 10 s before the fixture was made; a slow render may see a second or two more.
+    expect(within(row(2)).getByText(/^1[0-2] s ago$/)).toBeTruthy();
   });
 
   it('sorts problems first by default: error, inactive, late, then the rest, ties by id', async () => {
