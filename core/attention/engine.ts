@@ -14,7 +14,9 @@
  *   unchanged state is never told twice. The first fleet ever seen is taken as it is, silently.
  * - A change is told at once, unless it comes within the hold time of the last one told: then it
  *   waits the hold time; if it flips back meanwhile the droplet is told once as flapping and is
- *   quiet until it has held one state for the hold time (then that state is told if it differs).
+ *   quiet until it has held one state for the hold time, counted from no earlier than the note
+ *   (then that state is told if it differs). The note counts as told for the next hold, so a
+ *   droplet is told at most twice within any hold time.
  * - Maintenance raises nothing: entering it, or leaving it for a healthy state, is taken silently.
  * - An Orchestrator that answers an empty fleet after listing droplets is one `fleet_emptied`
  *   event; droplets that come back in the state last told raise nothing.
@@ -603,7 +605,8 @@ export class AttentionEngine {
   /** Damping: tell at once, hold a change soon after the last one told, or sit out flapping. */
   private consider(w: Watched, to: WatchedState, at: number, nowMs: number, cause: string): void {
     if (!Number.isNaN(w.stableSince)) {
-      w.stableSince = at;
+      // Never earlier than the flapping note: a lateness judged at a past deadline would shorten the quiet.
+      w.stableSince = Math.max(w.stableSince, at);
       return;
     }
     if (w.pendingState !== null) {
@@ -614,7 +617,12 @@ export class AttentionEngine {
         // Flipped back within the hold time: told once, as flapping.
         this.item(w, 'flapping', w.reported, w.pendingState, w.pendingAt, `went ${w.pendingState} and back within ${this.settings.holdSeconds} s`, nowMs);
         w.pendingState = null;
-        w.stableSince = at;
+        // The note is told like a change: the hold runs from when the steward heard it (now, not
+        // when the flip happened, which a late judged at a past deadline puts back), so the quiet
+        // and the next change's hold cannot end at once and tell a third time within one hold.
+        w.reportedAt = nowMs;
+        w.stableSince = nowMs;
+        this.touch(w.id);
       } else {
         w.pendingState = to;
         w.pendingCause = cause;

@@ -17,8 +17,10 @@ const DOWN: ReadonlySet<WatchedState> = new Set(['error', 'inactive', 'late']);
 /** Maintenance is observed but counts neither up nor down; absent is not the droplet's time. */
 const UP: ReadonlySet<WatchedState> = new Set(['active', 'unknown']);
 
-/** "5 h 12 min", "3 min", "0 min", "24 h"; two or more whole days as "7 d". */
+/** "5 h 12 min", "3 min", "40 s", "24 h"; two or more whole days as "7 d". */
 export function spanText(ms: number): string {
+  // Seconds under a minute: a droplet watched for 40 s would read "observed 0 min" beside its percent.
+  if (ms < 60_000) return `${Math.max(0, Math.floor(ms / 1000))} s`;
   const min = Math.floor(ms / 60_000);
   if (min >= 2880 && min % 1440 === 0) return `${min / 1440} d`;
   const h = Math.floor(min / 60);

@@ -55,8 +55,8 @@ export interface SessionOptions {
   viewport?: { width: number; height: number };
   /**
    * Methods answered (and events pushed) here over the real service's, checked by main's own
-   * dispatch: e.g. a fake attention engine (test/support/attention-fake-steward.ts) while
-   * main has none, or to stage a history of events a test cannot wait for.
+   * dispatch: e.g. events the Electron shell sends the window (electron/attention-shell.ts),
+   * which this harness has no shell for.
    */
   serviceExtras?: ServiceLayer;
 }
@@ -84,15 +84,18 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   const dataDir = mkdtempSync(join(tmpdir(), 'steward-e2e-'));
   let nextKeyFile: string | null = null;
   let nextSavePath: string | null = null;
+  const chooseSavePath = async (): Promise<string | null> => nextSavePath;
   const controller = await createAppController({
     dataDir,
     appVersion: 'e2e',
     embedded: { orchestratorUrl: sandbox.url, privateKeyPem: sandbox.privateKeyPem!, dialect: opts.dialect ?? 'auto' },
     cipher: TEST_CIPHER,
     picker: { pick: async () => nextKeyFile },
-    chooseSavePath: async () => nextSavePath,
+    chooseSavePath,
     serviceExtras: {
       fleetWorkerFile: builtFleetWorker(),
+      // As electron/main.ts: the service saves exported events through the same dialog.
+      chooseSavePath,
       ...(opts.liveness ? { liveness: opts.liveness } : {}),
       // A test that polls fast to see its own changes keeps polling fast with the live feed on
       // (the live pace, a poll a minute, has its own tests: poll-pace, service, component).

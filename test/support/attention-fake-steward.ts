@@ -1,9 +1,10 @@
 /**
- * A small in-memory attention engine for the renderer's tests and the e2e harness: it answers
+ * A small in-memory attention engine for the renderer's component tests (the e2e runs the real one): it answers
  * the contract's attention methods from what a test puts in (events, problems, uptime) and
  * pushes the attention events a real engine would, so views are tested against contract shapes.
  */
 import { summarise } from '../../core/attention/engine';
+import { spanText } from '../../core/attention/uptime';
 import { ATTENTION_KINDS, DEFAULT_ATTENTION_SETTINGS, type AttentionEvent, type AttentionItem, type AttentionKind, type AttentionSettings, type AwaySummary, type ExportEventsRequest, type FocusDroplet, type Incident, type Mutes, type MuteSpan, type Problems, type Uptime, type UptimeWindow } from '../../shared/attention';
 import type { attentionEvents, attentionMethods, EventPayload, HandlersFor, StewardBridge } from '../../shared/ipc-contract';
 import { createDispatch } from '../../core/app/dispatch';
@@ -167,12 +168,6 @@ export function unobservedUptime(id: number): Uptime {
 
 export function incident(dropletId: number, state: Incident['state'], startedAt: number, endedAt: number | null, cause: string, nowMs = Date.now()): Incident {
   return { dropletId, state, startedAt, endedAt, durationMs: (endedAt ?? nowMs) - startedAt, cause };
-}
-
-function spanText(ms: number): string {
-  const min = Math.floor(ms / 60_000);
-  const h = Math.floor(min / 60);
-  return h === 0 ? `${min} min` : min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
 }
 
 export { ATTENTION_KINDS, DAY, HOUR };

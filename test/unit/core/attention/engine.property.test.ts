@@ -128,8 +128,8 @@ describe('AttentionEngine under generated sequences', () => {
 
   const listedAs = (status: string, beatAgoS = 0) => [{ listed: true, status, beatAgoS }, ...[0, 0, 0].map(() => ({ listed: false, status: 'active', beatAgoS: 0 }))];
 
-  // Seeded: fast-check found sequences this property fails on (below), so a random seed would
-  // make CI fail now and then; a fixed seed keeps CI telling the truth about what is known.
+  // Seeded so a failure in CI can be replayed; STEWARD_FC_SEED=N (and STEWARD_FC_RUNS) try
+  // other sequences. The sequences it once failed on are kept below as regression tests.
   it('damps flapping: a droplet is told at most twice within any hold time (while it stays listed)', () => {
     fc.assert(fc.property(anySteps, toldAtMostTwicePerHold), { ...runs, seed: Number(process.env.STEWARD_FC_SEED ?? 1) });
   });
@@ -154,9 +154,9 @@ describe('AttentionEngine under generated sequences', () => {
     ] as Step[]);
   });
 
-  // Known gap, left open: late, then error and back to active within the hold time, tells a
-  // third time. `it.fails` passes while the gap is there and fails once it is fixed.
-  it.fails('known gap: late, then a flip to error and back within the hold time, is told a third time', () => {
+  // The flapping note ended its quiet at once (the quiet ran from the late judged at a past
+  // deadline) and did not count as told, so the recovery and a second flapping note followed.
+  it('late, then a flip to error and back within the hold time, is told at most twice (found by fast-check)', () => {
     const only2 = (status: string, beatAgoS = 0) => [{ listed: false, status: 'active', beatAgoS: 0 }, { listed: true, status, beatAgoS }, ...[0, 0].map(() => ({ listed: false, status: 'active', beatAgoS: 0 }))];
     toldAtMostTwicePerHold([
       { op: 'advance', s: 76 },

@@ -160,7 +160,9 @@ describe('uptime', () => {
     expect(day.observedMs).toBe(8 * H);
     expect(day.percent).toBe(87.5);
     expect(day.observedText).toBe('observed 8 h of 24 h');
-    expect(uptimeWindow(timeline, [], T0 + 24 * H, 24 * H)).toMatchObject({ percent: null, observedText: 'observed 0 min of 24 h' });
+    expect(uptimeWindow(timeline, [], T0 + 24 * H, 24 * H)).toMatchObject({ percent: null, observedText: 'observed 0 s of 24 h' });
+    // Under a minute watched, the seconds (not "0 min" beside a percent).
+    expect(uptimeWindow(timeline, [[T0 + 24 * H - 40_000, T0 + 24 * H]], T0 + 24 * H, 24 * H)).toMatchObject({ percent: 100, observedText: 'observed 40 s of 24 h' });
   });
 
   it('lists incidents newest first, with an open one lasting until now', () => {
