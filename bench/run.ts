@@ -32,8 +32,9 @@
  * - launch to fleet (launch.ts): main's start -> first rows painted on the embedded default;
  * - the CLI's start (cli-startup.ts): `steward --help` against `node -e 0`, wall time, median;
  * - the attention engine (attention.ts): its cost per delta poll at 10,000 droplets, median.
- * - probing (probe.ts): 1,000 droplets' own routes probed every 60 s: this process's CPU time
- *   (process.cpuUsage, so machine load does not inflate it) and event-loop utilisation.
+ * - probing (probe.ts): 1,000 droplets' own routes probed every 60 s, per round: main's thread
+ *   CPU time (/proc, judged by probeCpu), event-loop active time, and this process's CPU time
+ *   with every thread (process.cpuUsage); CPU time, so machine load does not inflate it.
  *
  * BENCH_FLEETS=100,1000 runs part of it (while working on the bench), BENCH_FLEETS=none only
  * the charts; the default is all three. BENCH_IDLE_SECONDS shortens the idle measurements.
