@@ -74,6 +74,7 @@ function measuresTable(f: BenchFigures, targets: Targets): string {
         targets.probeCpu.target,
         verdict(targets.probeCpu.met),
       ],
+      [`poll -> paint p95, ${count(f.probePaint.paint.fleet)} droplets polled every second while probed (${f.probePaint.probedWhilePolling} answered a probe during the ${f.probePaint.paint.polls} polls)`, `${f.probePaint.paint.p95Ms} ms (median ${f.probePaint.paint.medianMs} ms)`, targets.pollToPaintWhileProbing.target, verdict(targets.pollToPaintWhileProbing.met)],
       ['rows re-rendered without a change', String(targets.onlyChangedRowsRender.value), targets.onlyChangedRowsRender.target, verdict(targets.onlyChangedRowsRender.met)],
     ],
   );
@@ -89,6 +90,6 @@ export function report(f: BenchFigures, host: Machine, targets: Targets, tookSec
   out.push(measuresTable(f, targets));
   out.push('');
   out.push(`bench took ${tookSeconds} s`);
-  out.push(JSON.stringify({ machine: host, main: f.main, pollToPaint: f.paint, scroll: f.scroll, charts: f.charts, heap: f.heap, idleCpu: f.idle, cli: f.cli, launch: f.launch, attention: f.attention, probe: f.probe, targets }));
+  out.push(JSON.stringify({ machine: host, main: f.main, pollToPaint: f.paint, scroll: f.scroll, charts: f.charts, heap: f.heap, idleCpu: f.idle, cli: f.cli, launch: f.launch, attention: f.attention, probe: f.probe, probePaint: f.probePaint, targets }));
   return `${out.join('\n')}\n`;
 }
