@@ -9,6 +9,7 @@ import type { MainFigures } from '../measure/main-per-poll';
 import type { PaintFigures } from '../measure/poll-to-paint';
 import type { ScrollFigures } from '../measure/scroll';
 import type { ProbeFigures } from '../measure/probe';
+import type { ProbePaintFigures } from '../measure/probe-paint';
 
 export interface BenchFigures {
   /** The fleet sizes measured, in order. */
@@ -29,4 +30,6 @@ export interface BenchFigures {
   attention: AttentionFigures;
   /** 1,000 droplets probed every 60 s: main's CPU. */
   probe: ProbeFigures;
+  /** Poll to paint at 1,000 droplets while the same 1,000 are probed. */
+  probePaint: ProbePaintFigures;
 }

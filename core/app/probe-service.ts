@@ -8,6 +8,7 @@ import type { FleetUpdate } from '../../shared/fleet-update';
 import type { Droplet, DropletStatus } from '../../shared/model';
 import { ProbeSettingsSchema, type ProbeSettings } from '../../shared/probe';
 import type { MetricHistory } from '../history/metric-history';
+import { ChangeBatch } from '../probes/change-batch';
 import { Prober, type ProbeChange, type ProbeTarget, type RestartSeen } from '../probes/prober';
 import { loadProbeSettings, saveProbeSettings } from '../probes/probe-settings-file';
 import { createRouteClient, type RouteGet } from '../probes/route-get';
@@ -53,6 +54,8 @@ export interface ProbeService {
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 3_000;
 export const DEFAULT_PROBE_MAX_BYTES = 256 * 1024;
+/** Readings alone reach the window at most this often (a verdict change at the next tick). */
+export const PROBES_CHANGED_EVERY_MS = 10_000;
 
 export async function createProbeService(o: ProbeServiceOptions): Promise<ProbeService> {
   const { settings, warning } = await loadProbeSettings(o.dataDir, o.embeddedSandbox);
@@ -68,6 +71,8 @@ export async function createProbeService(o: ProbeServiceOptions): Promise<ProbeS
   };
   const changeListeners = new Set<(c: ProbeChange) => void>();
   const restartListeners = new Set<(r: RestartSeen) => void>();
+  const now = o.now ?? Date.now;
+  const batch = new ChangeBatch(PROBES_CHANGED_EVERY_MS);
   const prober = new Prober({
     targets: list,
     get: o.get ?? routes!.get,
@@ -75,8 +80,14 @@ export async function createProbeService(o: ProbeServiceOptions): Promise<ProbeS
     poolSize,
     now: o.now,
     onRecord: (id, at, values) => o.history.recordProbe(id, at, values),
-    onProbeChange: (c) => changeListeners.forEach((l) => safely(() => l(c))),
-    onRestart: (r) => restartListeners.forEach((l) => safely(() => l(r))),
+    onProbeChange: (c) => {
+      batch.add([c.id], true);
+      changeListeners.forEach((l) => safely(() => l(c)));
+    },
+    onRestart: (r) => {
+      batch.add([r.id], true);
+      restartListeners.forEach((l) => safely(() => l(r)));
+    },
   });
 
   const tickMs = o.tickMs ?? 1000;
@@ -84,8 +95,9 @@ export async function createProbeService(o: ProbeServiceOptions): Promise<ProbeS
     tickMs > 0
       ? setInterval(() => {
           void prober.runDue();
-          const ids = prober.takeChanged();
-          if (ids.length) o.emitChanged(ids);
+          batch.add(prober.takeChanged());
+          const ids = batch.take(now());
+          if (ids) o.emitChanged(ids);
         }, tickMs)
       : null;
   timer?.unref?.();

@@ -153,6 +153,35 @@ describe('prober over time', () => {
     expect(s.calls.slice(n)).toEqual(['http://10.0.0.7:8000/health', 'http://10.0.0.7:8000/state']);
   });
 
+  it('spreads a round that began as one burst evenly over the minute, never probing a droplet less often than every 60 s', async () => {
+    const t0 = 2_000_000;
+    let t = t0;
+    const s = stub();
+    s.answers.set('health', ok({ status: 'active' }));
+    s.answers.set('state', ok({ uptime_seconds: 5 }));
+    const many: ProbeTarget[] = Array.from({ length: 600 }, (_, i) => ({ ...target, id: 1000 + i, endpoint: `http://10.0.${i >> 8}.${i & 255}:8000` }));
+    const prober = new Prober({ targets: () => many, get: s.get, settings: on(), now: () => t });
+    await prober.runDue(); // launch: every droplet at once
+    const healthAt = new Map<string, number[]>();
+    const perSecond: number[] = [];
+    for (let n = s.calls.length; t < t0 + 180_000; n = s.calls.length) {
+      t += 1_000;
+      await prober.runDue();
+      const asked = s.calls.slice(n).filter((u) => u.endsWith('/health'));
+      perSecond.push(asked.length);
+      for (const u of asked) healthAt.set(new URL(u).host, [...(healthAt.get(new URL(u).host) ?? [t0]), t]);
+    }
+    // The third minute: each droplet once, about 10 a second rather than 600 in one.
+    const third = perSecond.slice(120);
+    expect(third.reduce((a, b) => a + b, 0)).toBe(600);
+    expect(Math.max(...third)).toBeLessThanOrEqual(15);
+    for (const [host, times] of healthAt) {
+      const gaps = times.slice(1).map((x, i) => x - times[i]!);
+      expect(Math.max(...gaps), host).toBeLessThanOrEqual(60_000);
+      expect(gaps.at(-1), host).toBe(60_000);
+    }
+  });
+
   it('says where the Orchestrator and the droplet disagree', async () => {
     let t = 5_000_000;
     let status: ProbeTarget['status'] = 'active';
