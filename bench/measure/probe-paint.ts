@@ -23,7 +23,7 @@ export interface ProbePaintFigures {
 export async function measurePaintWhileProbing(chromiumPath: string, key: KeyPair, fleet = 1_000): Promise<ProbePaintFigures> {
   const sandbox = await startChildSandbox({ fleet, seed: 42, publicKeyPem: key.publicKeyPem });
   try {
-    const s = await openBenchSession(chromiumPath, sandbox.url, key, { pollIntervalMs: 1_000, livePollIntervalMs: 1_000 });
+    const s = await openBenchSession(chromiumPath, sandbox.url, key, { pollIntervalMs: 1_000, livePollIntervalMs: 1_000, probing: true });
     try {
       await waitForRows(s.page, fleet);
       const settings = await s.service.dispatch('getProbeSettings', undefined);
