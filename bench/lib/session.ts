@@ -7,7 +7,7 @@ import { createAppController, type AppController } from '../../core/app/app-cont
 import type { SecretCipher } from '../../core/profiles/key-vault';
 import type { KeyPair } from '../../core/signing/keys';
 import { createStewardService, type ServiceConfig, type StewardService } from '../../core/app/service';
-import { builtFleetWorker, openStewardPage, type StewardPage } from '../../test/support/steward-page';
+import { builtFleetWorker, builtProbeWorker, openStewardPage, type StewardPage } from '../../test/support/steward-page';
 import { PROBE_SCRIPT } from './page-probe';
 import { benchTempDir } from './temp-dirs';
 
@@ -69,7 +69,7 @@ export async function openBenchSession(chromiumPath: string, url: string, key: K
     appVersion: 'bench',
     embedded: { orchestratorUrl: url, privateKeyPem: key.privateKeyPem, dialect: 'guide' },
     cipher: BENCH_CIPHER,
-    serviceExtras: { fleetWorkerFile: builtFleetWorker(), ...(opts.liveUpdates === undefined ? {} : { liveUpdates: opts.liveUpdates }) },
+    serviceExtras: { fleetWorkerFile: builtFleetWorker(), probeWorkerFile: builtProbeWorker(), ...(opts.liveUpdates === undefined ? {} : { liveUpdates: opts.liveUpdates }) },
     // Profiles poll every 2 s at the fastest; the bench accelerates time by polling faster.
     createService: async (config) => {
       const dataDir = serviceDataDir ?? config.dataDir;

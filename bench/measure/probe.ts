@@ -1,7 +1,8 @@
 /**
  * What probing costs main: 1,000 droplets (served by a sandbox in a child process, so their
  * side is not counted) probed on the real schedule (/health and /state every 60 s, one-second
- * tick, pool of 16, keep-alive), results recorded into a metric history as the service does.
+ * tick, pool of 16, keep-alive, the GETs in the built probe worker thread as the app runs them),
+ * results recorded into a metric history as the service does.
  * After a first full round (which also reads /capabilities and /dependencies, all at once as at
  * launch), three figures are taken over a window of steady probing, each per round of all
  * droplets over the 60 s a round takes: main's thread alone (CPU time from /proc, which `probeCpu`
@@ -12,7 +13,8 @@
 import { performance } from 'node:perf_hooks';
 import { MetricHistory } from '../../core/history/metric-history';
 import { Prober, type ProbeTarget } from '../../core/probes/prober';
-import { createRouteClient } from '../../core/probes/route-get';
+import { workerRouteClient } from '../../core/probes/worker-route-client';
+import { builtProbeWorker } from '../../test/support/steward-page';
 import { defaultProbeSettings } from '../../shared/probe';
 import { startChildSandbox } from '../lib/child-sandbox';
 import { round } from '../lib/stats';
@@ -60,7 +62,8 @@ export async function measureProbes(droplets = 1_000, windowSeconds = 125): Prom
     version: '1.0.0',
   }));
   const history = new MetricHistory();
-  const client = createRouteClient({ timeoutMs: 3_000, maxBytes: 256 * 1024, maxSockets: 16 });
+  // As the app probes: the GETs in the built probe worker, main sending URLs and reading answers.
+  const client = workerRouteClient(builtProbeWorker(), { timeoutMs: 3_000, maxBytes: 256 * 1024, maxSockets: 16 });
   let probed = 0;
   const prober = new Prober({
     targets: () => targets,

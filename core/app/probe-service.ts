@@ -12,6 +12,7 @@ import { ChangeBatch } from '../probes/change-batch';
 import { Prober, type ProbeChange, type ProbeTarget, type RestartSeen } from '../probes/prober';
 import { loadProbeSettings, saveProbeSettings } from '../probes/probe-settings-file';
 import { createRouteClient, type RouteGet } from '../probes/route-get';
+import { workerRouteClient } from '../probes/worker-route-client';
 import { OrchestratorError } from '../orchestrator/errors';
 
 export type ProbeHandlers = HandlersFor<keyof typeof probeMethods>;
@@ -35,6 +36,8 @@ export interface ProbeServiceOptions {
   maxBytes?: number;
   /** Replaces the HTTP client (tests, the bench). */
   get?: RouteGet;
+  /** GET in a worker thread started from this file (the built route-worker.js, or its .ts under tsx); on main's thread when absent. */
+  workerFile?: string;
   /** How often due probes are started (default 1000 ms); 0 for never (the caller runs them). */
   tickMs?: number;
 }
@@ -60,7 +63,8 @@ export const PROBES_CHANGED_EVERY_MS = 10_000;
 export async function createProbeService(o: ProbeServiceOptions): Promise<ProbeService> {
   const { settings, warning } = await loadProbeSettings(o.dataDir, o.embeddedSandbox);
   const poolSize = o.poolSize ?? 16;
-  const routes = o.get ? null : createRouteClient({ timeoutMs: o.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS, maxBytes: o.maxBytes ?? DEFAULT_PROBE_MAX_BYTES, maxSockets: poolSize, now: o.now });
+  const clientOptions = { timeoutMs: o.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS, maxBytes: o.maxBytes ?? DEFAULT_PROBE_MAX_BYTES, maxSockets: poolSize };
+  const routes = o.get ? null : o.workerFile ? workerRouteClient(o.workerFile, clientOptions) : createRouteClient({ ...clientOptions, now: o.now });
   const fleet = new Map<number, ProbeTarget>();
   let targets: ProbeTarget[] = [];
   let targetsStale = false;

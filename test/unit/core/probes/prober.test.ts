@@ -4,7 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../../sandbox/index';
 import { defaultProbeSettings, type ProbeSettings } from '../../../../shared/probe';
 import { Prober, type ProbeTarget } from '../../../../core/probes/prober';
+import { fileURLToPath } from 'node:url';
 import { createRouteClient, type RouteAnswer, type RouteClient, type RouteGet } from '../../../../core/probes/route-get';
+import { workerRouteClient } from '../../../../core/probes/worker-route-client';
 import { sandboxPool, testKeys } from '../../sandbox/helpers';
 
 let publicKeyPem: string;
@@ -15,8 +17,11 @@ const clients: RouteClient[] = [];
 const on = (over: Partial<ProbeSettings> = {}): ProbeSettings => ({ ...defaultProbeSettings(true), ...over });
 const targetsOf = (s: RunningSandbox): ProbeTarget[] =>
   s.store.list().map((d) => ({ id: d.id, name: d.name, endpoint: d.endpoint, status: d.status as ProbeTarget['status'], capabilities: d.capabilities, version: d.version }));
+const WORKER_SOURCE = fileURLToPath(new URL('../../../../core/probes/route-worker.ts', import.meta.url));
+/** Which client the sandbox suite runs over: on main's thread, or in the probe worker as the app runs it. */
+let inWorker = false;
 function client(timeoutMs = 3000, maxBytes = 256 * 1024, maxSockets = 16): RouteClient {
-  const c = createRouteClient({ timeoutMs, maxBytes, maxSockets });
+  const c = inWorker ? workerRouteClient(WORKER_SOURCE, { timeoutMs, maxBytes, maxSockets }) : createRouteClient({ timeoutMs, maxBytes, maxSockets });
   clients.push(c);
   return c;
 }
@@ -32,7 +37,11 @@ afterEach(() => {
   for (const c of clients.splice(0)) c.close();
 });
 
-describe('prober against the sandbox droplets', () => {
+describe.each([['on main\'s thread', false], ['in the probe worker', true]] as const)('prober against the sandbox droplets, GETs %s', (_where, worker) => {
+  beforeAll(() => {
+    inWorker = worker;
+  });
+
   it('reads both shapes, tells answering, degraded and unreachable apart, and records probe: metrics', async () => {
     const recorded = new Map<number, Record<string, number>>();
     const prober = new Prober({ targets: () => targetsOf(sb), get: client().get, settings: on(), onRecord: (id, _t, v) => recorded.set(id, v) });
