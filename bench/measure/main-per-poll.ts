@@ -3,6 +3,7 @@
  * network), as the app runs it (decoding in the built worker thread), and the decode pipeline's
  * own stage times from that same worker.
  */
+import { mainThreadCpuMs } from '../lib/thread-cpu';
 import { performance } from 'node:perf_hooks';
 import { serialize } from 'node:v8';
 import { workerFleetDecoder } from '../../core/fleet/decoder';
@@ -21,6 +22,11 @@ export interface MainFigures {
   /** Main's thread busy per poll (event loop active time, as the app's IPC handler runs it) plus serialising the answer for IPC. */
   mainThreadMedianMs: number;
   mainThreadP95Ms: number;
+  /**
+   * Main's thread CPU time per poll (from /proc, 10 ms ticks, so a mean over the timed polls; null
+   * without /proc): unlike event-loop time, a busy machine preempting the thread does not inflate it.
+   */
+  mainThreadCpuMeanMs: number | null;
   /** CPU per poll of the whole process, the decoding worker thread included. */
   cpuMedianMs: number;
   /**
@@ -121,6 +127,7 @@ export async function measureMain(url: string, key: KeyPair, fleet: number): Pro
   const updates: FleetUpdate[] = [];
   let since: FleetUpdate['sync'] | undefined;
   const runs = fleet >= BIG_FLEET ? 24 : 36;
+  let threadCpu0: number | null = null;
   for (let i = 0; i < runs + 6; i++) {
     const elu0 = performance.eventLoopUtilization();
     const cpu0 = process.cpuUsage();
@@ -135,12 +142,16 @@ export async function measureMain(url: string, key: KeyPair, fleet: number): Pro
     const t = performance.now();
     serialize(update);
     const clone = performance.now() - t;
-    if (i < 6) continue; // the first answer is the whole list; then warm-up
+    if (i < 6) {
+      if (i === 5) threadCpu0 = mainThreadCpuMs();
+      continue; // the first answer is the whole list; then warm-up
+    }
     mainThread.push(elu.active + clone);
     cpu.push((used.user + used.system) / 1000 + clone);
     changed.push(update.droplets.length + update.patches.length);
     updates.push(update);
   }
+  const threadCpu1 = mainThreadCpuMs();
   await canned.close();
 
   const parts = await pipelineStages(encoded);
@@ -149,6 +160,7 @@ export async function measureMain(url: string, key: KeyPair, fleet: number): Pro
     fleet,
     mainThreadMedianMs: round(median(mainThread)),
     mainThreadP95Ms: round(quantile(mainThread, 0.95)),
+    mainThreadCpuMeanMs: threadCpu0 === null || threadCpu1 === null ? null : round((threadCpu1 - threadCpu0) / runs),
     cpuMedianMs: round(median(cpu)),
     parseMs: round(median(tail(parts.parse))),
     readMs: round(median(tail(parts.read))),
