@@ -193,6 +193,11 @@ export const DropletViewSchema = z.object({
   source: z.enum(['details', 'list']),
   note: z.string().nullable(),
   traceId: z.string().nullable(),
+  /**
+   * Main recorded beats from this answer that its history did not hold, so charts fetched before
+   * it are short; absent when not known (treated as grown when the answer carried beats).
+   */
+  historyGrew: z.boolean().optional(),
 });
 export type DropletView = z.infer<typeof DropletViewSchema>;
 

@@ -252,9 +252,12 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       : null;
   attentionTimer?.unref?.();
 
-  function recordDetails(d: DropletDetails): void {
-    for (const h of d.heartbeats) history.record(d.id, h.time, h.status, h.metrics);
-    if (d.lastHeartbeat && d.latestMetrics) history.record(d.id, d.lastHeartbeat, d.status, d.latestMetrics);
+  /** The details' beats into the history; true when any was new to it. */
+  function recordDetails(d: DropletDetails): boolean {
+    let grew = false;
+    for (const h of d.heartbeats) grew = history.record(d.id, h.time, h.status, h.metrics) || grew;
+    if (d.lastHeartbeat && d.latestMetrics) grew = history.record(d.id, d.lastHeartbeat, d.status, d.latestMetrics) || grew;
+    return grew;
   }
 
   /** `GET /droplets`, decoded in the fleet worker (the whole list is 4 MB at 10,000 droplets); its dialect is learnt. */
@@ -328,9 +331,9 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       try {
         const { traceId, clockOffsetMs, ...fetched } = await client.details(id);
         const droplet = onLocalClock(fetched, clockOffsetMs);
-        recordDetails(droplet);
+        const historyGrew = recordDetails(droplet);
         probes.noteDroplet(droplet);
-        return { droplet, source: 'details', note: null, traceId };
+        return { droplet, source: 'details', note: null, traceId, historyGrew };
       } catch (e) {
         if (isOrchestratorError(e, ...FALLBACK_KINDS)) return fromList(id, e);
         throw e;

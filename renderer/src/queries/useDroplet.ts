@@ -16,8 +16,10 @@ export function useDroplet(id: number | null) {
     queryKey: queryKeys.droplet(id ?? 0),
     queryFn: async () => {
       const view = await call('getDroplet', { id: id ?? 0 });
-      // Main records the details' heartbeats into the history: charts asked earlier are now short.
-      if (view.droplet.heartbeats.length > 0) void qc.invalidateQueries({ queryKey: queryKeys.history(view.droplet.id) });
+      // Main records the details' heartbeats into the history: charts asked earlier are short
+      // when that added any (not when the polls had recorded them all: a second chart fetch
+      // and redraw on every selection).
+      if (view.historyGrew ?? view.droplet.heartbeats.length > 0) void qc.invalidateQueries({ queryKey: queryKeys.history(view.droplet.id) });
       return view;
     },
     enabled: id !== null && id > 0,

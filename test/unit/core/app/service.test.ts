@@ -119,6 +119,16 @@ describe('StewardService.dispatch', () => {
     expect(view).toMatchObject({ source: 'details', note: null, droplet: { id: 42 } });
   });
 
+  it('says whether the details brought beats its history lacked, so the window refetches charts only then', async () => {
+    const s = await boot('guide');
+    ok(await s.dispatch('registerDroplet', REG));
+    // A beat Steward did not send (the droplet's own): the details are the first to tell it.
+    sandbox!.store.heartbeat(42, 'active', { cpu_percent: 12 }, Date.now() - 1_000);
+    expect(ok<DropletView>(await s.dispatch('getDroplet', { id: 42 })).historyGrew).toBe(true);
+    // The same beats again: nothing new, the charts already hold them.
+    expect(ok<DropletView>(await s.dispatch('getDroplet', { id: 42 })).historyGrew).toBe(false);
+  });
+
   it('falls back to the fleet list when the deployed details route fails, saying why', async () => {
     const s = await boot('deployed');
     ok(await s.dispatch('registerDroplet', REG));

@@ -5,6 +5,7 @@ import { SentCopies, filtersKey } from '../../../../../core/fleet/sent-copies';
 import { DetailsPane } from '../../../../../renderer/src/features/details/DetailsPane';
 import { formatHourMinuteOrDay } from '../../../../../renderer/src/domain/format';
 import { useUi } from '../../../../../renderer/src/state/ui';
+import { queryKeys } from '../../../../../renderer/src/queries/query-keys';
 import { historyOf } from '../../../../support/chart-samples';
 import { details, installDomShims, installFakeSteward, iso, renderWithClient } from '../../../../support/detail-fake-steward';
 
@@ -188,5 +189,24 @@ describe('DetailsPane', () => {
     expect(alert.textContent).toContain('The Orchestrator did not answer.');
     expect(alert.textContent).toContain('Check the URL.');
     expect(alert.textContent).toContain('tr-9');
+  });
+
+  it.each([
+    [true, 2],
+    [false, 1],
+  ])('asks for the history again after refreshed details only when they grew it (grew: %s)', async (historyGrew, fetches) => {
+    const beats = [{ time: iso(2 * MIN), status: 'active' as const, metrics: null }];
+    const fake = installFakeSteward({
+      getDroplet: () => ({ droplet: details({ heartbeats: beats, lastHeartbeat: beats[0]!.time }), source: 'details', note: null, traceId: null, historyGrew }),
+      getHistory: () => historyOf([], Date.now() - 60 * MIN),
+    });
+    const { client } = renderWithClient(<DetailsPane dropletId={7} />);
+    await screen.findByRole('article', { name: 'Droplet dew-7' });
+    await waitFor(() => expect(fake.callsOf('getHistory').length).toBe(1));
+    // The details are refreshed (as every poll interval does).
+    await client.refetchQueries({ queryKey: queryKeys.droplet(7) });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.callsOf('getDroplet').length).toBe(2);
+    expect(fake.callsOf('getHistory').length).toBe(fetches);
   });
 });
