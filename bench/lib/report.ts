@@ -48,7 +48,7 @@ function memoryRows(f: BenchFigures): string[][] {
   return [
     [
       `main after an hour at ${count(m.fleet)}: heap used / RSS, start -> end (bench process alone ${mb(m.main.baselineMB.heapUsed)} / ${mb(m.main.baselineMB.rss)})`,
-      `${mb(m.main.startMB.heapUsed)} -> ${mb(m.main.endMB.heapUsed)} (${signed(m.main.growthPerHourMB.heapUsed)}) / ${mb(m.main.startMB.rss)} -> ${mb(m.main.endMB.rss)} (${signed(m.main.growthPerHourMB.rss)}); ${count(m.samples)} history samples`,
+      `${mb(m.main.startMB.heapUsed)} -> ${mb(m.main.endMB.heapUsed)} (${signed(m.main.growthPerHourMB.heapUsed)}) / ${mb(m.main.startMB.rss)} -> ${mb(m.main.endMB.rss)} (${signed(m.main.growthPerHourMB.rss)}); ${count(m.samples)} history samples over the hour (${count(m.samplesAtStart)} at start), ${count(m.heapBytesPerSample)} B of heap each`,
       '',
       '',
     ],

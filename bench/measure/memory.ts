@@ -21,7 +21,9 @@
  * this is an hour's upper bound. The polls made are reported; a poll keeps nothing but its
  * beats. The live feed's pushes follow the beats (flapping droplets' errors), so they are an
  * hour's too; its pings and the sandbox's liveness sweep keep real time (silent droplets time
- * out after 90 s, once each, as in an hour).
+ * out after 90 s, once each, as in an hour). "Start" already holds the beats recorded while the
+ * fleet loaded (`samplesAtStart`, about a compressed quarter hour's), so the growth per hour is
+ * end minus start, and `heapBytesPerSample` divides it by the hour's samples.
  */
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
@@ -57,8 +59,12 @@ export interface MemoryFigures {
   polls: number;
   /** Status changes the live feed pushed to main over the hour. */
   pushes: number;
+  /** History samples main held at start: recorded while the fleet loaded and warmed up. */
+  samplesAtStart: number;
   /** History samples main recorded over the hour. */
   samples: number;
+  /** Main's heap growth over the hour per sample recorded in it. */
+  heapBytesPerSample: number;
   /** How main's GC was forced. */
   gc: string;
   main: { baselineMB: MemoryPoint; startMB: MemoryPoint; endMB: MemoryPoint; growthPerHourMB: MemoryPoint };
@@ -99,14 +105,17 @@ async function pageHeapMB(cdp: CDPSession): Promise<number> {
 }
 
 /**
- * Samples in the history file stamped within [fromMs, toMs), read line by line (the file is
- * ~100 MB). A line is [dropletId, epochMs, ...] (history-file.ts); the header is not.
+ * Samples in the history file stamped before `fromMs` and within [fromMs, toMs), read line by
+ * line (the file is ~100 MB). A line is [dropletId, epochMs, ...] (history-file.ts); the header is not.
  */
-async function samplesStampedIn(file: string, fromMs: number, toMs: number): Promise<number> {
-  let n = 0;
+async function samplesStamped(file: string, fromMs: number, toMs: number): Promise<{ before: number; within: number }> {
+  const n = { before: 0, within: 0 };
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-    const at = Number(line.slice(line.indexOf(',') + 1, line.indexOf(',', line.indexOf(',') + 1)));
-    if (line.startsWith('[') && at >= fromMs && at < toMs) n += 1;
+    if (!line.startsWith('[')) continue;
+    const comma = line.indexOf(',');
+    const at = Number(line.slice(comma + 1, line.indexOf(',', comma + 1)));
+    if (at < fromMs) n.before += 1;
+    else if (at < toMs) n.within += 1;
   }
   return n;
 }
@@ -160,14 +169,16 @@ export async function measureMemory(chromiumPath: string, key: KeyPair): Promise
       const end = await measure();
       // The history reaches its file within its flush delay (2 s); count the hour's once it has.
       await sleep(3_000);
-      const samples = await samplesStampedIn(join(serviceDataDir, HISTORY_FILE), began, ended);
+      const samples = await samplesStamped(join(serviceDataDir, HISTORY_FILE), began, ended);
       return {
         fleet: MEMORY_FLEET,
         hour: `${BEATS_AN_HOUR} beats a droplet every ${BEAT_SECONDS} s (60 s compressed ${60 / BEAT_SECONDS}x), a poll 1 s after the last, live feed on`,
         seconds,
         polls,
         pushes,
-        samples,
+        samplesAtStart: samples.before,
+        samples: samples.within,
+        heapBytesPerSample: Math.round(((end.main.heapUsed - start.main.heapUsed) * MB) / Math.max(1, samples.within)),
         gc: 'gc() twice (v8.setFlagsFromString --expose-gc), then process.memoryUsage()',
         main: { baselineMB: baseline, startMB: start.main, endMB: end.main, growthPerHourMB: diff(start.main, end.main) },
         page: { startMB: start.page, endMB: end.page, growthPerHourMB: round(end.page - start.page) },
