@@ -35,8 +35,11 @@
  * - launch to fleet (launch.ts): main's start -> first rows painted on the embedded default;
  * - the CLI's start (cli-startup.ts): `steward --help` against `node -e 0`, wall time, median;
  * - the attention engine (attention.ts): its cost per delta poll at 10,000 droplets, median.
- * - probing (probe.ts): 1,000 droplets' own routes probed every 60 s: this process's CPU time
- *   (process.cpuUsage, so machine load does not inflate it) and event-loop utilisation.
+ * - probing (probe.ts): 1,000 droplets' own routes probed every 60 s, per round: main's thread
+ *   CPU time (/proc, judged by probeCpu), event-loop active time, and this process's CPU time
+ *   with every thread (process.cpuUsage); CPU time, so machine load does not inflate it;
+ * - poll to paint while probing (probe-paint.ts): 1,000 droplets polled every second in the
+ *   page while the embedded profile probes them, over the second probe round, p95.
  *
  * BENCH_FLEETS=100,1000 runs part of it (while working on the bench), BENCH_FLEETS=none only
  * the charts; the default is all three. BENCH_IDLE_SECONDS shortens the idle measurements;
@@ -67,6 +70,7 @@ import { measureMain } from './measure/main-per-poll';
 import { MEMORY_FLEET, measureMemory, type MemoryFigures } from './measure/memory';
 import { measurePollToPaint } from './measure/poll-to-paint';
 import { measureProbes } from './measure/probe';
+import { measurePaintWhileProbing } from './measure/probe-paint';
 
 const FLEETS: readonly number[] = (process.env.BENCH_FLEETS ?? '100,1000,10000').split(',').filter((f) => f !== 'none').map(Number);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
@@ -77,7 +81,7 @@ async function main(): Promise<void> {
   if (!chromiumPath) throw new Error('No Chromium found (set CHROMIUM_PATH).');
   const started = performance.now();
   const key = generateKeyPair('ES256');
-  const f: Omit<BenchFigures, 'charts' | 'cli' | 'launch' | 'attention' | 'probe' | 'memory'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
+  const f: Omit<BenchFigures, 'charts' | 'cli' | 'launch' | 'attention' | 'probe' | 'probePaint' | 'memory'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
   let chromiumVersion = 'unknown';
 
   for (const fleet of FLEETS) {
@@ -126,10 +130,12 @@ async function main(): Promise<void> {
   const launch = await measureLaunch(chromiumPath);
   log('probing 1,000 droplets');
   const probe = await measureProbes(1_000);
+  log('poll to paint while probing 1,000 droplets');
+  const probePaint = await measurePaintWhileProbing(chromiumPath, key);
   log('CLI start-up');
   const cli = measureCliStartup();
   log('attention engine');
-  const figures: BenchFigures = { ...f, charts, launch, probe, cli, memory, attention: await measureAttention() };
+  const figures: BenchFigures = { ...f, charts, launch, probe, probePaint, cli, memory, attention: await measureAttention() };
   log('done');
   removeBenchTempDirs();
 

@@ -23,6 +23,7 @@ import { safeStorageCipher } from './safe-storage';
 import { appUrl, createMainWindow } from './window';
 // Bundled on its own by electron-vite: fleet answers are decoded in this worker thread.
 import fleetWorkerFile from '../core/fleet/decode-worker?modulePath';
+import probeWorkerFile from '../core/probes/route-worker?modulePath';
 import { errorText } from '../shared/error-text';
 import { createAttentionShell, type ShellWindow } from './attention-shell';
 import { createNotifier } from './notifier';
@@ -141,7 +142,7 @@ async function start(): Promise<void> {
     connectionTest: { confirmForeignHost: foreignHostConfirm(dialog, currentWindow) },
     confirmKeyMove: keyMoveConfirm(dialog, currentWindow),
     chooseSavePath: savePath,
-    serviceExtras: { fleetWorkerFile, chooseSavePath: savePath },
+    serviceExtras: { fleetWorkerFile, probeWorkerFile, chooseSavePath: savePath },
   });
   for (const w of controller.warnings) log(w);
   deferred.ready(controller);

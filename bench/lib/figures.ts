@@ -10,6 +10,7 @@ import type { MemoryFigures } from '../measure/memory';
 import type { PaintFigures } from '../measure/poll-to-paint';
 import type { ScrollFigures } from '../measure/scroll';
 import type { ProbeFigures } from '../measure/probe';
+import type { ProbePaintFigures } from '../measure/probe-paint';
 
 export interface BenchFigures {
   /** The fleet sizes measured, in order. */
@@ -32,4 +33,6 @@ export interface BenchFigures {
   attention: AttentionFigures;
   /** 1,000 droplets probed every 60 s: main's CPU. */
   probe: ProbeFigures;
+  /** Poll to paint at 1,000 droplets while the same 1,000 are probed. */
+  probePaint: ProbePaintFigures;
 }

@@ -86,7 +86,13 @@ function measuresTable(f: BenchFigures, targets: Targets): string {
       ['launch -> first fleet rows painted, embedded default (median; main ready in brackets)', `${f.launch.launchToFleetMs} ms (${f.launch.mainReadyMs} ms)`, targets.launchToFleet.target, verdict(targets.launchToFleet.met)],
       ['`steward --help` beyond `node -e 0` (median)', `${f.cli.overNodeMs} ms (${f.cli.cliMedianMs} vs ${f.cli.nodeMedianMs} ms, ${f.cli.runs} runs each)`, targets.cliStartup.target, verdict(targets.cliStartup.met)],
       [`attention engine per poll, ${count(f.attention.fleet)} droplets, ${f.attention.patchesPerPoll} patches (median / p95)`, `${f.attention.medianMs} / ${f.attention.p95Ms} ms`, targets.attentionPerPoll.target, verdict(targets.attentionPerPoll.met)],
-      [`probing ${count(f.probe.droplets)} droplets every 60 s: main's CPU (event loop busy), over ${f.probe.windowSeconds} s`, `${f.probe.cpuPercentOfCore}% of a core (${f.probe.eventLoopPercent}%; ${f.probe.probed} probed, at most ${f.probe.peakConcurrency} at once)`, targets.probeCpu.target, verdict(targets.probeCpu.met)],
+      [
+        `probing ${count(f.probe.droplets)} droplets every 60 s, per round: main's thread (${f.probe.mainThreadSource}; event-loop active time, whole process in brackets), over ${f.probe.windowSeconds} s`,
+        `${f.probe.mainThreadPercentOfCore}% of a core (event loop ${f.probe.eventLoopPercentOfCore}%, all threads ${f.probe.cpuPercentOfCore}%; ${f.probe.probed} probed, at most ${f.probe.peakConcurrency} at once)`,
+        targets.probeCpu.target,
+        verdict(targets.probeCpu.met),
+      ],
+      [`poll -> paint p95, ${count(f.probePaint.paint.fleet)} droplets polled every second while probed (${f.probePaint.probedWhilePolling} answered a probe during the ${f.probePaint.paint.polls} polls)`, `${f.probePaint.paint.p95Ms} ms (median ${f.probePaint.paint.medianMs} ms)`, targets.pollToPaintWhileProbing.target, verdict(targets.pollToPaintWhileProbing.met)],
       ['rows re-rendered without a change', String(targets.onlyChangedRowsRender.value), targets.onlyChangedRowsRender.target, verdict(targets.onlyChangedRowsRender.met)],
     ],
   );
@@ -102,6 +108,6 @@ export function report(f: BenchFigures, host: Machine, targets: Targets, tookSec
   out.push(measuresTable(f, targets));
   out.push('');
   out.push(`bench took ${tookSeconds} s`);
-  out.push(JSON.stringify({ machine: host, main: f.main, pollToPaint: f.paint, scroll: f.scroll, charts: f.charts, heap: f.heap, memory: f.memory, idleCpu: f.idle, cli: f.cli, launch: f.launch, attention: f.attention, targets }));
+  out.push(JSON.stringify({ machine: host, main: f.main, pollToPaint: f.paint, scroll: f.scroll, charts: f.charts, heap: f.heap, memory: f.memory, idleCpu: f.idle, cli: f.cli, launch: f.launch, attention: f.attention, probe: f.probe, probePaint: f.probePaint, targets }));
   return `${out.join('\n')}\n`;
 }

@@ -1,10 +1,13 @@
 /** Steward as the bench drives it: a bare service, or the app's main process with the renderer over it. */
+import { mkdir } from 'node:fs/promises';
+import { saveProbeSettings } from '../../core/probes/probe-settings-file';
+import { defaultProbeSettings } from '../../shared/probe';
 import type { CDPSession, Page } from 'playwright-core';
 import { createAppController, type AppController } from '../../core/app/app-controller';
 import type { SecretCipher } from '../../core/profiles/key-vault';
 import type { KeyPair } from '../../core/signing/keys';
 import { createStewardService, type ServiceConfig, type StewardService } from '../../core/app/service';
-import { builtFleetWorker, openStewardPage, type StewardPage } from '../../test/support/steward-page';
+import { builtFleetWorker, builtProbeWorker, openStewardPage, type StewardPage } from '../../test/support/steward-page';
 import { PROBE_SCRIPT } from './page-probe';
 import { benchTempDir } from './temp-dirs';
 
@@ -50,6 +53,12 @@ export interface SessionOptions {
   liveUpdates?: boolean;
   /** The profile's service keeps its history (and log) here instead. */
   serviceDataDir?: string;
+  /**
+   * Probe the droplets' own routes, as the embedded profile does by default. Off unless asked:
+   * a fleet of 1,000 or 10,000 is a real Orchestrator's, whose profiles do not probe until a
+   * steward turns it on; probing's own cost is measured apart (probe.ts, probe-paint.ts).
+   */
+  probing?: boolean;
 }
 
 /** The app's main process as Electron runs it (app controller, embedded profile) and the renderer over it. */
@@ -60,9 +69,16 @@ export async function openBenchSession(chromiumPath: string, url: string, key: K
     appVersion: 'bench',
     embedded: { orchestratorUrl: url, privateKeyPem: key.privateKeyPem, dialect: 'guide' },
     cipher: BENCH_CIPHER,
-    serviceExtras: { fleetWorkerFile: builtFleetWorker(), ...(opts.liveUpdates === undefined ? {} : { liveUpdates: opts.liveUpdates }) },
+    serviceExtras: { fleetWorkerFile: builtFleetWorker(), probeWorkerFile: builtProbeWorker(), ...(opts.liveUpdates === undefined ? {} : { liveUpdates: opts.liveUpdates }) },
     // Profiles poll every 2 s at the fastest; the bench accelerates time by polling faster.
-    createService: (config) => createStewardService({ ...config, pollIntervalMs: opts.pollIntervalMs, ...(opts.livePollIntervalMs ? { livePollIntervalMs: opts.livePollIntervalMs } : {}), ...(serviceDataDir ? { dataDir: serviceDataDir } : {}) }),
+    createService: async (config) => {
+      const dataDir = serviceDataDir ?? config.dataDir;
+      if (!opts.probing && dataDir) {
+        await mkdir(dataDir, { recursive: true });
+        await saveProbeSettings(dataDir, defaultProbeSettings(false));
+      }
+      return createStewardService({ ...config, pollIntervalMs: opts.pollIntervalMs, ...(opts.livePollIntervalMs ? { livePollIntervalMs: opts.livePollIntervalMs } : {}), dataDir });
+    },
   });
   const steward = await openStewardPage({
     chromiumPath,

@@ -54,7 +54,9 @@ export function judgeTargets(f: BenchFigures) {
     launchToFleet: { target: `< ${GOALS.launchToFleetMs} ms`, value: f.launch.launchToFleetMs, met: f.launch.launchToFleetMs < GOALS.launchToFleetMs },
     cliStartup: { target: `< ${GOALS.cliOverNodeMs} ms beyond node's start`, value: f.cli.overNodeMs, met: f.cli.overNodeMs < GOALS.cliOverNodeMs },
     attentionPerPoll: { target: `< ${GOALS.attentionPerPollMs} ms at 10,000`, value: f.attention.medianMs, met: f.attention.medianMs < GOALS.attentionPerPollMs },
-    probeCpu: { target: `< ${GOALS.probeCpuPercent}% of a core`, value: f.probe.cpuPercentOfCore, met: f.probe.cpuPercentOfCore < GOALS.probeCpuPercent },
+    // The issue asks what probing costs main's thread: that thread's CPU, not the process's GC and compiler threads.
+    pollToPaintWhileProbing: { target: `< ${GOALS.pollToPaintP95Ms} ms p95 at 1,000 while probing them`, value: f.probePaint.paint.p95Ms, met: f.probePaint.paint.p95Ms < GOALS.pollToPaintP95Ms },
+    probeCpu: { target: `< ${GOALS.probeCpuPercent}% of a core (main's thread)`, value: f.probe.mainThreadPercentOfCore, met: f.probe.mainThreadPercentOfCore < GOALS.probeCpuPercent },
     onlyChangedRowsRender: { target: '0 unexplained row renders', value: wasted, met: wasted === 0 },
   } satisfies Record<string, Target>;
 }

@@ -19,8 +19,8 @@ export interface PaintFigures {
   rows: { visible: number; rerendered: number; changed: number; moved: number; mounted: number; unexplained: number };
 }
 
-export async function measurePollToPaint(s: Session, fleet: number): Promise<PaintFigures> {
-  const polls = fleet >= BIG_FLEET ? 40 : 20; // enough for a p95 that is not just the worst one or two
+export async function measurePollToPaint(s: Session, fleet: number, timedPolls?: number): Promise<PaintFigures> {
+  const polls = timedPolls ?? (fleet >= BIG_FLEET ? 40 : 20); // enough for a p95 that is not just the worst one or two
   // Warm-up polls first (JIT, first layout), then the timed ones.
   await collectAnswers(s.page, 'listDroplets', 3, 60_000, true);
   const answers = await collectAnswers(s.page, 'listDroplets', polls, 120_000, true);

@@ -28,7 +28,7 @@ export interface EmbeddedSandbox {
 }
 
 /** Service settings a profile does not hold (injected in tests). */
-export type ServiceExtras = Partial<Pick<ServiceConfig, 'fleetWorkerFile' | 'fetch' | 'timeoutMs' | 'retry' | 'liveUpdates' | 'now' | 'sleep' | 'liveness' | 'chooseSavePath'>>;
+export type ServiceExtras = Partial<Pick<ServiceConfig, 'fleetWorkerFile' | 'probeWorkerFile' | 'fetch' | 'timeoutMs' | 'retry' | 'liveUpdates' | 'now' | 'sleep' | 'liveness' | 'chooseSavePath'>>;
 
 export interface AppControllerOptions {
   /** The app's data folder: profiles.json, keys/, profiles/<id>/ (logs, history). */

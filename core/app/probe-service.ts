@@ -8,9 +8,11 @@ import type { FleetUpdate } from '../../shared/fleet-update';
 import type { Droplet, DropletStatus } from '../../shared/model';
 import { ProbeSettingsSchema, type ProbeSettings } from '../../shared/probe';
 import type { MetricHistory } from '../history/metric-history';
+import { ChangeBatch } from '../probes/change-batch';
 import { Prober, type ProbeChange, type ProbeTarget, type RestartSeen } from '../probes/prober';
 import { loadProbeSettings, saveProbeSettings } from '../probes/probe-settings-file';
 import { createRouteClient, type RouteGet } from '../probes/route-get';
+import { workerRouteClient } from '../probes/worker-route-client';
 import { OrchestratorError } from '../orchestrator/errors';
 
 export type ProbeHandlers = HandlersFor<keyof typeof probeMethods>;
@@ -34,6 +36,8 @@ export interface ProbeServiceOptions {
   maxBytes?: number;
   /** Replaces the HTTP client (tests, the bench). */
   get?: RouteGet;
+  /** GET in a worker thread started from this file (the built route-worker.js, or its .ts under tsx); on main's thread when absent. */
+  workerFile?: string;
   /** How often due probes are started (default 1000 ms); 0 for never (the caller runs them). */
   tickMs?: number;
 }
@@ -53,11 +57,14 @@ export interface ProbeService {
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 3_000;
 export const DEFAULT_PROBE_MAX_BYTES = 256 * 1024;
+/** Readings alone reach the window at most this often (a verdict change at the next tick). */
+export const PROBES_CHANGED_EVERY_MS = 10_000;
 
 export async function createProbeService(o: ProbeServiceOptions): Promise<ProbeService> {
   const { settings, warning } = await loadProbeSettings(o.dataDir, o.embeddedSandbox);
   const poolSize = o.poolSize ?? 16;
-  const routes = o.get ? null : createRouteClient({ timeoutMs: o.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS, maxBytes: o.maxBytes ?? DEFAULT_PROBE_MAX_BYTES, maxSockets: poolSize, now: o.now });
+  const clientOptions = { timeoutMs: o.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS, maxBytes: o.maxBytes ?? DEFAULT_PROBE_MAX_BYTES, maxSockets: poolSize };
+  const routes = o.get ? null : o.workerFile ? workerRouteClient(o.workerFile, clientOptions) : createRouteClient({ ...clientOptions, now: o.now });
   const fleet = new Map<number, ProbeTarget>();
   let targets: ProbeTarget[] = [];
   let targetsStale = false;
@@ -68,6 +75,8 @@ export async function createProbeService(o: ProbeServiceOptions): Promise<ProbeS
   };
   const changeListeners = new Set<(c: ProbeChange) => void>();
   const restartListeners = new Set<(r: RestartSeen) => void>();
+  const now = o.now ?? Date.now;
+  const batch = new ChangeBatch(PROBES_CHANGED_EVERY_MS);
   const prober = new Prober({
     targets: list,
     get: o.get ?? routes!.get,
@@ -75,8 +84,14 @@ export async function createProbeService(o: ProbeServiceOptions): Promise<ProbeS
     poolSize,
     now: o.now,
     onRecord: (id, at, values) => o.history.recordProbe(id, at, values),
-    onProbeChange: (c) => changeListeners.forEach((l) => safely(() => l(c))),
-    onRestart: (r) => restartListeners.forEach((l) => safely(() => l(r))),
+    onProbeChange: (c) => {
+      batch.add([c.id], true);
+      changeListeners.forEach((l) => safely(() => l(c)));
+    },
+    onRestart: (r) => {
+      batch.add([r.id], true);
+      restartListeners.forEach((l) => safely(() => l(r)));
+    },
   });
 
   const tickMs = o.tickMs ?? 1000;
@@ -84,8 +99,9 @@ export async function createProbeService(o: ProbeServiceOptions): Promise<ProbeS
     tickMs > 0
       ? setInterval(() => {
           void prober.runDue();
-          const ids = prober.takeChanged();
-          if (ids.length) o.emitChanged(ids);
+          batch.add(prober.takeChanged());
+          const ids = batch.take(now());
+          if (ids) o.emitChanged(ids);
         }, tickMs)
       : null;
   timer?.unref?.();

@@ -71,6 +71,8 @@ export interface ServiceConfig {
    * or core/fleet/decode-worker.ts under tsx); inline on this thread when absent.
    */
   fleetWorkerFile?: string;
+  /** Probe droplets' routes from a worker thread started from this file (the built route-worker.js); on main's thread when absent. */
+  probeWorkerFile?: string;
   /**
    * Main's save dialog (electron/save-dialog.ts), for exporting the events timeline; null when
    * the steward cancels. Without it, exports answer that there is no dialog here.
@@ -153,7 +155,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   });
   const { warning } = await history.load();
   if (warning) loadWarnings.push(warning);
-  const probes = await createProbeService({ ...config.probes, dataDir: config.dataDir, embeddedSandbox: config.embeddedSandbox, history, now, emitChanged: (ids) => emit('probesChanged', { ids }) });
+  const probes = await createProbeService({ ...config.probes, workerFile: config.probeWorkerFile, dataDir: config.dataDir, embeddedSandbox: config.embeddedSandbox, history, now, emitChanged: (ids) => emit('probesChanged', { ids }) });
   if (probes.warning) loadWarnings.push(probes.warning);
 
   // When the attention room last heard the whole fleet (a poll, or main's own read).

@@ -3,8 +3,8 @@
  * IPC and windows while 4 MB of JSON is parsed), or inline (the CLI, tests). Both answer the
  * same FleetUpdate and throw the same OrchestratorErrors.
  */
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../fs/start-worker';
 import type { StatusChange } from '../../shared/model';
 import { decodeFleetAnswer, type DecodedFleet, type DecodeOutcome, type FleetRequest } from './decode-pipeline';
 import { SentCopies } from './sent-copies';
@@ -53,12 +53,6 @@ interface Pending {
  * that dies fails the polls in flight and is started afresh by the next one (its new stream
  * makes that answer the whole list).
  */
-/** The worker from TypeScript source, through tsx (tests, the bench); the app runs the built .js. */
-function sourceWorker(file: string): Worker {
-  const url = JSON.stringify(pathToFileURL(file).href);
-  return new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${url}, ${url}))`, { eval: true });
-}
-
 /** Pushes held at most before they are sent anyway (main polls at least every few minutes). */
 const MAX_QUEUED_STATUSES = 1_000;
 
@@ -83,7 +77,7 @@ export function workerFleetDecoder(file: string): FleetDecoder {
 
   function started(): Worker {
     if (worker) return worker;
-    const w = file.endsWith('.ts') ? sourceWorker(file) : new Worker(file);
+    const w = startWorker(file);
     w.unref(); // an idle decoder never keeps the process alive
     w.on('message', (m: FromFleetWorker) => {
       const p = pending.get(m.seq);

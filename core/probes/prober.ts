@@ -277,7 +277,7 @@ export class Prober {
         p.silentSince = null;
         p.lastAnswerAt = at;
         p.health = health;
-        p.nextFastAt = at + fastMs;
+        p.nextFastAt = nextSlot(p.id, at, fastMs);
         const state = await this.ask(p, 'state', readProbeState);
         if (state) this.takeState(p, state, this.now());
         if (slowToo) {
@@ -373,6 +373,21 @@ function disagreement(status: DropletStatus, p: Probed, at: number): string | nu
   if (status === 'active' && (h === 'inactive' || h === 'error')) return `Orchestrator: active; droplet's /health: ${h}`;
   return null;
 }
+
+/**
+ * When a droplet that answered at `at` is next due: never later than one interval on, and each
+ * time up to half an interval earlier until it falls on its own slot in the interval (its id's
+ * golden-ratio fraction of it). A round that started as one burst (launch, new settings) so
+ * spreads evenly within two intervals and stays spread: ~17 droplets a second for 1,000 at 60 s
+ * instead of all of them queueing in the pool at once, which held main's thread for a stretch
+ * every minute.
+ */
+export function nextSlot(id: number, at: number, intervalMs: number): number {
+  const slot = ((id * GOLDEN_RATIO_FRACTION) % 1) * intervalMs;
+  const past = (((at + intervalMs - slot) % intervalMs) + intervalMs) % intervalMs;
+  return at + intervalMs - Math.min(past, intervalMs / 2);
+}
+const GOLDEN_RATIO_FRACTION = 0.6180339887498949;
 
 /** "40 s", "3 min", "2 h". */
 export function duration(ms: number): string {

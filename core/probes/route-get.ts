@@ -4,9 +4,10 @@
  * body, and no credentials of any kind: the only headers sent are Accept and User-Agent, so
  * neither the Orchestrator's token nor any Authorization header can reach a droplet.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { formatBytes } from '../../shared/format-bytes';
+import { DeadlineQueue } from './deadline-queue';
 
 export type RouteAnswer = { ok: true; text: string; ms: number } | { ok: false; error: string; ms: number };
 
@@ -27,6 +28,12 @@ export interface RouteClient {
   close(): void;
 }
 
+/** A URL made ready to request once: parsing it for every GET was a share of each GET's cost. */
+type PreparedRoute = { ok: true; https: boolean; options: RequestOptions } | { ok: false; error: string };
+
+/** Droplets x routes fit many times over; past it the cache starts again rather than grow. */
+const PREPARED_MAX = 20_000;
+
 export function createRouteClient(o: RouteGetOptions & { maxSockets: number; now?: () => number }): RouteClient {
   const now = o.now ?? Date.now;
   const agents = {
@@ -34,26 +41,32 @@ export function createRouteClient(o: RouteGetOptions & { maxSockets: number; now
     https: new HttpsAgent({ keepAlive: true, maxSockets: o.maxSockets, maxFreeSockets: o.maxSockets }),
   };
   const secs = `${Math.round(o.timeoutMs / 100) / 10} s`;
+  const deadlines = new DeadlineQueue(o.timeoutMs);
+  const prepared = new Map<string, PreparedRoute>();
+
+  const prepare = (url: string): PreparedRoute => {
+    let route = prepared.get(url);
+    if (route) return route;
+    route = prepareRoute(url, agents);
+    if (prepared.size >= PREPARED_MAX) prepared.clear();
+    prepared.set(url, route);
+    return route;
+  };
 
   const get: RouteGet = (url) =>
     new Promise((resolve) => {
       const started = now();
       let done = false;
+      let cancelDeadline: (() => void) | null = null;
       const finish = (a: { ok: true; text: string } | { ok: false; error: string }): void => {
         if (done) return;
         done = true;
-        clearTimeout(timer);
+        cancelDeadline?.();
         resolve({ ...a, ms: now() - started });
       };
-      let target: URL;
-      try {
-        target = new URL(url);
-      } catch {
-        return finish({ ok: false, error: 'the endpoint is not a URL' });
-      }
-      const https = target.protocol === 'https:';
-      if (!https && target.protocol !== 'http:') return finish({ ok: false, error: 'the endpoint is not an http(s) URL' });
-      const req = (https ? httpsRequest : httpRequest)(target, { method: 'GET', agent: https ? agents.https : agents.http, headers: { ...PROBE_HEADERS } }, (res: IncomingMessage) => {
+      const route = prepare(url);
+      if (!route.ok) return finish(route);
+      const req = (route.https ? httpsRequest : httpRequest)(route.options, (res: IncomingMessage) => {
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400) {
           res.resume();
@@ -74,14 +87,14 @@ export function createRouteClient(o: RouteGetOptions & { maxSockets: number; now
           }
           chunks.push(c);
         });
-        res.on('end', () => finish({ ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+        // A droplet's answer is small and mostly arrives in one chunk: no copy then.
+        res.on('end', () => finish({ ok: true, text: (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8') }));
         res.on('error', () => finish({ ok: false, error: 'the answer broke off' }));
       });
-      const timer = setTimeout(() => {
+      cancelDeadline = deadlines.add(() => {
         finish({ ok: false, error: `no answer within ${secs}` });
         req.destroy();
-      }, o.timeoutMs);
-      timer.unref?.();
+      });
       req.on('error', (e: NodeJS.ErrnoException) => finish({ ok: false, error: networkWords(e) }));
       req.end();
     });
@@ -89,8 +102,41 @@ export function createRouteClient(o: RouteGetOptions & { maxSockets: number; now
   return {
     get,
     close() {
+      deadlines.clear();
       agents.http.destroy();
       agents.https.destroy();
+    },
+  };
+}
+
+/**
+ * The request options for a URL, or why it cannot be asked. Headers go as a flat list, which
+ * node writes as given: Host (which node would add itself from an options object) and the
+ * probe's two, nothing else.
+ */
+function prepareRoute(url: string, agents: { http: HttpAgent; https: HttpsAgent }): PreparedRoute {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return { ok: false, error: 'the endpoint is not a URL' };
+  }
+  const https = target.protocol === 'https:';
+  if (!https && target.protocol !== 'http:') return { ok: false, error: 'the endpoint is not an http(s) URL' };
+  const headers: string[] = ['host', target.host];
+  for (const [name, value] of Object.entries(PROBE_HEADERS)) headers.push(name, value);
+  return {
+    ok: true,
+    https,
+    options: {
+      method: 'GET',
+      protocol: target.protocol,
+      // node wants an IPv6 literal without its brackets.
+      hostname: target.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: target.port || (https ? 443 : 80),
+      path: `${target.pathname}${target.search}`,
+      agent: https ? agents.https : agents.http,
+      headers: Object.freeze(headers),
     },
   };
 }

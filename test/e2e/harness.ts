@@ -16,7 +16,7 @@ import { createDispatch } from '../../core/app/dispatch';
 import type { AppHandlers } from '../../shared/ipc-contract';
 import { BUILT_IN_PROFILE_ID } from '../../shared/profile';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
-import { builtFleetWorker, openStewardPage } from '../support/steward-page';
+import { builtFleetWorker, builtProbeWorker, openStewardPage } from '../support/steward-page';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
 
@@ -94,6 +94,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     chooseSavePath,
     serviceExtras: {
       fleetWorkerFile: builtFleetWorker(),
+      probeWorkerFile: builtProbeWorker(),
       // As electron/main.ts: the service saves exported events through the same dialog.
       chooseSavePath,
       ...(opts.liveness ? { liveness: opts.liveness } : {}),

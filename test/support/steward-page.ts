@@ -15,12 +15,18 @@ import { serveStatic } from './static-server';
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 const MAIN_CHUNKS_DIR = fileURLToPath(new URL('../../out/main/chunks', import.meta.url));
 
-/** The fleet decoding worker as electron-vite bundled it for the app (what Electron's main runs). */
-export function builtFleetWorker(): string {
-  const name = existsSync(MAIN_CHUNKS_DIR) ? readdirSync(MAIN_CHUNKS_DIR).find((f) => /^decode-worker-.*\.js$/.test(f)) : undefined;
-  if (!name) throw new Error(`No built fleet worker in ${MAIN_CHUNKS_DIR}: run \`npx electron-vite build\` first.`);
+/** A worker as electron-vite bundled it for the app (what Electron's main runs). */
+function builtWorker(prefix: string, what: string): string {
+  const name = existsSync(MAIN_CHUNKS_DIR) ? readdirSync(MAIN_CHUNKS_DIR).find((f) => f.startsWith(`${prefix}-`) && f.endsWith('.js')) : undefined;
+  if (!name) throw new Error(`No built ${what} in ${MAIN_CHUNKS_DIR}: run \`npx electron-vite build\` first.`);
   return join(MAIN_CHUNKS_DIR, name);
 }
+
+/** The fleet decoding worker (core/fleet/decode-worker.ts), built. */
+export const builtFleetWorker = (): string => builtWorker('decode-worker', 'fleet worker');
+
+/** The probe worker (core/probes/route-worker.ts), built. */
+export const builtProbeWorker = (): string => builtWorker('route-worker', 'probe worker');
 
 export interface Crossing {
   direction: 'in' | 'out' | 'event';

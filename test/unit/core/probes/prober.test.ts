@@ -4,7 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../../sandbox/index';
 import { defaultProbeSettings, type ProbeSettings } from '../../../../shared/probe';
 import { Prober, type ProbeTarget } from '../../../../core/probes/prober';
+import { fileURLToPath } from 'node:url';
 import { createRouteClient, type RouteAnswer, type RouteClient, type RouteGet } from '../../../../core/probes/route-get';
+import { workerRouteClient } from '../../../../core/probes/worker-route-client';
 import { sandboxPool, testKeys } from '../../sandbox/helpers';
 
 let publicKeyPem: string;
@@ -15,8 +17,11 @@ const clients: RouteClient[] = [];
 const on = (over: Partial<ProbeSettings> = {}): ProbeSettings => ({ ...defaultProbeSettings(true), ...over });
 const targetsOf = (s: RunningSandbox): ProbeTarget[] =>
   s.store.list().map((d) => ({ id: d.id, name: d.name, endpoint: d.endpoint, status: d.status as ProbeTarget['status'], capabilities: d.capabilities, version: d.version }));
+const WORKER_SOURCE = fileURLToPath(new URL('../../../../core/probes/route-worker.ts', import.meta.url));
+/** Which client the sandbox suite runs over: on main's thread, or in the probe worker as the app runs it. */
+let inWorker = false;
 function client(timeoutMs = 3000, maxBytes = 256 * 1024, maxSockets = 16): RouteClient {
-  const c = createRouteClient({ timeoutMs, maxBytes, maxSockets });
+  const c = inWorker ? workerRouteClient(WORKER_SOURCE, { timeoutMs, maxBytes, maxSockets }) : createRouteClient({ timeoutMs, maxBytes, maxSockets });
   clients.push(c);
   return c;
 }
@@ -32,7 +37,11 @@ afterEach(() => {
   for (const c of clients.splice(0)) c.close();
 });
 
-describe('prober against the sandbox droplets', () => {
+describe.each([['on main\'s thread', false], ['in the probe worker', true]] as const)('prober against the sandbox droplets, GETs %s', (_where, worker) => {
+  beforeAll(() => {
+    inWorker = worker;
+  });
+
   it('reads both shapes, tells answering, degraded and unreachable apart, and records probe: metrics', async () => {
     const recorded = new Map<number, Record<string, number>>();
     const prober = new Prober({ targets: () => targetsOf(sb), get: client().get, settings: on(), onRecord: (id, _t, v) => recorded.set(id, v) });
@@ -151,6 +160,35 @@ describe('prober over time', () => {
     t += 60_000;
     await prober.runDue();
     expect(s.calls.slice(n)).toEqual(['http://10.0.0.7:8000/health', 'http://10.0.0.7:8000/state']);
+  });
+
+  it('spreads a round that began as one burst evenly over the minute, never probing a droplet less often than every 60 s', async () => {
+    const t0 = 2_000_000;
+    let t = t0;
+    const s = stub();
+    s.answers.set('health', ok({ status: 'active' }));
+    s.answers.set('state', ok({ uptime_seconds: 5 }));
+    const many: ProbeTarget[] = Array.from({ length: 600 }, (_, i) => ({ ...target, id: 1000 + i, endpoint: `http://10.0.${i >> 8}.${i & 255}:8000` }));
+    const prober = new Prober({ targets: () => many, get: s.get, settings: on(), now: () => t });
+    await prober.runDue(); // launch: every droplet at once
+    const healthAt = new Map<string, number[]>();
+    const perSecond: number[] = [];
+    for (let n = s.calls.length; t < t0 + 180_000; n = s.calls.length) {
+      t += 1_000;
+      await prober.runDue();
+      const asked = s.calls.slice(n).filter((u) => u.endsWith('/health'));
+      perSecond.push(asked.length);
+      for (const u of asked) healthAt.set(new URL(u).host, [...(healthAt.get(new URL(u).host) ?? [t0]), t]);
+    }
+    // The third minute: each droplet once, about 10 a second rather than 600 in one.
+    const third = perSecond.slice(120);
+    expect(third.reduce((a, b) => a + b, 0)).toBe(600);
+    expect(Math.max(...third)).toBeLessThanOrEqual(15);
+    for (const [host, times] of healthAt) {
+      const gaps = times.slice(1).map((x, i) => x - times[i]!);
+      expect(Math.max(...gaps), host).toBeLessThanOrEqual(60_000);
+      expect(gaps.at(-1), host).toBe(60_000);
+    }
   });
 
   it('says where the Orchestrator and the droplet disagree', async () => {
