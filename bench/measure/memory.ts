@@ -21,7 +21,8 @@
  * this is an hour's upper bound. The polls made are reported; a poll keeps nothing but its
  * beats. The live feed's pushes follow the beats (flapping droplets' errors), so they are an
  * hour's too; its pings and the sandbox's liveness sweep keep real time (silent droplets time
- * out after 90 s, once each, as in an hour). "Start" already holds the beats recorded while the
+ * out after 90 s, once each, as in an hour). The profile does not probe droplets' own routes
+ * (a 10,000 fleet is a real Orchestrator's; session.ts). "Start" already holds the beats recorded while the
  * fleet loaded (`samplesAtStart`, about a compressed quarter hour's), so the growth per hour is
  * end minus start, and `heapBytesPerSample` divides it by the hour's samples.
  */
