@@ -23,6 +23,9 @@
  * - scrolling the 10,000-row table (scroll.ts): frames slower than 20 ms;
  * - charts (charts.ts): a history answer reaching the page -> charts painted, for 1 h, 24 h and 7 days;
  * - renderer heap (heap.ts, after GC) before and after 360 accelerated polls;
+ * - memory after an hour at 10,000 (memory.ts, no target): main's heap and RSS and the page's
+ *   JS heap, after GC, at start and after an hour compressed into 4 minutes (the sandbox's
+ *   droplets beat every 4 s); with the 10,000 fleet unless BENCH_MEMORY=0;
  * - CPU while idle-polling every 10 s for 60 s, as % of one core (idle-cpu.ts): all of
  *   Chromium's processes and the renderer's main thread with the page open; then Steward's
  *   main alone (idle-main.ts: service, fleet worker, live feed), driven as the renderer drives
@@ -39,7 +42,8 @@
  *   page while the embedded profile probes them, over the second probe round, p95.
  *
  * BENCH_FLEETS=100,1000 runs part of it (while working on the bench), BENCH_FLEETS=none only
- * the charts; the default is all three. BENCH_IDLE_SECONDS shortens the idle measurements.
+ * the charts; the default is all three. BENCH_IDLE_SECONDS shortens the idle measurements;
+ * BENCH_MEMORY=0 leaves out the memory hour (4 minutes).
  */
 import { performance } from 'node:perf_hooks';
 import { generateKeyPair } from '../core/signing/keys';
@@ -63,19 +67,21 @@ import { HEAP_FLEET, HEAP_POLLS, measureHeap } from './measure/heap';
 import { measureScrollAndIdleCpu } from './measure/idle-cpu';
 import { measureIdleMain } from './measure/idle-main';
 import { measureMain } from './measure/main-per-poll';
+import { MEMORY_FLEET, measureMemory, type MemoryFigures } from './measure/memory';
 import { measurePollToPaint } from './measure/poll-to-paint';
 import { measureProbes } from './measure/probe';
 import { measurePaintWhileProbing } from './measure/probe-paint';
 
 const FLEETS: readonly number[] = (process.env.BENCH_FLEETS ?? '100,1000,10000').split(',').filter((f) => f !== 'none').map(Number);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
+const MEMORY_HOUR = process.env.BENCH_MEMORY !== '0' && FLEETS.includes(MEMORY_FLEET);
 
 async function main(): Promise<void> {
   const chromiumPath = findChromium();
   if (!chromiumPath) throw new Error('No Chromium found (set CHROMIUM_PATH).');
   const started = performance.now();
   const key = generateKeyPair('ES256');
-  const f: Omit<BenchFigures, 'charts' | 'cli' | 'launch' | 'attention' | 'probe' | 'probePaint'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
+  const f: Omit<BenchFigures, 'charts' | 'cli' | 'launch' | 'attention' | 'probe' | 'probePaint' | 'memory'> = { fleets: FLEETS, main: [], paint: [], scroll: null, heap: null, idle: [] };
   let chromiumVersion = 'unknown';
 
   for (const fleet of FLEETS) {
@@ -113,6 +119,11 @@ async function main(): Promise<void> {
       await orchestrator.close();
     }
   }
+  let memory: MemoryFigures | null = null;
+  if (MEMORY_HOUR) {
+    log(`memory of main and the page over an hour of ${MEMORY_FLEET} droplets, compressed`);
+    memory = await measureMemory(chromiumPath, key);
+  }
   log('charts');
   const charts = await measureCharts(chromiumPath, key);
   log('launch to fleet');
@@ -124,7 +135,7 @@ async function main(): Promise<void> {
   log('CLI start-up');
   const cli = measureCliStartup();
   log('attention engine');
-  const figures: BenchFigures = { ...f, charts, launch, probe, probePaint, cli, attention: await measureAttention() };
+  const figures: BenchFigures = { ...f, charts, launch, probe, probePaint, cli, memory, attention: await measureAttention() };
   log('done');
   removeBenchTempDirs();
 

@@ -6,6 +6,7 @@ import type { LaunchFigures } from '../measure/launch';
 import type { HeapFigures } from '../measure/heap';
 import type { CpuFigures } from '../measure/idle-cpu';
 import type { MainFigures } from '../measure/main-per-poll';
+import type { MemoryFigures } from '../measure/memory';
 import type { PaintFigures } from '../measure/poll-to-paint';
 import type { ScrollFigures } from '../measure/scroll';
 import type { ProbeFigures } from '../measure/probe';
@@ -20,6 +21,8 @@ export interface BenchFigures {
   scroll: ScrollFigures | null;
   charts: ChartFigures;
   heap: HeapFigures | null;
+  /** Main's and the page's memory after an hour at 10,000 droplets (null when left out). */
+  memory: MemoryFigures | null;
   /** Idle CPU at each fleet it was measured at. */
   idle: CpuFigures[];
   /** `steward --help` against `node -e 0`. */

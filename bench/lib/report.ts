@@ -39,6 +39,23 @@ function perFleetTable(f: BenchFigures): string {
   );
 }
 
+/** Memory after the compressed hour: main's heap and RSS, the page's JS heap (no target). */
+function memoryRows(f: BenchFigures): string[][] {
+  const m = f.memory;
+  if (!m) return [['memory after an hour at 10,000', 'n/a', '', '']];
+  const mb = (x: number) => `${x} MB`;
+  const signed = (x: number) => `${x >= 0 ? '+' : ''}${x} MB`;
+  return [
+    [
+      `main after an hour at ${count(m.fleet)}: heap used / RSS, start -> end (bench process alone ${mb(m.main.baselineMB.heapUsed)} / ${mb(m.main.baselineMB.rss)})`,
+      `${mb(m.main.startMB.heapUsed)} -> ${mb(m.main.endMB.heapUsed)} (${signed(m.main.growthPerHourMB.heapUsed)}) / ${mb(m.main.startMB.rss)} -> ${mb(m.main.endMB.rss)} (${signed(m.main.growthPerHourMB.rss)}); ${count(m.samples)} history samples over the hour (${count(m.samplesAtStart)} at start), ${count(m.heapBytesPerSample)} B of heap each`,
+      '',
+      '',
+    ],
+    [`page JS heap after an hour at ${count(m.fleet)}, start -> end`, `${mb(m.page.startMB)} -> ${mb(m.page.endMB)} (${signed(m.page.growthPerHourMB)}); ${m.polls} polls, ${count(m.pushes)} pushes in ${m.seconds} s`, '', ''],
+  ];
+}
+
 /** One row a measure, with its target and verdict where it has one. */
 function measuresTable(f: BenchFigures, targets: Targets): string {
   const big = f.paint.find((p) => p.fleet === BIG_FLEET) ?? NO_PAINT;
@@ -57,6 +74,7 @@ function measuresTable(f: BenchFigures, targets: Targets): string {
       ['charts, 7 days from cache: click -> painted (median / p95)', `${charts.d7MedianMs} / ${charts.d7P95Ms} ms`, targets.chart7d.target, verdict(targets.chart7d.met)],
       ['charts answer, 24 h / 7 d (main ms, bytes; every 7 d sample would be)', `${charts.main24h.ms} ms, ${count(charts.main24h.bytes)} B / ${charts.main7d.ms} ms, ${count(charts.main7d.bytes)} B (${count(charts.raw7dBytes)} B)`, '', ''],
       [`renderer heap, ${heap?.polls ?? 0} polls of ${heap?.fleet ?? 0}`, heap ? `${heap.startMB} -> ${heap.endMB} MB` : 'n/a', targets.heapFlat.target, verdict(targets.heapFlat.met)],
+      ...memoryRows(f),
       ...f.idle.map((c) => [
         `idle CPU, ${count(c.fleet)} droplets, poll 10 s (1 min while the feed delivers): main + Chromium`,
         `${c.mainPercent}% (${c.mainPace}) + ${c.chromiumPercent}% (renderer thread ${c.rendererPercent}%, of it script ${c.rendererScriptPercent}%; main with Playwright carrying IPC ${c.mainWithPlaywrightPercent}%)`,
@@ -90,6 +108,6 @@ export function report(f: BenchFigures, host: Machine, targets: Targets, tookSec
   out.push(measuresTable(f, targets));
   out.push('');
   out.push(`bench took ${tookSeconds} s`);
-  out.push(JSON.stringify({ machine: host, main: f.main, pollToPaint: f.paint, scroll: f.scroll, charts: f.charts, heap: f.heap, idleCpu: f.idle, cli: f.cli, launch: f.launch, attention: f.attention, probe: f.probe, probePaint: f.probePaint, targets }));
+  out.push(JSON.stringify({ machine: host, main: f.main, pollToPaint: f.paint, scroll: f.scroll, charts: f.charts, heap: f.heap, memory: f.memory, idleCpu: f.idle, cli: f.cli, launch: f.launch, attention: f.attention, probe: f.probe, probePaint: f.probePaint, targets }));
   return `${out.join('\n')}\n`;
 }
