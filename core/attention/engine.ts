@@ -298,7 +298,9 @@ export class AttentionEngine {
     const changedAt = parseMs(change.changedAt);
     const beat = change.newStatus === 'active' && Number.isFinite(changedAt) && !(changedAt <= w.beatMs) ? changedAt : w.beatMs;
     this.setLive(w, change.newStatus, beat, nowMs);
-    this.tick(nowMs);
+    // What a push decides is told from here; what merely came due (lateness, holds, groups)
+    // waits for the caller's next tick (every second), not for every push.
+    if (this.groups.length > 0) this.flush(nowMs, false);
   }
 
   /** A droplet's uptime went down between two probes. */
@@ -372,6 +374,7 @@ export class AttentionEngine {
   problems(nowMs: number): Problems {
     if (this.problemsCache) return this.problemsCache;
     const top: Problem[] = [];
+    const scratch: Problem = { id: 0, name: '', state: 'error', since: 0, muted: false };
     let count = 0;
     let unmuted = 0;
     let worst: WatchedState | null = null;
@@ -383,11 +386,12 @@ export class AttentionEngine {
         unmuted++;
         if (worst === null || SEVERITY[w.state]! < SEVERITY[worst]!) worst = w.state;
       }
-      const p: Problem = { id, name: w.name, state: w.state, since: w.since, muted };
+      // Most are not among the five: compared through one scratch record, no object each.
+      const p = Object.assign(scratch, { id, name: w.name, state: w.state, since: w.since, muted });
       if (top.length === TOP_PROBLEMS && worseProblem(top[TOP_PROBLEMS - 1]!, p) <= 0) continue;
       let at = top.length;
       while (at > 0 && worseProblem(top[at - 1]!, p) > 0) at--;
-      top.splice(at, 0, p);
+      top.splice(at, 0, { ...p });
       if (top.length > TOP_PROBLEMS) top.pop();
     }
     this.problemsCache = { count, unmutedCount: unmuted, worst, top };
@@ -594,7 +598,8 @@ export class AttentionEngine {
       this.opts.onChange?.(w.id, at, state, cause);
     }
     this.setProblem(w, w.present && BAD.has(state));
-    if (was !== state && this.problemsCache) this.problemsCache = null;
+    // A problem's state or since is in the list; a move between good states is not.
+    if (was !== state && this.problemsCache && (BAD.has(was) || BAD.has(state))) this.problemsCache = null;
     if (silent) {
       w.reported = state;
       return;
