@@ -278,7 +278,7 @@ describe('transport: what a request carries and what an answer reports', () => {
     const r = await t.send(GET);
     expect(r.serverDate).toBe(Date.parse(date));
     expect(r.receivedAt).toBe(2_000);
-    for (const headers of [{ date: 'not a date' }, {}]) {
+    for (const headers of [{ date: 'not a date' }, {}] as Record<string, string>[]) {
       const other = createTransport({ baseUrl: BASE, timeoutMs: 1_000, maxResponseBytes: 1_000, fetch: async () => new Response('{}', { headers }) });
       expect((await other.send(GET)).serverDate).toBeNull();
     }
