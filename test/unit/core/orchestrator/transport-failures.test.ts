@@ -284,3 +284,25 @@ describe('transport: what a request carries and what an answer reports', () => {
     }
   });
 });
+
+describe('transport: base URLs and odd failures', () => {
+  it('takes an https URL and joins paths without doubled slashes', async () => {
+    const seen: string[] = [];
+    const t = createTransport({ baseUrl: 'https://orch.example/api//', timeoutMs: 1_000, maxResponseBytes: 1_000, fetch: async (url) => (seen.push(String(url)), new Response('{}')) });
+    await t.send(GET);
+    expect(seen).toEqual(['https://orch.example/api/droplets']);
+  });
+
+  it('a thrown plain object named like a timeout is a timeout; a thrown null is a network failure', async () => {
+    expect((await failure(async () => Promise.reject({ name: 'TimeoutError' }))).e.kind).toBe('timeout');
+    expect((await failure(async () => Promise.reject(null))).e.kind).toBe('network');
+  });
+
+  it('logs how long the exchange took, not more', async () => {
+    const { t, commsLog } = setup(async () => new Response('{}'));
+    await t.send(GET);
+    const latency = commsLog.entries()[0]!.latencyMs;
+    expect(latency).toBeGreaterThanOrEqual(0);
+    expect(latency).toBeLessThan(performance.now());
+  });
+});

@@ -1,5 +1,5 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -306,7 +306,7 @@ describe('KeyVault: what it says when the store or a key file is not what it sho
   });
 
   it('refuses a fingerprint that is not one, naming it', () => {
-    for (const bad of ['SHA256:', 'sha256:abc', 'SHA256:ab=', 'SHA256:ab\n']) {
+    for (const bad of ['SHA256:', 'sha256:abc', 'SHA256:ab=', 'SHA256:ab\n', 'keys/SHA256:abc']) {
       const e = ((): unknown => {
         try {
           keyFileName(bad);
@@ -323,5 +323,52 @@ describe('KeyVault: what it says when the store or a key file is not what it sho
   it('says it cannot import without a file dialog', async () => {
     const e = await settingsRejection(new KeyVault({ dataDir: dir(), cipher: fakeCipher() }).importFromPicker());
     expect(e).toMatchObject({ kind: 'internal', message: 'Steward cannot open a file dialog here.' });
+  });
+});
+
+describe('KeyVault: round trips, forgetting and size', () => {
+  it('does not trust a store that gives back the same key in other bytes', async () => {
+    const d = dir();
+    const cipher = fakeCipher();
+    const decrypt = cipher.decrypt.bind(cipher);
+    cipher.decrypt = async (data) => (await decrypt(data)).replaceAll('\n', '\r\n');
+    const info = await new KeyVault({ dataDir: d, cipher }).store(RSA.privateKeyPem);
+    expect(info.storage).toBe('session-only');
+    expect(keyFiles(d)).toEqual([]);
+  });
+
+  it('shows no note for an encrypted key held in memory once its file is gone', async () => {
+    const d = dir();
+    const vault = new KeyVault({ dataDir: d, cipher: fakeCipher() });
+    const info = await vault.store(RSA.privateKeyPem);
+    rmSync(join(d, 'keys', keyFileName(info.fingerprint)));
+    expect(await vault.describe(info)).toMatchObject({ storage: 'session-only', note: null });
+  });
+
+  it('forgets a session-only key that never had a file', async () => {
+    const vault = new KeyVault({ dataDir: dir(), cipher: fakeCipher({ backend: 'basic_text' }) });
+    const info = await vault.store(EC.privateKeyPem);
+    await expect(vault.forget(info.fingerprint)).resolves.toBeUndefined();
+    expect((await vault.describe(info)).storage).toBe('missing');
+  });
+
+  it('refuses a key file far bigger than one Steward writes', async () => {
+    const d = dir();
+    const vault = new KeyVault({ dataDir: d, cipher: fakeCipher({ backend: 'basic_text' }) });
+    const info = await vault.store(EC.privateKeyPem, { allowPlaintextBackend: true });
+    const path = join(d, 'keys', keyFileName(info.fingerprint));
+    const file = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    writeFileSync(path, JSON.stringify({ ...file, pad: 'x'.repeat(300 * 1024) }));
+    const described = await new KeyVault({ dataDir: d, cipher: fakeCipher({ backend: 'basic_text' }) }).describe(info);
+    expect(described.storage).toBe('missing');
+    expect(described.note).toMatch(/^The key file could not be used: /);
+  });
+
+  it.skipIf(process.platform === 'win32')('narrows a keys/ folder found wider than 0700 at start', async () => {
+    const d = dir();
+    mkdirSync(join(d, 'keys'));
+    chmodSync(join(d, 'keys'), 0o755);
+    await new KeyVault({ dataDir: d, cipher: fakeCipher() }).tightenFolder();
+    expect(statSync(join(d, 'keys')).mode & 0o777).toBe(0o700);
   });
 });

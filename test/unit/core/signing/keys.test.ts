@@ -131,3 +131,16 @@ describe('loadKeyFile', () => {
     await expect(loadKeyFile(path)).rejects.toMatchObject({ kind: 'public_key', path, message: expect.stringContaining(path) });
   });
 });
+
+describe('readPrivateKey, edge cases', () => {
+  it('names its errors KeyError', () => {
+    expect(keyError('nothing').name).toBe('KeyError');
+  });
+
+  it('sees an encrypted PKCS#1 key by its Proc-Type header, however it is spaced', () => {
+    const pem = rsa.privateKey.export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }).toString();
+    const spaced = pem.replace(/Proc-Type:\s*4,\s*ENCRYPTED/, 'Proc-Type:  4,  ENCRYPTED');
+    expect(spaced).not.toBe(pem);
+    expect(keyError(spaced).kind).toBe('encrypted');
+  });
+});
