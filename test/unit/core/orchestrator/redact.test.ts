@@ -54,3 +54,10 @@ describe('fromServer', () => {
     expect(fromServer('token opaque-credential-1 \u202eok', 'opaque-credential-1')).toBe('token <redacted> ok');
   });
 });
+
+describe('redactText, the secrets it is given', () => {
+  it('redacts a secret of eight characters or more, and leaves shorter ones (common words) alone', () => {
+    expect(redactText('key abcdefgh here', ['abcdefgh'])).toBe('key <redacted> here');
+    expect(redactText('key abcdefg here', ['abcdefg'])).toBe('key abcdefg here');
+  });
+});

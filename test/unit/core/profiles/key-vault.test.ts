@@ -1,10 +1,10 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyVault, keyFileName, type SecretCipher } from '../../../../core/profiles/key-vault';
-import { KeyError, generateKeyPair } from '../../../../core/signing/keys';
+import { KeyError, generateKeyPair, readPrivateKey } from '../../../../core/signing/keys';
 import { SettingsError } from '../../../../core/profiles/settings-error';
 
 /** A stand-in for safeStorage: a reversible scramble, so a PEM never survives it readable. */
@@ -233,5 +233,142 @@ describe('KeyVault import and generate', () => {
     }
     expect(createPublicKey(rsa.publicKeyPem).asymmetricKeyDetails?.modulusLength).toBe(2048);
     expect(createPublicKey(ec.publicKeyPem).asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+  });
+});
+
+describe('KeyVault: what it says when the store or a key file is not what it should be', () => {
+  const failing: SecretCipher = {
+    isAvailable: async () => Promise.reject(new Error('no D-Bus')),
+    backend: async () => Promise.reject(new Error('no D-Bus')),
+    encrypt: async () => Promise.reject(new Error('no D-Bus')),
+    decrypt: async () => Promise.reject(new Error('no D-Bus')),
+  };
+
+  it('counts a failing cipher as no store, and an "unknown" backend as insecure', async () => {
+    expect(await new KeyVault({ dataDir: dir(), cipher: failing }).storage()).toEqual({ available: false, backend: 'unknown', secure: false });
+    expect(await new KeyVault({ dataDir: dir(), cipher: fakeCipher({ backend: 'unknown' }) }).storage()).toEqual({ available: true, backend: 'unknown', secure: false });
+    const d = dir();
+    const info = await new KeyVault({ dataDir: d, cipher: failing }).store(EC.privateKeyPem);
+    expect(info.note).toBe('Kept in memory until Steward quits: this system has no secure secret store (unknown, unavailable). Agree to store it unencrypted, or import it again next time.');
+    expect(keyFiles(d)).toEqual([]);
+  });
+
+  it('says a consented key is stored unencrypted, on storing and on describing; a file-less session key has no note', async () => {
+    const d = dir();
+    const vault = new KeyVault({ dataDir: d, cipher: fakeCipher({ backend: 'basic_text' }) });
+    const info = await vault.store(EC.privateKeyPem, { allowPlaintextBackend: true });
+    const plaintext = 'Stored unencrypted (file readable only by you) because this system has no secure secret store and you agreed.';
+    expect(info.note).toBe(plaintext);
+    expect((await vault.describe(info)).note).toBe(plaintext);
+    const file = join(d, 'keys', keyFileName(info.fingerprint));
+    const saved = readFileSync(file, 'utf8');
+    expect(JSON.parse(saved)).toMatchObject({ format: 'steward-key/1', storage: 'plaintext-consented', fingerprint: info.fingerprint });
+    // The file gone, the copy in memory is what is left: no note to show.
+    rmSync(file);
+    expect(await vault.describe(info)).toEqual({ fingerprint: info.fingerprint, algorithm: 'ES256', publicKeyPem: info.publicKeyPem, storage: 'session-only', note: null });
+  });
+
+  it('says what to do about a key that is missing', async () => {
+    const info = await new KeyVault({ dataDir: dir(), cipher: fakeCipher() }).store(RSA.privateKeyPem);
+    const fresh = new KeyVault({ dataDir: dir(), cipher: fakeCipher() });
+    const missing = 'The private key is not available: it was kept for one session only, or its file was removed. Import it again or generate a new one.';
+    expect((await fresh.describe(info)).note).toBe(missing);
+    const e = await settingsRejection(fresh.load(info));
+    expect(e.message).toBe(`The private key ${info.fingerprint} is not available. ${missing}`);
+    expect(e.hint).toBe('Import the key again, or generate a new one and give the Orchestrator its public key.');
+  });
+
+  it('refuses a key file filed under another fingerprint', async () => {
+    const d = dir();
+    const vault = new KeyVault({ dataDir: d, cipher: fakeCipher({ backend: 'basic_text' }) });
+    const a = await vault.store(RSA.privateKeyPem, { allowPlaintextBackend: true });
+    const b = readPrivateKey(EC.privateKeyPem);
+    copyFileSync(join(d, 'keys', keyFileName(a.fingerprint)), join(d, 'keys', keyFileName(b.fingerprint)));
+    const ref = { fingerprint: b.fingerprint, algorithm: b.algorithm, publicKeyPem: b.publicKeyPem };
+    const fresh = new KeyVault({ dataDir: d, cipher: fakeCipher({ backend: 'basic_text' }) });
+    expect(await fresh.describe(ref)).toMatchObject({ storage: 'missing', note: 'The key file names a different fingerprint than its own file name.' });
+    expect((await settingsRejection(fresh.load(ref))).message).toContain('is not available. The key file names a different fingerprint than its own file name.');
+  });
+
+  it('says a key file it cannot use is unusable, and one without a readable key says so', async () => {
+    const d = dir();
+    const vault = new KeyVault({ dataDir: d, cipher: fakeCipher({ backend: 'basic_text' }) });
+    const info = await vault.store(RSA.privateKeyPem, { allowPlaintextBackend: true });
+    const path = join(d, 'keys', keyFileName(info.fingerprint));
+    const file = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    writeFileSync(path, JSON.stringify({ ...file, pem: 'not a key' }));
+    const fresh = () => new KeyVault({ dataDir: d, cipher: fakeCipher({ backend: 'basic_text' }) });
+    expect((await settingsRejection(fresh().load(info))).message).toBe(`The private key ${info.fingerprint} is not available. The stored key file does not hold a readable private key.`);
+    writeFileSync(path, '{ broken');
+    const described = await fresh().describe(info);
+    expect(described.storage).toBe('missing');
+    expect(described.note).toMatch(/^The key file could not be used: .+\.$/);
+  });
+
+  it('refuses a fingerprint that is not one, naming it', () => {
+    for (const bad of ['SHA256:', 'sha256:abc', 'SHA256:ab=', 'SHA256:ab\n', 'keys/SHA256:abc']) {
+      const e = ((): unknown => {
+        try {
+          keyFileName(bad);
+        } catch (x) {
+          return x;
+        }
+        return null;
+      })();
+      expect(e).toBeInstanceOf(SettingsError);
+      expect(e).toMatchObject({ kind: 'bad_input', message: `“${bad}” is not a key fingerprint.` });
+    }
+  });
+
+  it('says it cannot import without a file dialog', async () => {
+    const e = await settingsRejection(new KeyVault({ dataDir: dir(), cipher: fakeCipher() }).importFromPicker());
+    expect(e).toMatchObject({ kind: 'internal', message: 'Steward cannot open a file dialog here.' });
+  });
+});
+
+describe('KeyVault: round trips, forgetting and size', () => {
+  it('does not trust a store that gives back the same key in other bytes', async () => {
+    const d = dir();
+    const cipher = fakeCipher();
+    const decrypt = cipher.decrypt.bind(cipher);
+    cipher.decrypt = async (data) => (await decrypt(data)).replaceAll('\n', '\r\n');
+    const info = await new KeyVault({ dataDir: d, cipher }).store(RSA.privateKeyPem);
+    expect(info.storage).toBe('session-only');
+    expect(keyFiles(d)).toEqual([]);
+  });
+
+  it('shows no note for an encrypted key held in memory once its file is gone', async () => {
+    const d = dir();
+    const vault = new KeyVault({ dataDir: d, cipher: fakeCipher() });
+    const info = await vault.store(RSA.privateKeyPem);
+    rmSync(join(d, 'keys', keyFileName(info.fingerprint)));
+    expect(await vault.describe(info)).toMatchObject({ storage: 'session-only', note: null });
+  });
+
+  it('forgets a session-only key that never had a file', async () => {
+    const vault = new KeyVault({ dataDir: dir(), cipher: fakeCipher({ backend: 'basic_text' }) });
+    const info = await vault.store(EC.privateKeyPem);
+    await expect(vault.forget(info.fingerprint)).resolves.toBeUndefined();
+    expect((await vault.describe(info)).storage).toBe('missing');
+  });
+
+  it('refuses a key file far bigger than one Steward writes', async () => {
+    const d = dir();
+    const vault = new KeyVault({ dataDir: d, cipher: fakeCipher({ backend: 'basic_text' }) });
+    const info = await vault.store(EC.privateKeyPem, { allowPlaintextBackend: true });
+    const path = join(d, 'keys', keyFileName(info.fingerprint));
+    const file = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    writeFileSync(path, JSON.stringify({ ...file, pad: 'x'.repeat(300 * 1024) }));
+    const described = await new KeyVault({ dataDir: d, cipher: fakeCipher({ backend: 'basic_text' }) }).describe(info);
+    expect(described.storage).toBe('missing');
+    expect(described.note).toMatch(/^The key file could not be used: /);
+  });
+
+  it.skipIf(process.platform === 'win32')('narrows a keys/ folder found wider than 0700 at start', async () => {
+    const d = dir();
+    mkdirSync(join(d, 'keys'));
+    chmodSync(join(d, 'keys'), 0o755);
+    await new KeyVault({ dataDir: d, cipher: fakeCipher() }).tightenFolder();
+    expect(statSync(join(d, 'keys')).mode & 0o777).toBe(0o700);
   });
 });

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,10 @@ import { generateKeyPair, KeyError, loadKeyFile, readPrivateKey, type KeyErrorKi
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+
+function pkcs8(key: KeyObject): string {
+  return key.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
 
 function keyError(pem: unknown): KeyError {
   try {
@@ -61,6 +65,14 @@ describe('readPrivateKey', () => {
     ['RSA 1024', generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'weak_key', /1024 bits/],
     ['OpenSSH format', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----', 'unsupported_type', /OpenSSH/],
     ['a corrupt body', '-----BEGIN PRIVATE KEY-----\nAAAAnotakey\n-----END PRIVATE KEY-----', 'invalid', /could not be read/],
+    ['a certificate', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----', 'public_key', /^This is a certificate, not a private key: Steward needs the private half to sign tokens\.$/],
+    ['P-521', pkcs8(generateKeyPairSync('ec', { namedCurve: 'P-521' }).privateKey), 'unsupported_curve', /^This EC key uses curve P-521; Steward signs only with P-256 \(ES256\) or RSA \(RS256\)\.$/],
+    ['secp256k1', pkcs8(generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).privateKey), 'unsupported_curve', /uses curve secp256k1;/],
+    ['a curve Steward has no name for', pkcs8(generateKeyPairSync('ec', { namedCurve: 'brainpoolP256r1' }).privateKey), 'unsupported_curve', /uses curve brainpoolP256r1;/],
+    ['x25519', pkcs8(generateKeyPairSync('x25519').privateKey), 'unsupported_curve', /^This is an x25519 key; Steward signs only with EC P-256 \(ES256\) or RSA \(RS256\)\.$/],
+    ['ed448', pkcs8(generateKeyPairSync('ed448').privateKey), 'unsupported_curve', /^This is an ed448 key;/],
+    ['x448', pkcs8(generateKeyPairSync('x448').privateKey), 'unsupported_curve', /^This is an x448 key;/],
+    ['a DSA key', pkcs8(generateKeyPairSync('dsa', { modulusLength: 1024, divisorLength: 160 }).privateKey), 'unsupported_type', /^This is a dsa key; Steward signs only with RSA \(RS256\) or EC P-256 \(ES256\)\.$/],
   ];
   for (const [name, pem, kind, message] of bad) {
     it(`refuses ${name} with a KeyError naming the problem`, () => {
@@ -117,5 +129,18 @@ describe('loadKeyFile', () => {
     const path = join(dir, 'public.pem');
     writeFileSync(path, generateKeyPair('RS256').publicKeyPem);
     await expect(loadKeyFile(path)).rejects.toMatchObject({ kind: 'public_key', path, message: expect.stringContaining(path) });
+  });
+});
+
+describe('readPrivateKey, edge cases', () => {
+  it('names its errors KeyError', () => {
+    expect(keyError('nothing').name).toBe('KeyError');
+  });
+
+  it('sees an encrypted PKCS#1 key by its Proc-Type header, however it is spaced', () => {
+    const pem = rsa.privateKey.export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }).toString();
+    const spaced = pem.replace(/Proc-Type:\s*4,\s*ENCRYPTED/, 'Proc-Type:  4,  ENCRYPTED');
+    expect(spaced).not.toBe(pem);
+    expect(keyError(spaced).kind).toBe('encrypted');
   });
 });

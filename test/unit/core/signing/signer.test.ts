@@ -114,4 +114,39 @@ describe('createSigner', () => {
     expect(createSigner({ privateKeyPem: RSA_PKCS1 }).fingerprint).toBe(createSigner({ privateKeyPem: RSA_PKCS8 }).fingerprint);
     expect(() => createSigner({ privateKeyPem: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString() })).toThrow(KeyError);
   });
+
+  it('refuses a lifetime under one second and a negative clock skew, naming the value', () => {
+    for (const lifetimeSeconds of [0, 0.5, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => createSigner({ privateKeyPem: EC_PKCS8, lifetimeSeconds })).toThrow(new RangeError(`Token lifetime must be at least 1 second, not ${lifetimeSeconds}`));
+    }
+    for (const skewSeconds of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => createSigner({ privateKeyPem: EC_PKCS8, skewSeconds })).toThrow(new RangeError(`Clock skew must be zero or more seconds, not ${skewSeconds}`));
+    }
+    expect(() => createSigner({ privateKeyPem: EC_PKCS8, claims: { sub: 7 as unknown as string } })).toThrow(new TypeError('The sub claim must be a string'));
+  });
+
+  it('takes a one-second lifetime and no skew at face value', async () => {
+    const signer = createSigner({ privateKeyPem: EC_PKCS8, lifetimeSeconds: 1, skewSeconds: 0, now: () => T0 });
+    const token = await signer.tokenFor(3);
+    expect(decodeJwt(token)).toEqual({ droplet_id: 3, iat: T0 / 1000, exp: T0 / 1000 + 1 });
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'ES256', typ: 'JWT' });
+  });
+
+  it('re-signs when exactly the margin is left, not a second before', async () => {
+    let now = T0;
+    const signer = createSigner({ privateKeyPem: EC_PKCS8, now: () => now });
+    const first = await signer.tokenFor(5);
+    now += 269_000; // 31 s left
+    expect(await signer.tokenFor(5)).toBe(first);
+    now += 1_000; // 30 s left: the margin
+    expect(await signer.tokenFor(5)).not.toBe(first);
+  });
+
+  it('refuses droplet ids that are not positive safe integers, naming them', async () => {
+    const signer = createSigner({ privateKeyPem: EC_PKCS8 });
+    for (const id of [-1, 2 ** 53, Number.NaN]) {
+      await expect(signer.tokenFor(id)).rejects.toThrow(new RangeError(`A token is signed for a droplet id (a positive integer), not ${String(id)}`));
+    }
+    expect(decodeJwt(await signer.tokenFor(1)).droplet_id).toBe(1);
+  });
 });
