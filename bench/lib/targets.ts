@@ -19,6 +19,7 @@ const GOALS = {
   idleOverFloorPercent: 0.5,
   cliOverNodeMs: 150,
   launchToFleetMs: 1_500,
+  detailsSelectMs: 50,
   attentionPerPollMs: 2,
   probeCpuPercent: 1,
 };
@@ -51,6 +52,7 @@ export function judgeTargets(f: BenchFigures) {
     idleCpu: { target: `< ${GOALS.idleCpuPercent}% of a core`, value: round(idleTotal, 2), met: idleTotal < GOALS.idleCpuPercent },
     idleCpuOverFloor: { target: `< ${GOALS.idleOverFloorPercent}% of a core at 1,000 (main + Chromium - a blank page)`, value: overFloor, met: overFloor < GOALS.idleOverFloorPercent },
     mainIdle10k: { target: `< ${GOALS.mainIdle10kPercent}% of a core at 10,000 with the live feed`, value: mainIdle, met: mainIdle < GOALS.mainIdle10kPercent },
+    detailsSelect: { target: `< ${GOALS.detailsSelectMs} ms (select a droplet with 7 days of history -> details and charts painted, median)`, value: f.charts.selectMedianMs, met: f.charts.selectMedianMs < GOALS.detailsSelectMs },
     launchToFleet: { target: `< ${GOALS.launchToFleetMs} ms`, value: f.launch.launchToFleetMs, met: f.launch.launchToFleetMs < GOALS.launchToFleetMs },
     cliStartup: { target: `< ${GOALS.cliOverNodeMs} ms beyond node's start`, value: f.cli.overNodeMs, met: f.cli.overNodeMs < GOALS.cliOverNodeMs },
     attentionPerPoll: { target: `< ${GOALS.attentionPerPollMs} ms at 10,000`, value: f.attention.medianMs, met: f.attention.medianMs < GOALS.attentionPerPollMs },

@@ -59,6 +59,15 @@ describe('dispatch: what a caller gets back', () => {
     expect(root.error.message).toBe(`Invalid input for getDroplet: ${root.error.fields[0]!.msg}.`);
   });
 
+  it('names every broken field in one sentence, each with its path, separated by semicolons', async () => {
+    const dispatch = createDispatch({ probeNow: async () => [] });
+    const r = await dispatch('probeNow', { ids: ['x', 2, 'y'] });
+    if (r.ok) throw new Error('expected a refusal');
+    const [a, b] = r.error.fields;
+    expect(r.error.fields.map((f) => f.field)).toEqual(['ids.0', 'ids.2']);
+    expect(r.error.message).toBe(`Invalid input for probeNow: ids.0: ${a!.msg}; ids.2: ${b!.msg}.`);
+  });
+
   it('answers the checked value (what the contract keeps), not the handler’s extras', async () => {
     const beat = { dropletId: 3, status: 'running', nextBeatAt: null, lastError: null, beatsSent: 2 };
     const result = await createDispatch({ listKeepAlive: async () => [{ ...beat, privateKeyPem: 'secret' }] as never })('listKeepAlive', undefined);
