@@ -48,14 +48,14 @@ interface Pending {
   reject(e: unknown): void;
 }
 
+/** Pushes held at most before they are sent anyway (main polls at least every few minutes). */
+const MAX_QUEUED_STATUSES = 1_000;
+
 /**
  * `file`: the built decode-worker.js, or decode-worker.ts (run through tsx) from source. A worker
  * that dies fails the polls in flight and is started afresh by the next one (its new stream
  * makes that answer the whole list).
  */
-/** Pushes held at most before they are sent anyway (main polls at least every few minutes). */
-const MAX_QUEUED_STATUSES = 1_000;
-
 export function workerFleetDecoder(file: string): FleetDecoder {
   let worker: Worker | null = null;
   let seq = 0;
