@@ -38,6 +38,8 @@ describe.skipIf(!chromiumPath)('droplet probes', () => {
     await expect.poll(() => section.getByTestId('probe-health').textContent(), { timeout: 15_000 }).toBe('active');
     await expect.poll(() => section.getByRole('listitem').first().textContent(), { timeout: 15_000 }).toBe('mail-relayrequiredmissing');
     expect(await section.textContent()).toContain('Requests / min');
+    // The served metrics' charts (a chunk of their own) are drawn before the picture is taken.
+    await expect.poll(() => section.getByRole('group', { name: 'Served metrics' }).locator('.recharts-surface').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await section.scrollIntoViewIfNeeded();
     await section.screenshot({ path: join(SCREENSHOT_DIR, 'droplet-probe.png') });
   });
