@@ -387,7 +387,12 @@ export class AttentionEngine {
         if (worst === null || SEVERITY[w.state]! < SEVERITY[worst]!) worst = w.state;
       }
       // Most are not among the five: compared through one scratch record, no object each.
-      const p = Object.assign(scratch, { id, name: w.name, state: w.state, since: w.since, muted });
+      const p = scratch;
+      p.id = id;
+      p.name = w.name;
+      p.state = w.state;
+      p.since = w.since;
+      p.muted = muted;
       if (top.length === TOP_PROBLEMS && worseProblem(top[TOP_PROBLEMS - 1]!, p) <= 0) continue;
       let at = top.length;
       while (at > 0 && worseProblem(top[at - 1]!, p) > 0) at--;

@@ -3,7 +3,10 @@
  * in-test handler (or a quiet default) as an IpcResult, calls are recorded, events can be pushed.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
+import { useAttentionUi } from '../../renderer/src/state/attention';
+import { useUi } from '../../renderer/src/state/ui';
 import type { ReactElement } from 'react';
 import { IPC_METHOD_NAMES, type EventPayload, type IpcError, type IpcEventName, type IpcMethodName, type IpcResult, type MethodInput, type MethodOutput, type StewardBridge } from '../../shared/ipc-contract';
 import type { AppInfo, DropletDetails } from '../../shared/model';
@@ -152,4 +155,18 @@ export function installDomShims(): { clipboard: string[] } {
     },
   });
   return { clipboard };
+}
+
+/**
+ * The hooks every Events component test needs: DOM shims, the UI and attention stores reset
+ * before each test, and the rendered tree cleaned up after.
+ */
+export function resetEventsUiAroundEachTest(): void {
+  const initialUi = useUi.getState();
+  beforeAll(() => installDomShims());
+  beforeEach(() => {
+    useUi.setState(initialUi, true);
+    useAttentionUi.setState({ away: null, focusEventId: null });
+  });
+  afterEach(cleanup);
 }

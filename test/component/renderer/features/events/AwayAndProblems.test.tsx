@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AwayCard } from '../../../../../renderer/src/features/events/AwayCard';
 import { EventsView } from '../../../../../renderer/src/features/events/EventsView';
 import { ProblemCount } from '../../../../../renderer/src/features/events/ProblemCount';
@@ -8,15 +8,9 @@ import { useAttentionPushes, useAwaySummaryOnReturn } from '../../../../../rende
 import { useAttentionUi } from '../../../../../renderer/src/state/attention';
 import { useUi } from '../../../../../renderer/src/state/ui';
 import { attentionEvent, createFakeAttention, item } from '../../../../support/attention-fake-steward';
-import { installDomShims, installFakeSteward, ipcError, Refusal, renderWithClient } from '../../../../support/detail-fake-steward';
+import { installFakeSteward, ipcError, Refusal, renderWithClient, resetEventsUiAroundEachTest } from '../../../../support/detail-fake-steward';
 
-const initialUi = useUi.getState();
-beforeAll(() => installDomShims());
-beforeEach(() => {
-  useUi.setState(initialUi, true);
-  useAttentionUi.setState({ away: null, focusEventId: null });
-});
-afterEach(cleanup);
+resetEventsUiAroundEachTest();
 
 function Pushes() {
   useAttentionPushes();

@@ -1,19 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { EventsView } from '../../../../../renderer/src/features/events/EventsView';
-import { useAttentionUi } from '../../../../../renderer/src/state/attention';
-import { useUi } from '../../../../../renderer/src/state/ui';
 import { attentionEvent, createFakeAttention, item } from '../../../../support/attention-fake-steward';
-import { installDomShims, installFakeSteward, renderWithClient } from '../../../../support/detail-fake-steward';
+import { installFakeSteward, renderWithClient, resetEventsUiAroundEachTest } from '../../../../support/detail-fake-steward';
 
-const initialUi = useUi.getState();
-beforeAll(() => installDomShims());
-beforeEach(() => {
-  useUi.setState(initialUi, true);
-  useAttentionUi.setState({ away: null, focusEventId: null });
-});
-afterEach(cleanup);
+resetEventsUiAroundEachTest();
 
 const MIN = 60_000;
 const timeline = () => screen.findByRole('list', { name: 'Event timeline, newest first' });
