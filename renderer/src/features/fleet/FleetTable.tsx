@@ -88,8 +88,8 @@ export function scrollTopShowing(index: number, scrollTop: number, clientHeight:
 
 export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, stale = false, keptAlive = NONE, probes = NO_PROBES, marked = NONE, onRowMenu = NO_MENU, onKeyCommand }: FleetTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  /** The row a key moved to, until it is rendered and focused. */
-  const focusPending = useRef<{ index: number } | null>(null);
+  /** The droplet a key moved to (and the one it moved from), until its row is rendered and focused. */
+  const focusPending = useRef<{ id: number; from: number | null } | null>(null);
   const getItemKey = useCallback((index: number) => rows[index]?.droplet.id ?? index, [rows]);
   // No React Compiler here: rows are memoised by hand (FleetRowView), so its caveat does not bite.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -122,33 +122,46 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
       const pageRows = Math.max(1, Math.floor((scroller.clientHeight - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
       // A key pressed before the last one's row was rendered moves on from that row, not from
       // the selection the table last drew.
-      const from = focusPending.current?.index ?? selectedIndex;
+      const pending = focusPending.current;
+      const pendingIndex = pending ? rows.findIndex((r) => r.droplet.id === pending.id) : -1;
+      const from = pendingIndex >= 0 ? pendingIndex : selectedIndex;
       const next = targetIndex(e.key, from, rows.length, pageRows);
       if (next === null) return;
       e.preventDefault();
       const index = Math.max(0, next);
-      focusPending.current = { index };
+      const id = rows[index]!.droplet.id;
+      focusPending.current = { id, from: pending?.id ?? selectedId };
       // Scrolled here from the element's own scrollTop, which is current at once: the virtualiser
       // judges from the offset of its last scroll event, which lags keys pressed in a burst and
       // left the row off screen (issue 14).
       virtualizer.cancelScroll();
       const top = scrollTopShowing(index, scroller.scrollTop, scroller.clientHeight);
       if (top !== scroller.scrollTop) scroller.scrollTop = top;
-      onSelect(rows[index]!.droplet.id);
+      onSelect(id);
+      const row = scroller.querySelector<HTMLElement>(`[data-droplet-id="${id}"]`);
+      if (row) {
+        focusPending.current = null;
+        row.focus({ preventScroll: true });
+      } else {
+        // The row focused now may leave the DOM as the table scrolls (End, PageUp): focus waits in
+        // the scroller, inside the grid, so the next key is not lost to the page.
+        scroller.focus({ preventScroll: true });
+      }
     },
-    [rows, selectedIndex, onSelect, virtualizer, onKeyCommand],
+    [rows, selectedIndex, selectedId, onSelect, virtualizer, onKeyCommand],
   );
 
   // Focus follows a row the keyboard moved to once it is rendered (after the scroll's event).
   useEffect(() => {
     const pending = focusPending.current;
     if (!pending) return;
-    const id = rows[pending.index]?.droplet.id;
-    if (id === undefined || id !== selectedId) {
-      focusPending.current = null; // the selection moved some other way (a click, a new sort)
+    if (pending.id !== selectedId) {
+      // A render begun before the key was pressed can commit after it, still showing the row
+      // moved from: wait for the next. Any other selection came some other way (a click, the palette).
+      if (selectedId !== pending.from) focusPending.current = null;
       return;
     }
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-droplet-id="${id}"]`);
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-droplet-id="${pending.id}"]`);
     if (!el) return;
     focusPending.current = null;
     el.focus({ preventScroll: true });
@@ -200,7 +213,7 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
       )}
       {/* One scroller for header and rows: sideways they move together, so a header focused by
           Tab is always over its column. */}
-      <div ref={scrollRef} className="fleet-scroll">
+      <div ref={scrollRef} className="fleet-scroll" tabIndex={-1}>
         <div role="rowgroup" className="fleet-head">
           <div role="row" className="fleet-head-row" aria-rowindex={1}>
             {columns.map((col) => (
