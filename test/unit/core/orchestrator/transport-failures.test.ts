@@ -88,6 +88,26 @@ describe('transport: failures before an answer, in plain words', () => {
     expect(thrownString.e.message).toBe('Could not reach the Orchestrator at orch.example:8000: bare words.');
   });
 
+  it('a fetch that throws nothing at all (null, undefined) is still a network failure in words, not a crash', async () => {
+    for (const thrown of [null, undefined]) {
+      const { e, logged } = await failure(async () => {
+        throw thrown;
+      });
+      expect(e.kind).toBe('network');
+      expect(e.message).toMatch(/^Could not reach the Orchestrator at orch\.example:8000: .+\.$/);
+      expect(logged.error).not.toBe('');
+    }
+  });
+
+  it('an AbortError or TimeoutError thrown as a plain object is still a timeout', async () => {
+    for (const name of ['TimeoutError', 'AbortError']) {
+      const { e } = await failure(async () => {
+        throw { name };
+      });
+      expect(e.kind).toBe('timeout');
+    }
+  });
+
   for (const code of ['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']) {
     it(`${code} is a timeout, in seconds past one second`, async () => {
       const { e, logged } = await failure(failingWith(code), { timeoutMs: 2_500 });
