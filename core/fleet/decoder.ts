@@ -3,8 +3,7 @@
  * IPC and windows while 4 MB of JSON is parsed), or inline (the CLI, tests). Both answer the
  * same FleetUpdate and throw the same OrchestratorErrors.
  */
-import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../fs/start-worker';
+import { restartableWorker } from '../fs/restartable-worker';
 import type { StatusChange } from '../../shared/model';
 import { decodeFleetAnswer, type DecodedFleet, type DecodeOutcome, type FleetRequest } from './decode-pipeline';
 import { SentCopies } from './sent-copies';
@@ -57,29 +56,19 @@ const MAX_QUEUED_STATUSES = 1_000;
  * makes that answer the whole list).
  */
 export function workerFleetDecoder(file: string): FleetDecoder {
-  let worker: Worker | null = null;
   let seq = 0;
+  const pending = new Map<number, Pending>();
   // Pushed changes wait for the next decode (the only thing they matter to), so a steady feed
   // costs main one message a poll instead of one a push (several a second at 10,000 droplets).
   let statuses: StatusChange[] = [];
-  const sendStatuses = (): void => {
-    if (statuses.length === 0 || !worker) return;
-    const changes = statuses;
-    statuses = [];
-    worker.postMessage({ type: 'status', changes } satisfies ToFleetWorker);
-  };
-  const pending = new Map<number, Pending>();
 
   function failAll(why: string): void {
     for (const p of pending.values()) p.reject(new Error(`Steward's fleet decoder stopped: ${why}`));
     pending.clear();
   }
 
-  function started(): Worker {
-    if (worker) return worker;
-    const w = startWorker(file);
-    w.unref(); // an idle decoder never keeps the process alive
-    w.on('message', (m: FromFleetWorker) => {
+  const worker = restartableWorker<FromFleetWorker>(file, undefined, {
+    message(m) {
       const p = pending.get(m.seq);
       if (!p) return;
       pending.delete(m.seq);
@@ -91,26 +80,21 @@ export function workerFleetDecoder(file: string): FleetDecoder {
           p.reject(e);
         }
       }
-    });
-    w.on('error', (e) => {
-      if (worker === w) {
-        worker = null;
-        statuses = [];
-      }
-      failAll(e.message);
-    });
-    w.on('exit', (code) => {
-      if (worker === w) {
-        worker = null;
-        statuses = [];
-      }
-      failAll(`exit code ${code}`);
-    });
-    worker = w;
-    return w;
-  }
+    },
+    stopped(why, wasRunning) {
+      // A new worker starts from a whole list: changes meant for the dead one's copy are moot.
+      if (wasRunning) statuses = [];
+      failAll(why);
+    },
+  });
 
-  const post = (message: ToFleetWorker, transfer: ArrayBuffer[] = []): void => started().postMessage(message, transfer);
+  const sendStatuses = (): void => {
+    const w = worker.current();
+    if (statuses.length === 0 || !w) return;
+    const changes = statuses;
+    statuses = [];
+    w.postMessage({ type: 'status', changes } satisfies ToFleetWorker);
+  };
 
   return {
     decode(result, request) {
@@ -121,7 +105,7 @@ export function workerFleetDecoder(file: string): FleetDecoder {
           // The body's bytes move to the worker (no copy); main has no further use for them.
           const transfer = result.bytes && result.bytes.byteOffset === 0 && result.bytes.byteLength === result.bytes.buffer.byteLength ? [result.bytes.buffer as ArrayBuffer] : [];
           sendStatuses();
-          post({ type: 'decode', seq: id, result, request }, transfer);
+          worker.started().postMessage({ type: 'decode', seq: id, result, request } satisfies ToFleetWorker, transfer);
         } catch (e) {
           // The worker could not even be started (a bad path): this poll fails, nothing is left waiting.
           pending.delete(id);
@@ -131,20 +115,19 @@ export function workerFleetDecoder(file: string): FleetDecoder {
     },
     applyStatus(change) {
       // Nothing to patch before the first poll, or after the worker died (the next poll is whole).
-      if (!worker) return;
+      if (!worker.current()) return;
       statuses.push(change);
       if (statuses.length >= MAX_QUEUED_STATUSES) sendStatuses();
     },
     warmUp() {
       try {
-        started();
+        worker.started();
       } catch {
         // The first decode starts it again and says why it could not.
       }
     },
     async close() {
-      const w = worker;
-      worker = null;
+      const w = worker.detach();
       failAll('Steward is closing');
       if (w) await w.terminate();
     },
