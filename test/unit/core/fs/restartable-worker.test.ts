@@ -5,6 +5,7 @@
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { restartableWorker } from '../../../../core/fs/restartable-worker';
 
@@ -27,35 +28,35 @@ function setup() {
     message: (m) => (messages.push(m), heard()),
     stopped: (why, wasRunning) => (stops.push([why, wasRunning]), heard()),
   });
-  return { worker, messages, stops, next };
+  /** Send a message and wait until the worker answers it or ends. */
+  const send = (w: Worker, m: string) => {
+    const heardBack = next();
+    w.postMessage(m);
+    return heardBack;
+  };
+  return { worker, messages, stops, next, send };
 }
 
 describe('restartableWorker', () => {
   it('starts nothing until first used, then hands the same worker until it dies', async () => {
-    const { worker, messages, next } = setup();
+    const { worker, messages, send } = setup();
     expect(worker.current()).toBeNull();
     const w = worker.started();
     expect(worker.started()).toBe(w);
-    const answered = next();
-    w.postMessage('ping');
-    await answered;
+    await send(w, 'ping');
     expect(messages).toEqual([{ m: 'ping', data: 'hello' }]);
     await worker.detach()?.terminate();
   });
 
   it('reports a death once with its exit code, and the next use starts a fresh worker', async () => {
-    const { worker, messages, stops, next } = setup();
+    const { worker, messages, stops, send } = setup();
     const first = worker.started();
-    const died = next();
-    first.postMessage('die');
-    await died;
+    await send(first, 'die');
     expect(stops).toEqual([['exit code 3', true]]);
     expect(worker.current()).toBeNull();
     const second = worker.started();
     expect(second).not.toBe(first);
-    const answered = next();
-    second.postMessage('again');
-    await answered;
+    await send(second, 'again');
     expect(messages).toEqual([{ m: 'again', data: 'hello' }]);
     await worker.detach()?.terminate();
   });
