@@ -33,11 +33,59 @@ export function applyStatusChanges(snapshot: FleetSnapshot, changes: readonly St
  * and clear its error, and one pushed change during an outage would read as a good poll (the
  * stale banner gone, "Updated 2 s ago"). Only a successful poll says the fleet is current.
  */
-export function patchCachedFleets(queryClient: QueryClient, changes: readonly StatusChange[]): void {
+export function patchCachedFleets(queryClient: QueryClient, changes: readonly StatusChange[], log: PushLog = pushLog): void {
+  log.note(changes);
   for (const query of queryClient.getQueryCache().findAll({ queryKey: queryKeys.fleetAll })) {
     const snapshot = query.state.data as FleetSnapshot | undefined;
     if (!snapshot) continue;
     const next = applyStatusChanges(snapshot, changes);
     if (next !== snapshot) query.setState({ data: next });
   }
+}
+
+/**
+ * The pushed changes patched into the cache, numbered, so that a poll can tell which landed while
+ * it was in flight: its answer replaces the snapshot it started from, and would drop them.
+ */
+export class PushLog {
+  private seq = 0;
+  private entries: { seq: number; change: StatusChange }[] = [];
+  constructor(private readonly keep = 5_000) {}
+
+  note(changes: readonly StatusChange[]): void {
+    for (const change of changes) this.entries.push({ seq: ++this.seq, change });
+    // Trimmed in halves, not on every note: a chatty feed notes several times a second.
+    if (this.entries.length > 2 * this.keep) this.entries = this.entries.slice(-this.keep);
+  }
+
+  /** Where the log stands now. */
+  mark(): number {
+    return this.seq;
+  }
+
+  /** The changes noted after `mark`, oldest first. */
+  since(mark: number): StatusChange[] {
+    return this.entries.filter((e) => e.seq > mark).map((e) => e.change);
+  }
+}
+
+/** The window's one log: useLiveStatus notes into it, fleet polls read it. */
+export const pushLog = new PushLog();
+
+/**
+ * A poll's merged answer with the pushed changes that landed while it was in flight put back,
+ * where the answer predates them: it still shows the status the change moved from, and no beat
+ * newer than the change. An answer that already moved on keeps its own word.
+ */
+export function keepPushesNewerThanAnswer(snapshot: FleetSnapshot, during: readonly StatusChange[]): FleetSnapshot {
+  if (during.length === 0) return snapshot;
+  const wanted = new Set(during.map((c) => c.dropletId));
+  const byId = new Map<number, Droplet>();
+  for (const d of snapshot.droplets) if (wanted.has(d.id)) byId.set(d.id, d);
+  const newer = during.filter((c) => {
+    const d = byId.get(c.dropletId);
+    if (!d || d.status !== c.oldStatus) return false;
+    return c.changedAt === null || d.lastHeartbeat === null || Date.parse(d.lastHeartbeat) <= Date.parse(c.changedAt);
+  });
+  return newer.length === 0 ? snapshot : applyStatusChanges(snapshot, newer);
 }

@@ -9,6 +9,7 @@ import type { Droplet, ListFilters } from '../../../shared/model';
 import { call } from '../app/api';
 import { SCROLL_HOLD_MAX_MS, whenScrollSettles } from '../state/scrolling';
 import { countedPoll, failureStreak, MAX_POLL_BACKOFF_MS, nextPollDelayMs, pollBackoffMs, resetPollBackoff } from './poll-backoff';
+import { keepPushesNewerThanAnswer, pushLog, type PushLog } from './fleet-cache';
 import { queryKeys } from './query-keys';
 import { useLiveness, usePollIntervalMs } from './useAppInfo';
 
@@ -37,15 +38,15 @@ export function fleetQueryOptions(filters: ListFilters, pollIntervalMs: number, 
  * unchanged droplets keep their identity. Should the copy no longer be the one main answered
  * on top of, the whole list is asked for instead.
  */
-export async function pollFleet(filters: ListFilters, held: FleetSnapshot | undefined): Promise<FleetSnapshot> {
+export async function pollFleet(filters: ListFilters, held: FleetSnapshot | undefined, pushes: PushLog = pushLog): Promise<FleetSnapshot> {
+  // Changes pushed while this poll is out patch the cache, which its answer then replaces.
+  const mark = pushes.mark();
   const update = await call('listDroplets', { ...filters, ...(held ? { since: held.sync } : {}) });
   // A new answer re-places rows: it lands once the table stops scrolling (or a few seconds on).
   await whenScrollSettles(SCROLL_HOLD_MAX_MS);
-  const merged = mergeFleetUpdate(held, update);
-  if (merged) return merged;
-  const whole = mergeFleetUpdate(undefined, await call('listDroplets', filters));
-  if (!whole) throw new Error('The fleet answer without a base was not a whole list.');
-  return whole;
+  const merged = mergeFleetUpdate(held, update) ?? mergeFleetUpdate(undefined, await call('listDroplets', filters));
+  if (!merged) throw new Error('The fleet answer without a base was not a whole list.');
+  return keepPushesNewerThanAnswer(merged, pushes.since(mark));
 }
 
 /** The longest a failing fleet poll waits: the liveness grace, so a beat is seen before Steward calls it late. */

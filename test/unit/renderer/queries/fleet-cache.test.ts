@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetSnapshot } from '../../../../shared/fleet-update';
 import type { StatusChange } from '../../../../shared/model';
-import { applyStatusChanges } from '../../../../renderer/src/queries/fleet-cache';
+import { applyStatusChanges, keepPushesNewerThanAnswer, PushLog } from '../../../../renderer/src/queries/fleet-cache';
 import { droplet } from '../../../support/fleet-fake-steward';
 
 const NOW = Date.parse('2026-05-01T12:00:00.000Z');
@@ -46,5 +46,43 @@ describe('applyStatusChanges', () => {
   it('returns the same snapshot for unknown droplets and non-changes', () => {
     expect(applyStatusChange(snapshot, { dropletId: 99, oldStatus: null, newStatus: 'error', changedAt: null })).toBe(snapshot);
     expect(applyStatusChange(snapshot, { dropletId: 2, oldStatus: 'inactive', newStatus: 'inactive', changedAt: beat(0) })).toBe(snapshot);
+  });
+});
+
+describe('keepPushesNewerThanAnswer: a poll answer read before a pushed change does not undo it', () => {
+  const answer = (status: 'active' | 'inactive', secondsAgo: number): FleetSnapshot => ({
+    droplets: [d(107, status, secondsAgo), d(108, 'active', 2)],
+    total: 2,
+    unreadable: [],
+    fetchedAt: beat(0),
+    clockOffsetMs: 0,
+    dialect: 'guide',
+    traceId: null,
+    sync: { stream: 's', version: 2 },
+  });
+  const wentInactive: StatusChange = { dropletId: 107, oldStatus: 'active', newStatus: 'inactive', changedAt: beat(1) };
+
+  it('puts the change back when the answer still shows the status it moved from, with no newer beat', () => {
+    const kept = keepPushesNewerThanAnswer(answer('active', 20), [wentInactive]);
+    expect(kept.droplets.map((x) => x.status)).toEqual(['inactive', 'active']);
+  });
+
+  it('keeps the answer when it already has the change, or moved on past it with a newer beat', () => {
+    const already = answer('inactive', 20);
+    expect(keepPushesNewerThanAnswer(already, [wentInactive])).toBe(already);
+    const beatAgain = answer('active', 0); // a beat after the flip: active again at the Orchestrator
+    expect(keepPushesNewerThanAnswer(beatAgain, [wentInactive])).toBe(beatAgain);
+  });
+});
+
+describe('PushLog', () => {
+  it('answers the changes noted after a mark, and keeps a bounded number (the newest)', () => {
+    const log = new PushLog(3);
+    const change = (id: number): StatusChange => ({ dropletId: id, oldStatus: 'active', newStatus: 'error', changedAt: null });
+    log.note([change(1)]);
+    const mark = log.mark();
+    expect(log.since(mark)).toEqual([]);
+    log.note([change(2), change(3), change(4), change(5), change(6), change(7)]);
+    expect(log.since(mark).map((c) => c.dropletId)).toEqual([5, 6, 7]);
   });
 });

@@ -10,6 +10,7 @@ import type { FleetSnapshot, FleetUpdate } from '../../../../shared/fleet-update
 import type { IpcResult } from '../../../../shared/ipc-contract';
 import { fleetQueryOptions } from '../../../../renderer/src/queries/useFleet';
 import { queryKeys } from '../../../../renderer/src/queries/query-keys';
+import { patchCachedFleets } from '../../../../renderer/src/queries/fleet-cache';
 
 const SNAPSHOT: FleetUpdate = { base: null, droplets: [], patches: [], removed: [], total: 0, unreadable: [], fetchedAt: '2026-11-27T05:00:00.000Z', clockOffsetMs: 0, dialect: 'guide', traceId: null, sync: { stream: 's', version: 1 } };
 
@@ -76,6 +77,26 @@ describe('fleet polling', () => {
     expect(polls).toBe(4);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(polls).toBe(5); // back to every second
+    stop();
+  });
+
+  it('a status pushed while a poll is out survives that poll’s older answer', async () => {
+    const silent = { id: 107, name: 'd-107', steward: 'ops', endpoint: 'http://x', capabilities: [], status: 'active' as const, version: null, lastHeartbeat: '2026-11-27T04:59:00.000Z', registeredAt: null, latestMetrics: null };
+    let answerSecond: (v: IpcResult<FleetUpdate>) => void = () => undefined;
+    let call = 0;
+    (holder.window as { steward: { listDroplets: () => Promise<IpcResult<FleetUpdate>> } }).steward.listDroplets = () => {
+      call++;
+      if (call === 1) return Promise.resolve({ ok: true, value: { ...SNAPSHOT, droplets: [silent], total: 1 } });
+      // The second poll's answer was read before the Orchestrator flipped 107: no change in it.
+      return new Promise((resolve) => (answerSecond = resolve));
+    };
+    const { client, stop } = observe({}, 1_000);
+    await vi.advanceTimersByTimeAsync(1_010);
+    expect(call).toBe(2);
+    patchCachedFleets(client, [{ dropletId: 107, oldStatus: 'active', newStatus: 'inactive', changedAt: '2026-11-27T05:00:30.000Z' }]);
+    answerSecond({ ok: true, value: { ...SNAPSHOT, base: SNAPSHOT.sync, total: 1, sync: { stream: 's', version: 2 } } });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(client.getQueryData<FleetSnapshot>(queryKeys.fleet({}))?.droplets[0]?.status).toBe('inactive');
     stop();
   });
 });
