@@ -82,10 +82,14 @@ export function keepPushesNewerThanAnswer(snapshot: FleetSnapshot, during: reado
   const wanted = new Set(during.map((c) => c.dropletId));
   const byId = new Map<number, Droplet>();
   for (const d of snapshot.droplets) if (wanted.has(d.id)) byId.set(d.id, d);
-  const newer = during.filter((c) => {
+  const newer: StatusChange[] = [];
+  // In order: a second change to one droplet moves on from where the first left it.
+  for (const c of during) {
     const d = byId.get(c.dropletId);
-    if (!d || d.status !== c.oldStatus) return false;
-    return c.changedAt === null || d.lastHeartbeat === null || Date.parse(d.lastHeartbeat) <= Date.parse(c.changedAt);
-  });
+    if (!d || d.status !== c.oldStatus) continue;
+    if (c.changedAt !== null && d.lastHeartbeat !== null && Date.parse(d.lastHeartbeat) > Date.parse(c.changedAt)) continue;
+    newer.push(c);
+    byId.set(d.id, applyStatusChange(d, c));
+  }
   return newer.length === 0 ? snapshot : applyStatusChanges(snapshot, newer);
 }

@@ -67,6 +67,12 @@ describe('keepPushesNewerThanAnswer: a poll answer read before a pushed change d
     expect(kept.droplets.map((x) => x.status)).toEqual(['inactive', 'active']);
   });
 
+  it('puts back a run of changes to one droplet in order', () => {
+    const toError: StatusChange = { dropletId: 107, oldStatus: 'active', newStatus: 'error', changedAt: beat(3) };
+    const errorToInactive: StatusChange = { dropletId: 107, oldStatus: 'error', newStatus: 'inactive', changedAt: beat(1) };
+    expect(keepPushesNewerThanAnswer(answer('active', 20), [toError, errorToInactive]).droplets[0]!.status).toBe('inactive');
+  });
+
   it('keeps the answer when it already has the change, or moved on past it with a newer beat', () => {
     const already = answer('inactive', 20);
     expect(keepPushesNewerThanAnswer(already, [wentInactive])).toBe(already);
