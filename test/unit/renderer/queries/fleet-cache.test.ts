@@ -9,17 +9,20 @@ const beat = (secondsAgo: number) => new Date(NOW - secondsAgo * 1000).toISOStri
 const d = (id: number, status: Parameters<typeof droplet>[1], secondsAgo: number | null, extra = {}) =>
   droplet(id, status, null, { lastHeartbeat: secondsAgo === null ? null : beat(secondsAgo), ...extra });
 
+/** A snapshot of these droplets at `version`. */
+const snapshotOf = (droplets: FleetSnapshot['droplets'], version = 1): FleetSnapshot => ({
+  droplets,
+  total: droplets.length,
+  unreadable: [],
+  fetchedAt: beat(0),
+  clockOffsetMs: 0,
+  dialect: 'guide',
+  traceId: null,
+  sync: { stream: 's', version },
+});
+
 describe('applyStatusChanges', () => {
-  const snapshot: FleetSnapshot = {
-    droplets: [d(1, 'active', 5), d(2, 'inactive', 300)],
-    total: 2,
-    unreadable: [],
-    fetchedAt: beat(0),
-    clockOffsetMs: 0,
-    dialect: 'guide',
-    traceId: null,
-    sync: { stream: 's', version: 1 },
-  };
+  const snapshot = snapshotOf([d(1, 'active', 5), d(2, 'inactive', 300)]);
   const applyStatusChange = (s: FleetSnapshot, c: StatusChange) => applyStatusChanges(s, [c]);
 
   it('replaces only the changed droplet, keeping the others’ identity', () => {
@@ -50,16 +53,7 @@ describe('applyStatusChanges', () => {
 });
 
 describe('keepPushesNewerThanAnswer: a poll answer read before a pushed change does not undo it', () => {
-  const answer = (status: 'active' | 'inactive', secondsAgo: number): FleetSnapshot => ({
-    droplets: [d(107, status, secondsAgo), d(108, 'active', 2)],
-    total: 2,
-    unreadable: [],
-    fetchedAt: beat(0),
-    clockOffsetMs: 0,
-    dialect: 'guide',
-    traceId: null,
-    sync: { stream: 's', version: 2 },
-  });
+  const answer = (status: 'active' | 'inactive', secondsAgo: number) => snapshotOf([d(107, status, secondsAgo), d(108, 'active', 2)], 2);
   const wentInactive: StatusChange = { dropletId: 107, oldStatus: 'active', newStatus: 'inactive', changedAt: beat(1) };
 
   it('puts the change back when the answer still shows the status it moved from, with no newer beat', () => {
