@@ -48,24 +48,28 @@ export function patchCachedFleets(queryClient: QueryClient, changes: readonly St
  * it was in flight: its answer replaces the snapshot it started from, and would drop them.
  */
 export class PushLog {
-  private seq = 0;
-  private entries: { seq: number; change: StatusChange }[] = [];
+  private changes: StatusChange[] = [];
+  /** How many were noted before `changes[0]` (trimmed away): a mark is a count of all noted. */
+  private dropped = 0;
   constructor(private readonly keep = 5_000) {}
 
   note(changes: readonly StatusChange[]): void {
-    for (const change of changes) this.entries.push({ seq: ++this.seq, change });
+    this.changes.push(...changes);
     // Trimmed in halves, not on every note: a chatty feed notes several times a second.
-    if (this.entries.length > 2 * this.keep) this.entries = this.entries.slice(-this.keep);
+    if (this.changes.length > 2 * this.keep) {
+      this.dropped += this.changes.length - this.keep;
+      this.changes = this.changes.slice(-this.keep);
+    }
   }
 
   /** Where the log stands now. */
   mark(): number {
-    return this.seq;
+    return this.dropped + this.changes.length;
   }
 
-  /** The changes noted after `mark`, oldest first. */
+  /** The changes noted after `mark`, oldest first (those still kept). */
   since(mark: number): StatusChange[] {
-    return this.entries.filter((e) => e.seq > mark).map((e) => e.change);
+    return this.changes.slice(Math.max(0, mark - this.dropped));
   }
 }
 
@@ -82,14 +86,15 @@ export function keepPushesNewerThanAnswer(snapshot: FleetSnapshot, during: reado
   const wanted = new Set(during.map((c) => c.dropletId));
   const byId = new Map<number, Droplet>();
   for (const d of snapshot.droplets) if (wanted.has(d.id)) byId.set(d.id, d);
-  const newer: StatusChange[] = [];
+  let changed = false;
   // In order: a second change to one droplet moves on from where the first left it.
   for (const c of during) {
     const d = byId.get(c.dropletId);
     if (!d || d.status !== c.oldStatus) continue;
     if (c.changedAt !== null && d.lastHeartbeat !== null && Date.parse(d.lastHeartbeat) > Date.parse(c.changedAt)) continue;
-    newer.push(c);
-    byId.set(d.id, applyStatusChange(d, c));
+    const next = applyStatusChange(d, c);
+    changed ||= next !== d;
+    byId.set(d.id, next);
   }
-  return newer.length === 0 ? snapshot : applyStatusChanges(snapshot, newer);
+  return changed ? { ...snapshot, droplets: snapshot.droplets.map((d) => byId.get(d.id) ?? d) } : snapshot;
 }

@@ -86,6 +86,9 @@ export function scrollTopShowing(index: number, scrollTop: number, clientHeight:
   return scrollTop;
 }
 
+/** A droplet's row element, when it is rendered. */
+const rowElement = (scroller: HTMLElement | null, id: number): HTMLElement | null => scroller?.querySelector<HTMLElement>(`[data-droplet-id="${id}"]`) ?? null;
+
 export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, stale = false, keptAlive = NONE, probes = NO_PROBES, marked = NONE, onRowMenu = NO_MENU, onKeyCommand }: FleetTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   /** The droplet a key moved to (and the one it moved from), until its row is rendered and focused. */
@@ -138,7 +141,7 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
       const top = scrollTopShowing(index, scroller.scrollTop, scroller.clientHeight);
       if (top !== scroller.scrollTop) scroller.scrollTop = top;
       onSelect(id);
-      const row = scroller.querySelector<HTMLElement>(`[data-droplet-id="${id}"]`);
+      const row = rowElement(scroller, id);
       if (row) {
         focusPending.current = null;
         row.focus({ preventScroll: true });
@@ -161,7 +164,7 @@ export function FleetTable({ rows, selectedId, sort, onSelect, onSort, empty, st
       if (selectedId !== pending.from) focusPending.current = null;
       return;
     }
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-droplet-id="${pending.id}"]`);
+    const el = rowElement(scrollRef.current, pending.id);
     if (!el) return;
     focusPending.current = null;
     el.focus({ preventScroll: true });
