@@ -189,6 +189,8 @@ export interface ChartHistory {
   extra: string[];
   /** How many samples the range held before downsampling. */
   samples: number;
+  /** The droplet's history revision this was drawn from (main's MetricHistory.revision); absent when not known. */
+  revision?: number;
 }
 
 /**

@@ -198,6 +198,11 @@ export const DropletViewSchema = z.object({
    * it are short; absent when not known (treated as grown when the answer carried beats).
    */
   historyGrew: z.boolean().optional(),
+  /**
+   * The droplet's history revision once this answer was recorded: a history or chart answer with
+   * a lower `revision` was drawn before it and is short. Absent when not known.
+   */
+  historyRevision: z.number().int().nonnegative().optional(),
 });
 export type DropletView = z.infer<typeof DropletViewSchema>;
 
@@ -242,6 +247,8 @@ export const HistoryViewSchema = z.object({
   latest: LatestValuesSchema,
   /** Names of the other numeric metrics the droplet sent, kept (in memory only) to be charted on demand. */
   extra: z.array(z.string()),
+  /** The droplet's history revision this answer was read at (see DropletView's `historyRevision`); absent when not known. */
+  revision: z.number().int().nonnegative().optional(),
 });
 export type HistoryView = z.infer<typeof HistoryViewSchema>;
 
@@ -252,6 +259,7 @@ export const ChartHistorySchema = z.object({
   since: z.number().nullable(),
   extra: z.array(z.string()),
   samples: z.number().int().nonnegative(),
+  revision: z.number().int().nonnegative().optional(),
 });
 
 export const CommsEntrySchema = z.object({

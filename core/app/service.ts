@@ -13,6 +13,7 @@ import { CommsLog } from '../orchestrator/comms-log';
 import { createDispatch } from './dispatch';
 import { isOrchestratorError, toIpcError, type OrchestratorError } from '../orchestrator/errors';
 import { MetricHistory } from '../history/metric-history';
+import { InFlight } from './in-flight';
 import { KeepAliveScheduler } from './keepalive';
 import { LiveFeed, type LiveState } from '../fleet/live-feed';
 import { PollPaceWatcher } from '../fleet/poll-pace';
@@ -106,6 +107,12 @@ export interface StewardService {
 
 export const COMMS_LOG_FILE = 'comms.log';
 export const HISTORY_FILE = 'metric-history.jsonl';
+/**
+ * Longest a history answer waits for the droplet's details read under way (their beats go into
+ * the history): a slow details route delays the charts this much at most, then they are drawn
+ * from what is held and fetched again once the details are in.
+ */
+export const DETAILS_WAIT_MS = 750;
 
 /** Details failures the fleet list can stand in for. */
 const FALLBACK_KINDS = ['server', 'malformed', 'method_not_allowed', 'not_found'] as const;
@@ -260,6 +267,21 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     return grew;
   }
 
+  /** The details route's answer, its beats recorded into the history; the list stands in when the route fails. */
+  async function readDetails(id: number): Promise<DropletView> {
+    try {
+      const { traceId, clockOffsetMs, ...fetched } = await client.details(id);
+      const droplet = onLocalClock(fetched, clockOffsetMs);
+      const historyGrew = recordDetails(droplet);
+      probes.noteDroplet(droplet);
+      return { droplet, source: 'details', note: null, traceId, historyGrew, historyRevision: history.revision(id) };
+    } catch (e) {
+      if (isOrchestratorError(e, ...FALLBACK_KINDS)) return fromList(id, e);
+      throw e;
+    }
+  }
+  const detailsReads = new InFlight<number>();
+
   /** `GET /droplets`, decoded in the fleet worker (the whole list is 4 MB at 10,000 droplets); its dialect is learnt. */
   function decodeList(filters: ListFilters, extra: Pick<FleetRequest, 'since' | 'only'>): Promise<DecodedFleet> {
     return readFleet(client, fleetDecoder, filters, { nowMs: now(), ...extra });
@@ -327,18 +349,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       probes.noteFleet(update, filters.status !== undefined || filters.capability !== undefined);
       return update;
     },
-    getDroplet: async ({ id }): Promise<DropletView> => {
-      try {
-        const { traceId, clockOffsetMs, ...fetched } = await client.details(id);
-        const droplet = onLocalClock(fetched, clockOffsetMs);
-        const historyGrew = recordDetails(droplet);
-        probes.noteDroplet(droplet);
-        return { droplet, source: 'details', note: null, traceId, historyGrew };
-      } catch (e) {
-        if (isOrchestratorError(e, ...FALLBACK_KINDS)) return fromList(id, e);
-        throw e;
-      }
-    },
+    getDroplet: ({ id }) => detailsReads.track(id, readDetails(id)),
     previewRegistration: async (reg) => {
       const current = await heldNow(reg.id);
       previewed.set(reg.id, { current, atMs: now() });
@@ -351,9 +362,20 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       return client.register(mergeRegistration(reg, current), { existedBefore: current !== null });
     },
     sendHeartbeat,
-    getHistory: async ({ id, sinceMs }) => history.view(id, sinceMs),
-    getChartHistory: async ({ id, sinceMs, points }) => history.chartView(id, sinceMs, points),
-    getExtraMetric: async ({ id, metric, sinceMs }) => history.extraSamples(id, metric, sinceMs),
+    // A droplet just selected asks for its details and its charts at once: the history answers
+    // after the details' beats are recorded, so the charts are drawn once, not short and again.
+    getHistory: async ({ id, sinceMs }) => {
+      await detailsReads.settled(id, DETAILS_WAIT_MS);
+      return history.view(id, sinceMs);
+    },
+    getChartHistory: async ({ id, sinceMs, points }) => {
+      await detailsReads.settled(id, DETAILS_WAIT_MS);
+      return history.chartView(id, sinceMs, points);
+    },
+    getExtraMetric: async ({ id, metric, sinceMs }) => {
+      await detailsReads.settled(id, DETAILS_WAIT_MS);
+      return history.extraSamples(id, metric, sinceMs);
+    },
     getCommsLog: async (input) => ({ entries: commsLog.entries(input?.limit) }),
     startKeepAlive: async (input) => keepAlive.start(input),
     stopKeepAlive: async ({ id }) => keepAlive.stop(id),

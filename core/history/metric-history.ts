@@ -62,6 +62,8 @@ export class MetricHistory {
   private closed = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private queue: Promise<void> = Promise.resolve();
+  /** Per droplet, how many times its history gained a sample: answers carry it, so the window can tell one older than another. */
+  private readonly revisions = new Map<number, number>();
 
   constructor(opts: MetricHistoryOptions = {}) {
     this.now = opts.now ?? Date.now;
@@ -116,6 +118,7 @@ export class MetricHistory {
     if (!series) return false;
     if (series.count > 0 && t === series.time(series.count - 1)) series.lastIso = timeIso;
     this.extra.record(dropletId, t, metrics);
+    this.revisions.set(dropletId, this.revision(dropletId) + 1);
     if (this.persisting()) {
       this.pending.push(dropletId, t, code, ...values);
       this.scheduleFlush();
@@ -128,14 +131,20 @@ export class MetricHistory {
     return this.store.samples(dropletId, sinceMs);
   }
 
+  /** Grows by one each time the droplet's history gains a sample (0 before the first, and for a history loaded from the file). */
+  revision(dropletId: number): number {
+    return this.revisions.get(dropletId) ?? 0;
+  }
+
   /** What the details pane shows: samples at or after `sinceMs`, where the history begins, and each metric's newest value. */
   view(dropletId: number, sinceMs?: number): HistoryView {
-    return { samples: this.store.samples(dropletId, sinceMs), since: this.store.firstTime(dropletId), latest: this.store.latest(dropletId), extra: this.extra.names(dropletId) };
+    const { store } = this;
+    return { samples: store.samples(dropletId, sinceMs), since: store.firstTime(dropletId), latest: store.latest(dropletId), extra: this.extra.names(dropletId), revision: this.revision(dropletId) };
   }
 
   /** What the charts draw from `sinceMs` on: each charted metric downsampled to at most `points`. */
   chartView(dropletId: number, sinceMs: number, points: number): ChartHistory {
-    return chartHistoryOf(this.store.samples(dropletId, sinceMs), points, this.store.firstTime(dropletId), this.extra.names(dropletId));
+    return { ...chartHistoryOf(this.store.samples(dropletId, sinceMs), points, this.store.firstTime(dropletId), this.extra.names(dropletId)), revision: this.revision(dropletId) };
   }
 
   /** One extra or `probe:` metric's samples (kept while Steward runs) at or after `sinceMs`, oldest first. */

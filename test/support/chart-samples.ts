@@ -28,6 +28,7 @@ export function historyOf(samples: readonly Sample[], since: number | null = sam
 export function chartHistoryFrom(getHistory: (input: MethodInput<'getHistory'>) => HistoryView | Promise<HistoryView>) {
   return async ({ id, sinceMs, points }: MethodInput<'getChartHistory'>): Promise<ChartHistory> => {
     const view = await getHistory({ id, sinceMs });
-    return chartHistoryOf(view.samples.filter((s) => s.t >= sinceMs), points, view.since, view.extra);
+    const chart = chartHistoryOf(view.samples.filter((s) => s.t >= sinceMs), points, view.since, view.extra);
+    return view.revision === undefined ? chart : { ...chart, revision: view.revision };
   };
 }

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import type { DropletView } from '../../../shared/model';
 import type { FleetSnapshot } from '../../../shared/fleet-update';
 import { call } from '../app/api';
+import { refreshShortHistory } from './history-revision';
 import { queryKeys } from './query-keys';
 import { usePollIntervalMs } from './useAppInfo';
 
@@ -16,10 +17,7 @@ export function useDroplet(id: number | null) {
     queryKey: queryKeys.droplet(id ?? 0),
     queryFn: async () => {
       const view = await call('getDroplet', { id: id ?? 0 });
-      // Main records the details' heartbeats into the history: charts asked earlier are short
-      // when that added any (not when the polls had recorded them all: a second chart fetch
-      // and redraw on every selection).
-      if (view.historyGrew ?? view.droplet.heartbeats.length > 0) void qc.invalidateQueries({ queryKey: queryKeys.history(view.droplet.id) });
+      refreshShortHistory(qc, view);
       return view;
     },
     enabled: id !== null && id > 0,

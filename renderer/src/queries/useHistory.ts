@@ -1,7 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChartHistory } from '../../../shared/downsample';
 import type { HistoryView, Sample } from '../../../shared/model';
 import { call } from '../app/api';
+import { readWholeHistory } from './history-revision';
 import { queryKeys } from './query-keys';
 import { usePollIntervalMs } from './useAppInfo';
 
@@ -23,11 +24,12 @@ const selectSamples = (view: HistoryView): Sample[] => view.samples;
 const selectView = (view: HistoryView): HistoryView => view;
 
 function useHistoryQuery<T>(id: number, rangeMs: number, select: (view: HistoryView) => T) {
+  const qc = useQueryClient();
   const pollMs = usePollIntervalMs();
   return useQuery({
     queryKey: [...queryKeys.history(id), rangeMs] as const,
     queryFn: async (): Promise<HistoryView> => {
-      const view = await call('getHistory', { id, sinceMs: Date.now() - rangeMs });
+      const view = await readWholeHistory(qc, id, () => call('getHistory', { id, sinceMs: Date.now() - rangeMs }));
       return { ...view, samples: [...view.samples].sort((a, b) => a.t - b.t) };
     },
     select,
@@ -43,10 +45,11 @@ function useHistoryQuery<T>(id: number, rangeMs: number, select: (view: HistoryV
  * the charts know their width (`points` 0), so they are fetched once, at their size.
  */
 export function useChartHistory(id: number, rangeMs: number, points: number) {
+  const qc = useQueryClient();
   const pollMs = usePollIntervalMs();
   return useQuery({
     queryKey: queryKeys.chartHistory(id, rangeMs, points),
-    queryFn: (): Promise<ChartHistory> => call('getChartHistory', { id, sinceMs: Date.now() - rangeMs, points }),
+    queryFn: (): Promise<ChartHistory> => readWholeHistory(qc, id, () => call('getChartHistory', { id, sinceMs: Date.now() - rangeMs, points })),
     enabled: points > 0,
     refetchInterval: pollMs,
     // Switching range or width keeps the old curve until the new one arrives; switching droplet does not.

@@ -89,6 +89,7 @@ describe('getHistory: the newest values and where the history begins', () => {
       since: null,
       latest: { cpu_percent: null, memory_mb: null, requests_last_minute: null, errors_last_minute: null },
       extra: [],
+      revision: 0,
     });
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IpcErrorSchema, type IpcResult } from '../../../../shared/ipc-contract';
 import type { AppInfo, DropletView, KeepAlive } from '../../../../shared/model';
 import type { FleetSnapshot, FleetUpdate } from '../../../../shared/fleet-update';
+import type { ChartHistory } from '../../../../shared/downsample';
 import { createDispatch } from '../../../../core/app/dispatch';
 import { generateKeyPair } from '../../../../core/signing/keys';
 import { createStewardService, type ServiceConfig, type StewardService } from '../../../../core/app/service';
@@ -117,6 +118,18 @@ describe('StewardService.dispatch', () => {
     ok(await s.dispatch('registerDroplet', REG));
     const view = ok<DropletView>(await s.dispatch('getDroplet', { id: 42 }));
     expect(view).toMatchObject({ source: 'details', note: null, droplet: { id: 42 } });
+  });
+
+  it('answers charts asked while the details are read after their beats are recorded, so a selected droplet is drawn once, whole', async () => {
+    const s = await boot('guide');
+    ok(await s.dispatch('registerDroplet', REG));
+    const before = ok<ChartHistory>(await s.dispatch('getChartHistory', { id: 42, sinceMs: 0, points: 100 }));
+    sandbox!.store.heartbeat(42, 'active', { cpu_percent: 12 }, Date.now() - 1_000);
+    const [view, chart] = await Promise.all([s.dispatch('getDroplet', { id: 42 }), s.dispatch('getChartHistory', { id: 42, sinceMs: 0, points: 100 })]);
+    const { historyRevision } = ok<DropletView>(view);
+    expect(historyRevision).toBeGreaterThan(before.revision!);
+    expect(ok<ChartHistory>(chart)).toMatchObject({ revision: historyRevision, samples: before.samples + 1 });
+    expect(ok<ChartHistory>(chart).series.cpu_percent.at(-1)?.v).toBe(12);
   });
 
   it('says whether the details brought beats its history lacked, so the window refetches charts only then', async () => {

@@ -23,7 +23,19 @@ describe('MetricHistory.view', () => {
     expect(view.samples.map((s) => s.t)).toEqual([T0 + 120_000]);
     expect(view.since).toBe(T0);
     expect(view.latest).toEqual({ cpu_percent: { t: T0 + 60_000, v: 6 }, memory_mb: null, requests_last_minute: { t: T0, v: 9 }, errors_last_minute: null });
-    expect(h.view(2)).toEqual({ samples: [], since: null, latest: { cpu_percent: null, memory_mb: null, requests_last_minute: null, errors_last_minute: null }, extra: [] });
+    expect(h.view(2)).toEqual({ samples: [], since: null, latest: { cpu_percent: null, memory_mb: null, requests_last_minute: null, errors_last_minute: null }, extra: [], revision: 0 });
+  });
+
+  it('counts a revision each time a droplet\'s history gains a beat, not when a beat it holds comes again', () => {
+    const h = new MetricHistory({ now });
+    h.record(1, at(T0), 'active', { cpu_percent: 5 });
+    h.record(1, at(T0 + 60_000), 'active', { cpu_percent: 6 });
+    expect(h.view(1).revision).toBe(2);
+    h.record(1, at(T0 + 60_000), 'active', { cpu_percent: 6 });
+    h.record(1, at(T0 + 60_500), 'active', { cpu_percent: 6 }); // the same beat, stamped a little differently
+    expect(h.revision(1)).toBe(2);
+    h.record(2, at(T0), 'active', null);
+    expect([h.revision(1), h.revision(2), h.chartView(2, T0, 10).revision]).toEqual([2, 1, 1]);
   });
 
   it('moves since forward as the oldest samples are dropped', () => {

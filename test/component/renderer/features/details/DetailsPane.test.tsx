@@ -209,4 +209,61 @@ describe('DetailsPane', () => {
     expect(fake.callsOf('getDroplet').length).toBe(2);
     expect(fake.callsOf('getHistory').length).toBe(fetches);
   });
+
+  it('reads history again only when it was read before the details grew it: once, not on every refresh', async () => {
+    const beats = [{ time: iso(2 * MIN), status: 'active' as const, metrics: null }];
+    // Main's history revision. On selection main answers the history after the details' new beat
+    // is recorded (revision 5 already), and the details' answer lands last.
+    let held = 5;
+    let detailsAdd = 0;
+    const fake = installFakeSteward({
+      getDroplet: async () => {
+        held += detailsAdd;
+        await new Promise((r) => setTimeout(r, 30));
+        return { droplet: details({ heartbeats: beats, lastHeartbeat: beats[0]!.time }), source: 'details', note: null, traceId: null, historyGrew: true, historyRevision: held };
+      },
+      getHistory: () => ({ ...historyOf([], Date.now() - 60 * MIN), revision: held }),
+    });
+    const { client } = renderWithClient(<DetailsPane dropletId={7} />);
+    await screen.findByRole('article', { name: 'Droplet dew-7' });
+    // The charts' own query waits for a width jsdom does not lay out: the ones asked are the pane's.
+    const historyQueries = () => client.getQueryCache().findAll({ queryKey: queryKeys.history(7), predicate: (q) => q.state.data !== undefined || q.state.fetchStatus === 'fetching' });
+    const settledAt = (revision: number) => historyQueries().every((q) => q.state.fetchStatus === 'idle' && (q.state.data as { revision?: number } | undefined)?.revision === revision);
+    const reads = () => fake.callsOf('getHistory').length;
+    await waitFor(() => expect(client.getQueryState(queryKeys.droplet(7))?.status).toBe('success'));
+    await waitFor(() => expect(settledAt(5)).toBe(true));
+    const asked = historyQueries().length;
+    expect(asked).toBeGreaterThan(0);
+    // Read after the beat was recorded: not read again when the details land.
+    expect(client.isFetching({ queryKey: queryKeys.history(7) })).toBe(0);
+    expect(reads()).toBe(asked);
+
+    // Details that add a beat (as the next poll interval's refresh may): each answer is read once more.
+    detailsAdd = 1;
+    await client.refetchQueries({ queryKey: queryKeys.droplet(7) });
+    await waitFor(() => expect(settledAt(6)).toBe(true));
+    expect(reads()).toBe(2 * asked);
+
+    // Details that add nothing: nothing is asked again (an invalidation would have started a fetch by now).
+    detailsAdd = 0;
+    await client.refetchQueries({ queryKey: queryKeys.droplet(7) });
+    expect(client.isFetching({ queryKey: queryKeys.history(7) })).toBe(0);
+    expect(reads()).toBe(2 * asked);
+  });
+
+  it('reads a history answer again at once when it lands older than the details already shown', async () => {
+    // The details recorded a beat (revision 5); the first history read was taken before it (4) and lands after the details.
+    let reads = 0;
+    const fake = installFakeSteward({
+      getDroplet: () => ({ droplet: details({ heartbeats: [], lastHeartbeat: iso(2 * MIN) }), source: 'details', note: null, traceId: null, historyGrew: true, historyRevision: 5 }),
+      getHistory: async () => {
+        reads++;
+        if (reads === 1) await new Promise((r) => setTimeout(r, 30));
+        return { ...historyOf([], Date.now() - 60 * MIN), revision: reads === 1 ? 4 : 5 };
+      },
+    });
+    const { client } = renderWithClient(<DetailsPane dropletId={7} />);
+    await waitFor(() => expect((client.getQueryData(queryKeys.history(7).concat(3_600_000)) as { revision?: number } | undefined)?.revision).toBe(5));
+    expect(fake.callsOf('getHistory')).toHaveLength(2);
+  });
 });
