@@ -113,9 +113,14 @@ export function installFakeSteward(handlers: Handlers, attention: FakeAttention 
   };
 }
 
-export function renderWithClient(ui: ReactElement) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
-  return { client, ...render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>) };
+export function testQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+}
+
+/** `ui` under a query client: a fresh one, or `client` (seeded by the test). */
+export function renderWithClient(ui: ReactElement, client: QueryClient = testQueryClient()) {
+  const rendered = render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
+  return { client, ...rendered, rerender: (next: ReactElement) => rendered.rerender(<QueryClientProvider client={client}>{next}</QueryClientProvider>) };
 }
 
 export const iso = (msAgo: number, now = Date.now()) => new Date(now - msAgo).toISOString();

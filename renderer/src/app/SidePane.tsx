@@ -28,7 +28,9 @@ function NoSelection() {
 function PanelContent({ panel, selectedId, registerNew }: { panel: Panel; selectedId: number | null; registerNew: boolean }): ReactNode {
   switch (panel) {
     case 'details':
-      return selectedId === null ? <NoSelection /> : <DetailsPane key={selectedId} dropletId={selectedId} />;
+      // Not keyed by droplet: moving to another updates the pane rather than building it again
+      // (its parts that hold one droplet's state are keyed inside).
+      return selectedId === null ? <NoSelection /> : <DetailsPane dropletId={selectedId} />;
     case 'heartbeat':
       return selectedId === null ? <NoSelection /> : <HeartbeatPanel key={selectedId} dropletId={selectedId} />;
     case 'register':

@@ -16,8 +16,9 @@ export function useEvents(query: EventQuery) {
   return useQuery({ queryKey: queryKeys.events(query), queryFn: () => call('getEvents', query), placeholderData: keepPreviousData });
 }
 
-export function useUptime(id: number) {
-  return useQuery({ queryKey: queryKeys.uptime(id), queryFn: () => call('getUptime', { id }) });
+/** `enabled` false holds the ask (the details pane asks once its details are in). */
+export function useUptime(id: number, enabled = true) {
+  return useQuery({ queryKey: queryKeys.uptime(id), queryFn: () => call('getUptime', { id }), enabled });
 }
 
 export function useProblems() {

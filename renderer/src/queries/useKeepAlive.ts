@@ -14,7 +14,9 @@ export function useKeepAlive() {
     if (!window.steward) return;
     return window.steward.on('keepAliveChanged', (list) => qc.setQueryData<KeepAlive[]>(queryKeys.keepAlive, list));
   }, [qc]);
-  return useQuery({ queryKey: queryKeys.keepAlive, queryFn: () => call('listKeepAlive') });
+  // The top bar always holds one of these, so the event is always heard: never stale, and a
+  // component that mounts (the details pane's toggle, on every selection) asks nothing.
+  return useQuery({ queryKey: queryKeys.keepAlive, queryFn: () => call('listKeepAlive'), staleTime: Infinity });
 }
 
 export function useStartKeepAlive() {

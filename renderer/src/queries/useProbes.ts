@@ -28,8 +28,9 @@ export function useProbeSummaries(): ReadonlyMap<number, ProbeSummary> {
   return useMemo(() => (q.data ? new Map(q.data.map((s) => [s.id, s])) : NO_SUMMARIES), [q.data]);
 }
 
-export function useProbeDetails(id: number) {
-  return useQuery({ queryKey: queryKeys.probeDetails(id), queryFn: () => call('getProbeDetails', { id }), refetchInterval: FALLBACK_POLL_MS });
+/** `enabled` false holds the ask (the details pane asks once its details are in). */
+export function useProbeDetails(id: number, enabled = true) {
+  return useQuery({ queryKey: queryKeys.probeDetails(id), queryFn: () => call('getProbeDetails', { id }), refetchInterval: FALLBACK_POLL_MS, enabled });
 }
 
 export function useDependencyMap() {

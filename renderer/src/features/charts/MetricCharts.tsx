@@ -61,7 +61,7 @@ export function MetricCharts(props: { dropletId: number; width?: number; height?
       <header className="st-charts__head">
         <h3 className="st-section-title">Metrics</h3>
         <Segmented<RangeKey> label="Time range" options={RANGES} value={range} onChange={setRange} />
-        <ExportButton label="Export CSV" title="Export this droplet’s whole history (every sample Steward holds) as CSV" noun="sample" run={() => call('exportHistory', { id: props.dropletId })} />
+        <ExportButton key={props.dropletId} label="Export CSV" title="Export this droplet’s whole history (every sample Steward holds) as CSV" noun="sample" run={() => call('exportHistory', { id: props.dropletId })} />
       </header>
       {history.isPending || !measured ? (
         <p className="st-charts__empty">Loading history…</p>

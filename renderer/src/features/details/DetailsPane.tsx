@@ -30,7 +30,11 @@ export function prefetchCharts(): void {
   void loadCharts();
 }
 
-/** Everything known about one droplet: facts, liveness, latest metrics, timeline, charts and actions. */
+/**
+ * Everything known about one droplet: facts, liveness, latest metrics, timeline, charts and
+ * actions. It stays mounted from one droplet to the next; parts with state of their own (a
+ * question asked, a list unfolded) are keyed by the droplet so they start afresh.
+ */
 export function DetailsPane(props: { dropletId: number }) {
   const { dropletId } = props;
   const q = useDroplet(dropletId);
@@ -46,6 +50,9 @@ export function DetailsPane(props: { dropletId: number }) {
   }
 
   const { source, note } = q.data;
+  // What main holds itself (uptime, incidents, the droplet's own routes) is asked once the
+  // details are in, so those asks do not queue ahead of the details and the charts they wait on.
+  const detailsIn = !q.isPlaceholderData;
   const droplet = withRowLiveness(q.data.droplet, row);
   return (
     <article className="st-details" aria-label={`Droplet ${droplet.name}`}>
@@ -62,10 +69,10 @@ export function DetailsPane(props: { dropletId: number }) {
         <button type="button" className="st-btn" onClick={() => useUi.getState().openPanel('register')}>
           Re-register…
         </button>
-        <KeepAliveToggle droplet={droplet} />
+        <KeepAliveToggle key={dropletId} droplet={droplet} />
       </div>
       <DropletMute dropletId={dropletId} />
-      {source === 'list' && !q.isPlaceholderData && (
+      {source === 'list' && detailsIn && (
         <p className="st-details__note" role="note">
           {note ?? 'The details route did not answer; showing what the fleet list knows.'}
         </p>
@@ -75,9 +82,9 @@ export function DetailsPane(props: { dropletId: number }) {
       <DropletFacts droplet={droplet} />
       <LatestMetrics dropletId={dropletId} metrics={droplet.latestMetrics} />
       <DropletTimeline droplet={droplet} />
-      <DropletUptime dropletId={dropletId} />
-      <DropletIncidents dropletId={dropletId} />
-      <ProbeSection dropletId={dropletId} />
+      <DropletUptime dropletId={dropletId} ask={detailsIn} />
+      <DropletIncidents key={`incidents-${dropletId}`} dropletId={dropletId} ask={detailsIn} />
+      <ProbeSection key={`probe-${dropletId}`} dropletId={dropletId} ask={detailsIn} />
       <Suspense fallback={<p className="st-charts__empty">Loading charts…</p>}>
         <MetricCharts dropletId={dropletId} />
       </Suspense>

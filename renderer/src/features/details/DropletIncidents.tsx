@@ -10,8 +10,8 @@ import '../events/events.css';
 const FIRST_SHOWN = 5;
 
 /** The droplet's incidents Steward saw (went down at, back at, how long, why), newest first. */
-export function DropletIncidents({ dropletId }: { dropletId: number }) {
-  const q = useUptime(dropletId);
+export function DropletIncidents({ dropletId, ask = true }: { dropletId: number; ask?: boolean }) {
+  const q = useUptime(dropletId, ask);
   const [all, setAll] = useState(false);
   // DropletUptime says why when the answer is missing.
   if (!q.data) return null;

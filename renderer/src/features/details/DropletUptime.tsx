@@ -5,8 +5,8 @@ import { useUptime } from '../../queries/useAttention';
 import '../events/events.css';
 
 /** Uptime over 24 h and 7 d, with how much of each window Steward actually watched. */
-export function DropletUptime({ dropletId }: { dropletId: number }) {
-  const q = useUptime(dropletId);
+export function DropletUptime({ dropletId, ask = true }: { dropletId: number; ask?: boolean }) {
+  const q = useUptime(dropletId, ask);
   return (
     <section className="st-uptime" aria-label="Uptime">
       <h3 className="st-section-title">Uptime</h3>

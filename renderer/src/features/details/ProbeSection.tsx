@@ -13,8 +13,8 @@ import { ProbeCell } from '../fleet/ProbeCell';
 
 const ProbeCharts = lazy(() => import('../charts/ProbeCharts').then((m) => ({ default: m.ProbeCharts })));
 
-export function ProbeSection({ dropletId }: { dropletId: number }) {
-  const q = useProbeDetails(dropletId);
+export function ProbeSection({ dropletId, ask = true }: { dropletId: number; ask?: boolean }) {
+  const q = useProbeDetails(dropletId, ask);
   const probeNow = useProbeNow();
   const d = q.data;
   return (

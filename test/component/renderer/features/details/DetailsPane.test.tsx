@@ -7,7 +7,9 @@ import { formatHourMinuteOrDay } from '../../../../../renderer/src/domain/format
 import { useUi } from '../../../../../renderer/src/state/ui';
 import { queryKeys } from '../../../../../renderer/src/queries/query-keys';
 import { historyOf } from '../../../../support/chart-samples';
-import { details, installDomShims, installFakeSteward, iso, renderWithClient } from '../../../../support/detail-fake-steward';
+import type { DropletView } from '../../../../../shared/model';
+import type { FleetSnapshot } from '../../../../../shared/fleet-update';
+import { details, installDomShims, installFakeSteward, iso, renderWithClient, testQueryClient } from '../../../../support/detail-fake-steward';
 
 const initialUi = useUi.getState();
 beforeAll(() => installDomShims());
@@ -265,5 +267,40 @@ describe('DetailsPane', () => {
     const { client } = renderWithClient(<DetailsPane dropletId={7} />);
     await waitFor(() => expect((client.getQueryData(queryKeys.history(7).concat(3_600_000)) as { revision?: number } | undefined)?.revision).toBe(5));
     expect(fake.callsOf('getHistory')).toHaveLength(2);
+  });
+
+  it('shows a droplet from the fleet list at once and asks for its uptime and what it serves once its details are in', async () => {
+    const held: ((answer: DropletView) => void)[] = [];
+    const fake = installFakeSteward({ getDroplet: () => new Promise<DropletView>((resolve) => held.push(resolve)) });
+    const client = testQueryClient();
+    const { heartbeats: _none, ...listed } = details();
+    client.setQueryData<FleetSnapshot>(queryKeys.fleet({}), { droplets: [listed], total: 1, unreadable: [], fetchedAt: iso(0), clockOffsetMs: 0, dialect: 'guide', traceId: null, sync: { stream: 's', version: 1 } });
+    renderWithClient(<DetailsPane dropletId={7} />, client);
+    // From the fleet list, before the details route answers: the sections wait for it.
+    await screen.findByRole('article', { name: 'Droplet dew-7' });
+    expect(screen.getByText('Loading uptime…')).toBeTruthy();
+    expect(fake.callsOf('getDroplet')).toHaveLength(1);
+    expect([fake.callsOf('getUptime').length, fake.callsOf('getProbeDetails').length]).toEqual([0, 0]);
+    held[0]!({ droplet: details(), source: 'details', note: null, traceId: null });
+    await waitFor(() => expect([fake.callsOf('getUptime').length, fake.callsOf('getProbeDetails').length]).toEqual([1, 1]));
+  });
+
+  it('starts afresh on another droplet: a keep-alive question asked for one is not left open over the next', async () => {
+    installFakeSteward({ getDroplet: ({ id }) => ({ droplet: details({ id, name: `dew-${id}` }), source: 'details', note: null, traceId: null }) });
+    // Both in the fleet list: the pane moves from one to the other without a loading step.
+    const client = testQueryClient();
+    const listed = [7, 8].map((id) => {
+      const { heartbeats: _none, ...droplet } = details({ id, name: `dew-${id}` });
+      return droplet;
+    });
+    client.setQueryData<FleetSnapshot>(queryKeys.fleet({}), { droplets: listed, total: 2, unreadable: [], fetchedAt: iso(0), clockOffsetMs: 0, dialect: 'guide', traceId: null, sync: { stream: 's', version: 1 } });
+    const { rerender } = renderWithClient(<DetailsPane dropletId={7} />, client);
+    const toggle = await screen.findByRole('button', { name: 'Keep alive' });
+    await waitFor(() => expect(toggle.hasAttribute('disabled')).toBe(false));
+    fireEvent.click(toggle);
+    expect(screen.getByRole('alertdialog', { name: 'Start keep-alive' }).textContent).toContain('dew-7');
+    rerender(<DetailsPane dropletId={8} />);
+    expect(screen.getByRole('article', { name: 'Droplet dew-8' })).toBeTruthy();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });
