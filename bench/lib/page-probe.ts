@@ -244,7 +244,7 @@ export const PROBE_SCRIPT = String.raw`
       const drawn = lines();
       if (drawn.length >= 4 && drawn.every((d) => d) && drawn.join('|') !== before && paintedAt > changedAt && now - changedAt > 200) {
         observer.disconnect();
-        resolve({ clickedAt, paintedAt, fetched: (B.calls.getHistory || 0) + (B.calls.getChartHistory || 0) > historyCalls });
+        resolve({ clickedAt, paintedAt, historyCalls: (B.calls.getHistory || 0) + (B.calls.getChartHistory || 0) - historyCalls });
       } else if (now > deadline) {
         observer.disconnect();
         reject(new Error('the charts did not settle'));
