@@ -6,6 +6,7 @@ import { StaleBanner } from '../features/fleet/StaleBanner';
 import { StorageWarning } from './StorageWarning';
 import { TopBar } from './TopBar';
 import { useLiveStatus } from '../queries/useLiveStatus';
+import { useDetailsReadOnSelect } from '../queries/useDroplet';
 import { useProfileChanges } from '../queries/useProfileChanges';
 import { useRememberedPrefs } from '../queries/usePrefs';
 import { PrefsWarning } from './PrefsWarning';
@@ -27,8 +28,6 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { useShortcuts } from './useShortcuts';
 import { useThemeEffect } from './useThemeEffect';
 
-const CHARTS_PREFETCH_MS = 1_500;
-
 /** The collapsed pane's edge: one click (or Ctrl+B) brings the pane back. */
 function ShowPaneButton() {
   return (
@@ -40,6 +39,7 @@ function ShowPaneButton() {
 
 export function App() {
   useLiveStatus();
+  useDetailsReadOnSelect();
   useProfileChanges();
   useRememberedPrefs();
   const wizardOpen = useWizard((s) => s.open);
@@ -54,10 +54,10 @@ export function App() {
   const maximized = useLayout((s) => s.paneMaximized);
   const overlay = useOverlays((s) => s.open);
   useProbeEvents();
-  // After the fleet's first paint, so the charts' chunk is ready before the first selection.
+  // At once, while the first poll is out: the charts' chunk is then ready for a selection made
+  // as soon as the fleet shows (fetched and compiled beside the poll, not in the way of its paint).
   useEffect(() => {
-    const timer = setTimeout(prefetchCharts, CHARTS_PREFETCH_MS);
-    return () => clearTimeout(timer);
+    void prefetchCharts();
   }, []);
   return (
     <div className="app">

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { DropletView } from '../../../shared/model';
 import type { FleetSnapshot } from '../../../shared/fleet-update';
@@ -5,6 +6,7 @@ import { call } from '../app/api';
 import { refreshShortHistory } from './history-revision';
 import { queryKeys } from './query-keys';
 import { usePollIntervalMs } from './useAppInfo';
+import { useUi } from '../state/ui';
 
 /**
  * One droplet as main tells it (details route, or the list standing in). While it loads,
@@ -14,16 +16,39 @@ export function useDroplet(id: number | null) {
   const qc = useQueryClient();
   const pollMs = usePollIntervalMs();
   return useQuery({
-    queryKey: queryKeys.droplet(id ?? 0),
-    queryFn: async () => {
-      const view = await call('getDroplet', { id: id ?? 0 });
-      refreshShortHistory(qc, view);
-      return view;
-    },
+    ...dropletQuery(qc, id ?? 0),
     enabled: id !== null && id > 0,
     refetchInterval: pollMs,
     placeholderData: () => (id === null ? undefined : fromFleetCache(qc, id)),
   });
+}
+
+/** The details read: key and fetch, shared by the pane's query and the read started on selection. */
+function dropletQuery(qc: QueryClient, id: number) {
+  return {
+    queryKey: queryKeys.droplet(id),
+    queryFn: async (): Promise<DropletView> => {
+      const view = await call('getDroplet', { id });
+      refreshShortHistory(qc, view);
+      return view;
+    },
+  };
+}
+
+/**
+ * Starts reading a droplet's details the moment it is selected (from the table, the palette, a
+ * notification...), before the pane renders: the details route is the slowest answer the pane
+ * waits on, and main answers the pane's history asks after it.
+ */
+export function useDetailsReadOnSelect(): void {
+  const qc = useQueryClient();
+  useEffect(
+    () =>
+      useUi.subscribe((s, prev) => {
+        if (s.selectedId !== null && s.selectedId > 0 && s.panel === 'details' && s.selectedId !== prev.selectedId) void qc.prefetchQuery(dropletQuery(qc, s.selectedId));
+      }),
+    [qc],
+  );
 }
 
 /** The droplet from any cached fleet snapshot, shaped as a list-sourced view (no heartbeats yet). */

@@ -21,13 +21,14 @@ import '../../ui/ui.css';
 import './details.css';
 
 // The charts (and recharts with them) are a chunk of their own: the fleet paints at launch
-// without parsing them, and the chunk is fetched once the page is idle (prefetchCharts).
-const loadCharts = () => import('../charts/MetricCharts');
-const MetricCharts = lazy(() => loadCharts().then((m) => ({ default: m.MetricCharts })));
+// without waiting for them: the chunk is fetched beside the first poll (prefetchCharts).
+let chartsModule: typeof import('../charts/MetricCharts') | null = null;
+const loadCharts = () => import('../charts/MetricCharts').then((m) => (chartsModule = m));
+const LazyMetricCharts = lazy(() => loadCharts().then((m) => ({ default: m.MetricCharts })));
 
 /** Fetch the charts' chunk ahead of the first selection. */
-export function prefetchCharts(): void {
-  void loadCharts();
+export function prefetchCharts(): Promise<unknown> {
+  return loadCharts();
 }
 
 /**
@@ -86,7 +87,9 @@ export function DetailsPane(props: { dropletId: number }) {
       <DropletIncidents key={`incidents-${dropletId}`} dropletId={dropletId} ask={detailsIn} />
       <ProbeSection key={`probe-${dropletId}`} dropletId={dropletId} ask={detailsIn} />
       <Suspense fallback={<p className="st-charts__empty">Loading charts…</p>}>
-        <MetricCharts dropletId={dropletId} />
+        {/* Once fetched, drawn directly: a lazy component suspends on its first render even
+            when its chunk is in, and React holds a revealed fallback ~300 ms. */}
+        {chartsModule ? <chartsModule.MetricCharts dropletId={dropletId} /> : <LazyMetricCharts dropletId={dropletId} />}
       </Suspense>
     </article>
   );

@@ -1,0 +1,48 @@
+// @vitest-environment jsdom
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { FleetSnapshot } from '../../../../shared/fleet-update';
+import { DetailsPane, prefetchCharts } from '../../../../renderer/src/features/details/DetailsPane';
+import { useDetailsReadOnSelect } from '../../../../renderer/src/queries/useDroplet';
+import { queryKeys } from '../../../../renderer/src/queries/query-keys';
+import { useUi } from '../../../../renderer/src/state/ui';
+import { details, installDomShims, installFakeSteward, iso, renderWithClient, testQueryClient } from '../../../support/detail-fake-steward';
+
+const initialUi = useUi.getState();
+beforeAll(() => installDomShims());
+beforeEach(() => useUi.setState(initialUi, true));
+afterEach(cleanup);
+
+function ReadsOnSelect() {
+  useDetailsReadOnSelect();
+  return null;
+}
+
+describe('selecting a droplet', () => {
+  it('asks for its details the moment it is selected, before anything renders, and not again for the same droplet', () => {
+    const fake = installFakeSteward({ getDroplet: ({ id }) => ({ droplet: details({ id }), source: 'details', note: null, traceId: null }) });
+    renderWithClient(<ReadsOnSelect />);
+    useUi.getState().select(7);
+    // Synchronously: the ask is out before React renders the pane.
+    expect(fake.callsOf('getDroplet')).toEqual([{ id: 7 }]);
+    useUi.getState().select(7);
+    useUi.getState().setSearch('dew');
+    expect(fake.callsOf('getDroplet')).toHaveLength(1);
+    // Another panel shows no details: nothing is read for it.
+    useUi.setState({ panel: 'heartbeat' });
+    useUi.getState().select(8);
+    expect(fake.callsOf('getDroplet')).toHaveLength(1);
+  });
+
+  it('draws the charts with the pane, without a loading step, once their code was fetched ahead', async () => {
+    installFakeSteward({ getDroplet: () => ({ droplet: details(), source: 'details', note: null, traceId: null }) });
+    await prefetchCharts();
+    const client = testQueryClient();
+    const { heartbeats: _none, ...listed } = details();
+    client.setQueryData<FleetSnapshot>(queryKeys.fleet({}), { droplets: [listed], total: 1, unreadable: [], fetchedAt: iso(0), clockOffsetMs: 0, dialect: 'guide', traceId: null, sync: { stream: 's', version: 1 } });
+    renderWithClient(<DetailsPane dropletId={7} />, client);
+    // In the first render, from the fleet list: the charts' section is there, not "Loading charts…".
+    expect(screen.getByRole('region', { name: 'Metric charts' })).toBeTruthy();
+    expect(screen.queryByText('Loading charts…')).toBeNull();
+  });
+});
