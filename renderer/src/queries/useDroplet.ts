@@ -6,6 +6,7 @@ import { call } from '../app/api';
 import { refreshShortHistory } from './history-revision';
 import { queryKeys } from './query-keys';
 import { usePollIntervalMs } from './useAppInfo';
+import { useLayout } from '../state/layout';
 import { useUi } from '../state/ui';
 
 /**
@@ -45,7 +46,9 @@ export function useDetailsReadOnSelect(): void {
   useEffect(
     () =>
       useUi.subscribe((s, prev) => {
-        if (s.selectedId !== null && s.selectedId > 0 && s.panel === 'details' && s.selectedId !== prev.selectedId) void qc.prefetchQuery(dropletQuery(qc, s.selectedId));
+        if (s.selectedId === null || s.selectedId <= 0 || s.selectedId === prev.selectedId) return;
+        // Only for a pane that shows them (not another panel, nor a collapsed pane).
+        if (s.panel === 'details' && !useLayout.getState().paneCollapsed) void qc.prefetchQuery(dropletQuery(qc, s.selectedId));
       }),
     [qc],
   );

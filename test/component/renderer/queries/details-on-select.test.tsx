@@ -5,12 +5,17 @@ import type { FleetSnapshot } from '../../../../shared/fleet-update';
 import { DetailsPane, prefetchCharts } from '../../../../renderer/src/features/details/DetailsPane';
 import { useDetailsReadOnSelect } from '../../../../renderer/src/queries/useDroplet';
 import { queryKeys } from '../../../../renderer/src/queries/query-keys';
+import { useLayout } from '../../../../renderer/src/state/layout';
 import { useUi } from '../../../../renderer/src/state/ui';
 import { details, installDomShims, installFakeSteward, iso, renderWithClient, testQueryClient } from '../../../support/detail-fake-steward';
 
 const initialUi = useUi.getState();
+const initialLayout = useLayout.getState();
 beforeAll(() => installDomShims());
-beforeEach(() => useUi.setState(initialUi, true));
+beforeEach(() => {
+  useUi.setState(initialUi, true);
+  useLayout.setState(initialLayout, true);
+});
 afterEach(cleanup);
 
 function ReadsOnSelect() {
@@ -28,10 +33,16 @@ describe('selecting a droplet', () => {
     useUi.getState().select(7);
     useUi.getState().setSearch('dew');
     expect(fake.callsOf('getDroplet')).toHaveLength(1);
-    // Another panel shows no details: nothing is read for it.
+    // Another panel, or a collapsed pane, shows no details: nothing is read for them.
     useUi.setState({ panel: 'heartbeat' });
     useUi.getState().select(8);
+    useUi.setState({ panel: 'details' });
+    useLayout.setState({ paneCollapsed: true });
+    useUi.getState().select(9);
     expect(fake.callsOf('getDroplet')).toHaveLength(1);
+    useLayout.setState({ paneCollapsed: false });
+    useUi.getState().select(10);
+    expect(fake.callsOf('getDroplet')).toEqual([{ id: 7 }, { id: 10 }]);
   });
 
   it('draws the charts with the pane, without a loading step, once their code was fetched ahead', async () => {
