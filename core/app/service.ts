@@ -14,6 +14,7 @@ import { createDispatch } from './dispatch';
 import { isOrchestratorError, toIpcError, type OrchestratorError } from '../orchestrator/errors';
 import { MetricHistory } from '../history/metric-history';
 import { InFlight } from './in-flight';
+import { PROBE_METRIC_PREFIX } from '../../shared/probe';
 import { KeepAliveScheduler } from './keepalive';
 import { LiveFeed, type LiveState } from '../fleet/live-feed';
 import { PollPaceWatcher } from '../fleet/poll-pace';
@@ -373,7 +374,8 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
       return history.chartView(id, sinceMs, points);
     },
     getExtraMetric: async ({ id, metric, sinceMs }) => {
-      await detailsReads.settled(id, DETAILS_WAIT_MS);
+      // The details carry no probe readings: nothing to wait for.
+      if (!metric.startsWith(PROBE_METRIC_PREFIX)) await detailsReads.settled(id, DETAILS_WAIT_MS);
       return history.extraSamples(id, metric, sinceMs);
     },
     getCommsLog: async (input) => ({ entries: commsLog.entries(input?.limit) }),

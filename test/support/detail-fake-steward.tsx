@@ -10,6 +10,8 @@ import { useUi } from '../../renderer/src/state/ui';
 import type { ReactElement } from 'react';
 import { IPC_METHOD_NAMES, type EventPayload, type IpcError, type IpcEventName, type IpcMethodName, type IpcResult, type MethodInput, type MethodOutput, type StewardBridge } from '../../shared/ipc-contract';
 import type { AppInfo, DropletDetails } from '../../shared/model';
+import type { FleetSnapshot } from '../../shared/fleet-update';
+import { queryKeys } from '../../renderer/src/queries/query-keys';
 import { chartHistoryFrom, historyOf } from './chart-samples';
 import { createFakeAttention, type FakeAttention } from './attention-fake-steward';
 
@@ -124,6 +126,12 @@ export function renderWithClient(ui: ReactElement, client: QueryClient = testQue
 }
 
 export const iso = (msAgo: number, now = Date.now()) => new Date(now - msAgo).toISOString();
+
+/** The whole fleet as the window holds it after a poll: what the details pane shows while a droplet's details load. */
+export function seedFleet(client: QueryClient, droplets: readonly DropletDetails[]): void {
+  const listed = droplets.map(({ heartbeats: _none, ...droplet }) => droplet);
+  client.setQueryData<FleetSnapshot>(queryKeys.fleet({}), { droplets: listed, total: listed.length, unreadable: [], fetchedAt: iso(0), clockOffsetMs: 0, dialect: 'guide', traceId: null, sync: { stream: 's', version: 1 } });
+}
 
 export function details(extra: Partial<DropletDetails> = {}): DropletDetails {
   return {

@@ -30,8 +30,9 @@ export function refreshShortHistory(qc: QueryClient, view: DropletView): void {
 
 /** A history answer, read once more when it predates the droplet's details already in the cache. */
 export async function readWholeHistory<T extends { revision?: number }>(qc: QueryClient, id: number, read: () => Promise<T>): Promise<T> {
-  // A pane's children subscribe before the pane does: one tick lets the pane's details read be
-  // asked first, so main answers this after recording the details' beats (it waits for them).
+  // A pane's children subscribe before the pane does: when the pane mounts without a selection
+  // having started the details read (another panel left, a collapsed pane opened), one tick lets
+  // the pane's details read be asked first, so main answers this after recording its beats.
   await Promise.resolve();
   const answer = await read();
   const latest = qc.getQueryData<DropletView>(queryKeys.droplet(id))?.historyRevision;

@@ -47,7 +47,8 @@ export function useDetailsReadOnSelect(): void {
     () =>
       useUi.subscribe((s, prev) => {
         if (s.selectedId === null || s.selectedId <= 0 || s.selectedId === prev.selectedId) return;
-        // Only for a pane that shows them (not another panel, nor a collapsed pane).
+        // For the details pane, whose charts wait on the details in main (not while another
+        // panel or a collapsed pane shows: those read them, if at all, as they mount).
         if (s.panel === 'details' && !useLayout.getState().paneCollapsed) void qc.prefetchQuery(dropletQuery(qc, s.selectedId));
       }),
     [qc],

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Droplet, DropletDetails } from '../../../../shared/model';
 import { useFleetDroplet } from '../../queries/useFleet';
 import { errorDetail } from '../../app/api';
@@ -34,12 +34,16 @@ export function prefetchCharts(): Promise<unknown> {
 /**
  * Everything known about one droplet: facts, liveness, latest metrics, timeline, charts and
  * actions. It stays mounted from one droplet to the next; parts with state of their own (a
- * question asked, a list unfolded) are keyed by the droplet so they start afresh.
+ * question asked, a mute under way or failed, a list unfolded) are keyed by the droplet so they
+ * start afresh.
  */
 export function DetailsPane(props: { dropletId: number }) {
   const { dropletId } = props;
   const q = useDroplet(dropletId);
   const row = useFleetDroplet(dropletId);
+  // Chosen once for the pane's life: swapping the lazy stand-in for the loaded component later
+  // would build the charts again (a loaded lazy component does not suspend again).
+  const [Charts] = useState(() => chartsModule?.MetricCharts ?? LazyMetricCharts);
 
   if (!q.data) {
     if (q.isError) return <ErrorNotice error={errorDetail(q.error)} onRetry={() => void q.refetch()} />;
@@ -72,7 +76,7 @@ export function DetailsPane(props: { dropletId: number }) {
         </button>
         <KeepAliveToggle key={dropletId} droplet={droplet} />
       </div>
-      <DropletMute dropletId={dropletId} />
+      <DropletMute key={dropletId} dropletId={dropletId} />
       {source === 'list' && detailsIn && (
         <p className="st-details__note" role="note">
           {note ?? 'The details route did not answer; showing what the fleet list knows.'}
@@ -89,7 +93,7 @@ export function DetailsPane(props: { dropletId: number }) {
       <Suspense fallback={<p className="st-charts__empty">Loading charts…</p>}>
         {/* Once fetched, drawn directly: a lazy component suspends on its first render even
             when its chunk is in, and React holds a revealed fallback ~300 ms. */}
-        {chartsModule ? <chartsModule.MetricCharts dropletId={dropletId} /> : <LazyMetricCharts dropletId={dropletId} />}
+        <Charts dropletId={dropletId} />
       </Suspense>
     </article>
   );

@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { FleetSnapshot } from '../../../../shared/fleet-update';
 import { DetailsPane, prefetchCharts } from '../../../../renderer/src/features/details/DetailsPane';
 import { useDetailsReadOnSelect } from '../../../../renderer/src/queries/useDroplet';
-import { queryKeys } from '../../../../renderer/src/queries/query-keys';
 import { useLayout } from '../../../../renderer/src/state/layout';
 import { useUi } from '../../../../renderer/src/state/ui';
-import { details, installDomShims, installFakeSteward, iso, renderWithClient, testQueryClient } from '../../../support/detail-fake-steward';
+import { details, installDomShims, installFakeSteward, renderWithClient, seedFleet, testQueryClient } from '../../../support/detail-fake-steward';
 
 const initialUi = useUi.getState();
 const initialLayout = useLayout.getState();
@@ -49,8 +47,7 @@ describe('selecting a droplet', () => {
     installFakeSteward({ getDroplet: () => ({ droplet: details(), source: 'details', note: null, traceId: null }) });
     await prefetchCharts();
     const client = testQueryClient();
-    const { heartbeats: _none, ...listed } = details();
-    client.setQueryData<FleetSnapshot>(queryKeys.fleet({}), { droplets: [listed], total: 1, unreadable: [], fetchedAt: iso(0), clockOffsetMs: 0, dialect: 'guide', traceId: null, sync: { stream: 's', version: 1 } });
+    seedFleet(client, [details()]);
     renderWithClient(<DetailsPane dropletId={7} />, client);
     // In the first render, from the fleet list: the charts' section is there, not "Loading charts…".
     expect(screen.getByRole('region', { name: 'Metric charts' })).toBeTruthy();

@@ -8,8 +8,7 @@ import { useUi } from '../../../../../renderer/src/state/ui';
 import { queryKeys } from '../../../../../renderer/src/queries/query-keys';
 import { historyOf } from '../../../../support/chart-samples';
 import type { DropletView } from '../../../../../shared/model';
-import type { FleetSnapshot } from '../../../../../shared/fleet-update';
-import { details, installDomShims, installFakeSteward, iso, renderWithClient, testQueryClient } from '../../../../support/detail-fake-steward';
+import { details, installDomShims, installFakeSteward, iso, renderWithClient, seedFleet, testQueryClient } from '../../../../support/detail-fake-steward';
 
 const initialUi = useUi.getState();
 beforeAll(() => installDomShims());
@@ -273,8 +272,7 @@ describe('DetailsPane', () => {
     const held: ((answer: DropletView) => void)[] = [];
     const fake = installFakeSteward({ getDroplet: () => new Promise<DropletView>((resolve) => held.push(resolve)) });
     const client = testQueryClient();
-    const { heartbeats: _none, ...listed } = details();
-    client.setQueryData<FleetSnapshot>(queryKeys.fleet({}), { droplets: [listed], total: 1, unreadable: [], fetchedAt: iso(0), clockOffsetMs: 0, dialect: 'guide', traceId: null, sync: { stream: 's', version: 1 } });
+    seedFleet(client, [details()]);
     renderWithClient(<DetailsPane dropletId={7} />, client);
     // From the fleet list, before the details route answers: the sections wait for it.
     await screen.findByRole('article', { name: 'Droplet dew-7' });
@@ -289,11 +287,7 @@ describe('DetailsPane', () => {
     installFakeSteward({ getDroplet: ({ id }) => ({ droplet: details({ id, name: `dew-${id}` }), source: 'details', note: null, traceId: null }) });
     // Both in the fleet list: the pane moves from one to the other without a loading step.
     const client = testQueryClient();
-    const listed = [7, 8].map((id) => {
-      const { heartbeats: _none, ...droplet } = details({ id, name: `dew-${id}` });
-      return droplet;
-    });
-    client.setQueryData<FleetSnapshot>(queryKeys.fleet({}), { droplets: listed, total: 2, unreadable: [], fetchedAt: iso(0), clockOffsetMs: 0, dialect: 'guide', traceId: null, sync: { stream: 's', version: 1 } });
+    seedFleet(client, [7, 8].map((id) => details({ id, name: `dew-${id}` })));
     const { rerender } = renderWithClient(<DetailsPane dropletId={7} />, client);
     const toggle = await screen.findByRole('button', { name: 'Keep alive' });
     await waitFor(() => expect(toggle.hasAttribute('disabled')).toBe(false));
@@ -302,5 +296,20 @@ describe('DetailsPane', () => {
     rerender(<DetailsPane dropletId={8} />);
     expect(screen.getByRole('article', { name: 'Droplet dew-8' })).toBeTruthy();
     expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('starts afresh on another droplet: a mute still on its way for one does not hold the next one\'s buttons', async () => {
+    installFakeSteward({
+      getDroplet: ({ id }) => ({ droplet: details({ id, name: `dew-${id}` }), source: 'details', note: null, traceId: null }),
+      muteAttention: () => new Promise(() => undefined),
+    });
+    const client = testQueryClient();
+    seedFleet(client, [7, 8].map((id) => details({ id, name: `dew-${id}` })));
+    const { rerender } = renderWithClient(<DetailsPane dropletId={7} />, client);
+    fireEvent.click(await screen.findByRole('button', { name: 'Mute 1 h' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Mute 1 h' }).hasAttribute('disabled')).toBe(true));
+    rerender(<DetailsPane dropletId={8} />);
+    expect(screen.getByRole('article', { name: 'Droplet dew-8' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Mute 1 h' }).hasAttribute('disabled')).toBe(false);
   });
 });
