@@ -252,20 +252,39 @@ describe('DetailsPane', () => {
     expect(reads()).toBe(2 * asked);
   });
 
-  it('reads a history answer again at once when it lands older than the details already shown', async () => {
-    // The details recorded a beat (revision 5); the first history read was taken before it (4) and lands after the details.
-    let reads = 0;
+  it('lets a history read under way land when newer details arrive, then reads it again at once', async () => {
+    // Main's history revision; a read can be held, to be under way when the details land.
+    let held = 5;
+    let gate: Promise<void> | null = null;
     const fake = installFakeSteward({
-      getDroplet: () => ({ droplet: details({ heartbeats: [], lastHeartbeat: iso(2 * MIN) }), source: 'details', note: null, traceId: null, historyGrew: true, historyRevision: 5 }),
+      getDroplet: () => ({ droplet: details({ heartbeats: [], lastHeartbeat: iso(2 * MIN) }), source: 'details', note: null, traceId: null, historyGrew: held > 5, historyRevision: held }),
       getHistory: async () => {
-        reads++;
-        if (reads === 1) await new Promise((r) => setTimeout(r, 30));
-        return { ...historyOf([], Date.now() - 60 * MIN), revision: reads === 1 ? 4 : 5 };
+        const revision = held; // read now, answered when the gate opens
+        if (gate) await gate;
+        return { ...historyOf([], Date.now() - 60 * MIN), revision };
       },
     });
     const { client } = renderWithClient(<DetailsPane dropletId={7} />);
-    await waitFor(() => expect((client.getQueryData(queryKeys.history(7).concat(3_600_000)) as { revision?: number } | undefined)?.revision).toBe(5));
-    expect(fake.callsOf('getHistory')).toHaveLength(2);
+    const key = queryKeys.history(7).concat(3_600_000);
+    const revisionShown = () => (client.getQueryData(key) as { revision?: number } | undefined)?.revision;
+    await waitFor(() => expect(revisionShown()).toBe(5));
+    await waitFor(() => expect(client.getQueryState(queryKeys.droplet(7))?.status).toBe('success'));
+    const before = fake.callsOf('getHistory').length;
+
+    // A refresh of the history is out (read at revision 5) when details bring a new beat (6).
+    let open!: () => void;
+    gate = new Promise<void>((resolve) => (open = resolve));
+    void client.refetchQueries({ queryKey: key });
+    await waitFor(() => expect(fake.callsOf('getHistory')).toHaveLength(before + 1));
+    gate = null;
+    held = 6;
+    await client.refetchQueries({ queryKey: queryKeys.droplet(7) });
+    // Not cancelled and asked again while it is out...
+    expect(fake.callsOf('getHistory')).toHaveLength(before + 1);
+    open();
+    // ...but read once more as soon as it lands older than the details.
+    await waitFor(() => expect(revisionShown()).toBe(6));
+    expect(fake.callsOf('getHistory')).toHaveLength(before + 2);
   });
 
   it('shows a droplet from the fleet list at once and asks for its uptime and what it serves once its details are in', async () => {
