@@ -113,7 +113,7 @@ export const HISTORY_FILE = 'metric-history.jsonl';
  * the history): a slow details route delays the charts this much at most, then they are drawn
  * from what is held and fetched again once the details are in.
  */
-export const DETAILS_WAIT_MS = 750;
+const DETAILS_WAIT_MS = 750;
 
 /** Details failures the fleet list can stand in for. */
 const FALLBACK_KINDS = ['server', 'malformed', 'method_not_allowed', 'not_found'] as const;
@@ -282,6 +282,8 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     }
   }
   const detailsReads = new InFlight<number>();
+  /** Once the droplet's details read under way (if any) has recorded its beats, or DETAILS_WAIT_MS on. */
+  const afterDetailsRead = (id: number): Promise<void> => detailsReads.settled(id, DETAILS_WAIT_MS);
 
   /** `GET /droplets`, decoded in the fleet worker (the whole list is 4 MB at 10,000 droplets); its dialect is learnt. */
   function decodeList(filters: ListFilters, extra: Pick<FleetRequest, 'since' | 'only'>): Promise<DecodedFleet> {
@@ -365,17 +367,11 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     sendHeartbeat,
     // A droplet just selected asks for its details and its charts at once: the history answers
     // after the details' beats are recorded, so the charts are drawn once, not short and again.
-    getHistory: async ({ id, sinceMs }) => {
-      await detailsReads.settled(id, DETAILS_WAIT_MS);
-      return history.view(id, sinceMs);
-    },
-    getChartHistory: async ({ id, sinceMs, points }) => {
-      await detailsReads.settled(id, DETAILS_WAIT_MS);
-      return history.chartView(id, sinceMs, points);
-    },
+    getHistory: ({ id, sinceMs }) => afterDetailsRead(id).then(() => history.view(id, sinceMs)),
+    getChartHistory: ({ id, sinceMs, points }) => afterDetailsRead(id).then(() => history.chartView(id, sinceMs, points)),
     getExtraMetric: async ({ id, metric, sinceMs }) => {
       // The details carry no probe readings: nothing to wait for.
-      if (!metric.startsWith(PROBE_METRIC_PREFIX)) await detailsReads.settled(id, DETAILS_WAIT_MS);
+      if (!metric.startsWith(PROBE_METRIC_PREFIX)) await afterDetailsRead(id);
       return history.extraSamples(id, metric, sinceMs);
     },
     getCommsLog: async (input) => ({ entries: commsLog.entries(input?.limit) }),

@@ -138,8 +138,7 @@ export class MetricHistory {
 
   /** What the details pane shows: samples at or after `sinceMs`, where the history begins, and each metric's newest value. */
   view(dropletId: number, sinceMs?: number): HistoryView {
-    const { store } = this;
-    return { samples: store.samples(dropletId, sinceMs), since: store.firstTime(dropletId), latest: store.latest(dropletId), extra: this.extra.names(dropletId), revision: this.revision(dropletId) };
+    return { samples: this.store.samples(dropletId, sinceMs), since: this.store.firstTime(dropletId), latest: this.store.latest(dropletId), extra: this.extra.names(dropletId), revision: this.revision(dropletId) };
   }
 
   /** What the charts draw from `sinceMs` on: each charted metric downsampled to at most `points`. */
