@@ -106,8 +106,10 @@ async function main(): Promise<void> {
         f.heap = await measureHeap(chromiumPath, orchestrator.url, key, fleet);
       }
       if (fleet === BIG_FLEET || fleet === HEAP_FLEET) {
-        log(`${fleet === BIG_FLEET ? 'scrolling the 10,000-row table, then ' : ''}CPU while idle-polling every 10 s for ${IDLE_SECONDS} s`);
-        const measured = await measureScrollAndIdleCpu(chromiumPath, orchestrator, key, fleet, fleet === BIG_FLEET, IDLE_SECONDS);
+        // The idle target is judged at 1,000 with the window in the background (idle-cpu.ts).
+        const background = fleet === 1_000;
+        log(`${fleet === BIG_FLEET ? 'scrolling the 10,000-row table, then ' : ''}CPU while idle-polling every 10 s for ${IDLE_SECONDS} s${background ? ', then as long in the background' : ''}`);
+        const measured = await measureScrollAndIdleCpu(chromiumPath, orchestrator, key, fleet, fleet === BIG_FLEET, IDLE_SECONDS, background);
         log(`CPU of Steward's main alone while idle-polling every 10 s for ${IDLE_SECONDS} s`);
         const alone = await measureIdleMain(orchestrator.url, key, IDLE_SECONDS, measured.cpu.pollIntervalMs);
         measured.cpu.mainPercent = alone.percent;

@@ -65,7 +65,9 @@ export async function openStewardPage(opts: StewardPageOptions): Promise<Steward
   const record = opts.recordCrossings ?? true;
   const statics = await serveStatic(RENDERER_DIR);
   const browser: Browser = await chromium.launch({ executablePath: opts.chromiumPath, args: CHROMIUM_FLAGS, headless: true });
-  const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
+  // A context of its own (not browser.newPage's), so a measure can open another window in it.
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
+  const page = await context.newPage();
   const crossings: Crossing[] = [];
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));

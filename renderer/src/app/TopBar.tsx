@@ -14,6 +14,7 @@ import { ProblemCount } from '../features/events/ProblemCount';
 import { ThemePicker } from './ThemePicker';
 import { useOverlays } from '../state/overlays';
 import { usePollPace } from '../queries/usePollPace';
+import { BACKGROUND_TICK_MS, useInBackground } from '../state/clock';
 
 /** Main moved a far-off Orchestrator's times onto this computer's clock: say so, and by how much. */
 function ClockOffsetTag({ offsetMs }: { offsetMs: number }) {
@@ -96,6 +97,18 @@ function PaceTag() {
   );
 }
 
+/** Says why the "ago" texts move in steps while the steward works in another window. */
+function BackgroundTag() {
+  const background = useInBackground();
+  if (!background) return null;
+  const every = formatDuration(BACKGROUND_TICK_MS / 1000);
+  return (
+    <span className="tag" data-testid="background-refresh" title={`Another window has the focus, so Steward redraws its screen every ${every} instead of every second, to stay quiet. Desktop notifications are not held back; click Steward to bring the screen up to date at once.`}>
+      Background<span className="pace-detail"> · redrawn every {every}</span>
+    </span>
+  );
+}
+
 function FreshnessMarker() {
   const f = useFleetFreshness();
   if (!f.hasData) return <span className="freshness muted">{f.fetching ? 'Loading…' : 'No data yet'}</span>;
@@ -127,6 +140,7 @@ export function TopBar() {
       <ProblemCount />
       <KeepAliveCount />
       <PaceTag />
+      <BackgroundTag />
       <FreshnessMarker />
       <button type="button" className="button" title="Command palette (Ctrl+K)" aria-label="Commands" aria-keyshortcuts="Control+K" onClick={() => useOverlays.getState().show('palette')}>
         <span aria-hidden="true">⌘</span>

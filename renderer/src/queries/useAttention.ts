@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import type { AttentionSettings, AttentionSettingsView, EventQuery, ExportEventsRequest, MuteRequest, MuteSpan, Problems } from '../../../shared/attention';
 import { call } from '../app/api';
 import { useAttentionUi } from '../state/attention';
+import { latestOnTick } from '../state/clock';
 import { useUi } from '../state/ui';
 import { queryKeys } from './query-keys';
 
@@ -125,14 +126,21 @@ export function useAttentionPushes(): void {
   const qc = useQueryClient();
   useEffect(() => {
     if (!window.steward) return undefined;
+    // On the clock's tick, as pushed status changes are: a burst is one render in a frame drawn
+    // anyway. Desktop notifications are main's, and are not held back.
+    const events = latestOnTick<null>(() => void qc.invalidateQueries({ queryKey: queryKeys.attentionAll }));
+    const problems = latestOnTick<Problems>((p) => qc.setQueryData<Problems>(queryKeys.problems, p));
     const offs = [
       // Another Orchestrator: the old one's summary and focused event are not about it.
       window.steward.on('profileChanged', () => {
+        problems.cancel();
         useAttentionUi.getState().dismissAway();
         useAttentionUi.getState().focusEvent(null);
       }),
-      window.steward.on('attentionEvent', () => void qc.invalidateQueries({ queryKey: queryKeys.attentionAll })),
-      window.steward.on('problemsChanged', (p) => qc.setQueryData<Problems>(queryKeys.problems, p)),
+      window.steward.on('attentionEvent', () => events.push(null)),
+      window.steward.on('problemsChanged', (p) => problems.push(p)),
+      events.cancel,
+      problems.cancel,
       window.steward.on('awaySummary', (s) => {
         if (s.eventCount > 0) useAttentionUi.getState().showAway(s);
       }),

@@ -4,11 +4,18 @@
  * One shared wall clock, ticking on each whole second, for the live "12 s ago" texts. Only
  * components that read it re-render on a tick (not the table around them), and the timer runs
  * only while something is subscribed and the window can be seen, or work waits for the tick.
+ *
+ * While the window is in the background (seen, but another window has the focus: the steward is
+ * working elsewhere) it ticks every BACKGROUND_TICK_MS instead, and the work waiting for it (pushed
+ * changes, late verdicts) waits as long: each frame costs a software-rendered window about 1 % of a
+ * core a second, which is most of what Steward costs left open all day. Focus refreshes at once.
  */
 import { useSyncExternalStore } from 'react';
 import { isScrolling } from './scrolling';
 
 const SCROLL_RECHECK_MS = 200;
+/** How often the screen refreshes while the window is in the background. */
+export const BACKGROUND_TICK_MS = 30_000;
 
 let nowMs = Date.now();
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -18,14 +25,22 @@ const tickWork = new Set<() => void>();
 /** True while tick() runs: work queued from work is scheduled by tick() itself. */
 let ticking = false;
 
+/**
+ * Starts in the foreground: a window is focused when shown, and the window's own focus and blur
+ * events say when that changes (jsdom's `hasFocus()` is false with nothing focused, so it is not asked).
+ */
+let inBackground = false;
+const backgroundListeners = new Set<() => void>();
+
 const hidden = (): boolean => typeof document !== 'undefined' && document.hidden;
 
 /**
- * Until the clock's next tick: just past the next whole second, so every "ago" on screen
- * changes together.
+ * Until the clock's next tick: just past the next whole second (or whole BACKGROUND_TICK_MS), so
+ * every "ago" on screen changes together.
  */
 function msToNextTick(now = Date.now()): number {
-  return 1000 - (now % 1000) + 5;
+  const period = inBackground ? BACKGROUND_TICK_MS : 1000;
+  return period - (now % period) + 5;
 }
 
 function scheduleTick(): void {
@@ -34,9 +49,32 @@ function scheduleTick(): void {
   timer = wanted ? setTimeout(tick, msToNextTick()) : null;
 }
 
+function setBackground(background: boolean): void {
+  if (background === inBackground) return;
+  inBackground = background;
+  for (const listener of backgroundListeners) listener();
+  if (ticking || timer === null) return;
+  clearTimeout(timer);
+  timer = null;
+  // To the background: the tick due within the second waits for the slow one too. Back in front:
+  // what waited for it, and every "ago", shows now.
+  if (background) scheduleTick();
+  else tick();
+}
+
 if (typeof document !== 'undefined') {
   document.addEventListener('visibilitychange', () => {
     if (!hidden() && listeners.size > 0 && timer === null) tick();
+  });
+}
+if (typeof window !== 'undefined') {
+  // The window's own focus and blur; an element's (a field losing the focus) are not the window's.
+  const windowsOwn = (e: Event): boolean => !(e.target instanceof Node);
+  window.addEventListener('blur', (e) => {
+    if (windowsOwn(e)) setBackground(true);
+  });
+  window.addEventListener('focus', (e) => {
+    if (windowsOwn(e)) setBackground(false);
   });
 }
 
@@ -71,8 +109,9 @@ function tick(): void {
 }
 
 /**
- * Runs `work` once, on the clock's next tick (within a second), in the same task as the "ago"
- * texts' update, so both reach the screen in one frame. Also while the window is hidden.
+ * Runs `work` once, on the clock's next tick (within a second; within BACKGROUND_TICK_MS in the
+ * background), in the same task as the "ago" texts' update, so both reach the screen in one frame.
+ * Also while the window is hidden.
  * Returns a function that cancels it.
  */
 export function atNextTick(work: () => void): () => void {
@@ -80,6 +119,31 @@ export function atNextTick(work: () => void): () => void {
   if (timer === null && !ticking) scheduleTick();
   return () => {
     tickWork.delete(work);
+  };
+}
+
+/**
+ * Hands the latest of a stream of pushed values to `apply` on the clock's next tick: a burst is
+ * one render, drawn in the frame the tick draws anyway (in the background, every 30 s).
+ */
+export function latestOnTick<T>(apply: (latest: T) => void): { push(value: T): void; cancel(): void } {
+  let latest: { value: T } | null = null;
+  let cancelTick: (() => void) | null = null;
+  return {
+    push(value) {
+      latest = { value };
+      cancelTick ??= atNextTick(() => {
+        cancelTick = null;
+        const held = latest;
+        latest = null;
+        if (held) apply(held.value);
+      });
+    },
+    cancel() {
+      cancelTick?.();
+      cancelTick = null;
+      latest = null;
+    },
   };
 }
 
@@ -100,7 +164,7 @@ function subscribe(listener: () => void): () => void {
 
 const getNow = (): number => nowMs;
 
-/** The current time in epoch ms, updated once a second. */
+/** The current time in epoch ms, updated once a second (every BACKGROUND_TICK_MS in the background). */
 export function useNow(): number {
   return useSyncExternalStore(subscribe, getNow, getNow);
 }
@@ -112,4 +176,18 @@ export function useNow(): number {
 export function useClockDerived<T>(select: (nowMs: number) => T): T {
   const get = (): T => select(getNow());
   return useSyncExternalStore(subscribe, get, get);
+}
+
+function subscribeBackground(listener: () => void): () => void {
+  backgroundListeners.add(listener);
+  return () => {
+    backgroundListeners.delete(listener);
+  };
+}
+
+const getBackground = (): boolean => inBackground;
+
+/** True while the window is in the background and the screen refreshes every BACKGROUND_TICK_MS. */
+export function useInBackground(): boolean {
+  return useSyncExternalStore(subscribeBackground, getBackground, getBackground);
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { atNextTick, useNow } from '../../../../renderer/src/state/clock';
+import { atNextTick, BACKGROUND_TICK_MS, useInBackground, useNow } from '../../../../renderer/src/state/clock';
 import { setScrolling } from '../../../../renderer/src/state/scrolling';
 
 function Now() {
@@ -13,9 +13,15 @@ function setHidden(hidden: boolean): void {
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
+/** Another window takes the focus (or Steward gets it back): the window's own blur and focus. */
+function setFocused(focused: boolean): void {
+  window.dispatchEvent(new FocusEvent(focused ? 'focus' : 'blur'));
+}
+
 afterEach(() => {
   cleanup();
   setHidden(false);
+  setFocused(true);
   vi.useRealTimers();
 });
 
@@ -87,5 +93,69 @@ describe('the shared clock', () => {
     const before = shown();
     await act(async () => vi.advanceTimersByTimeAsync(300));
     expect(shown()).toBeGreaterThan(before);
+  });
+
+  it('in the background, moves on and runs waiting work every 30 s only, and catches up the moment the window has the focus again', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-27T09:00:00.200Z'));
+    function Background() {
+      return <span data-testid="bg">{String(useInBackground())}</span>;
+    }
+    render(
+      <>
+        <Now />
+        <Background />
+      </>,
+    );
+    const shown = () => Number(screen.getByTestId('now').textContent);
+    expect(screen.getByTestId('bg').textContent).toBe('false');
+    const first = shown();
+    act(() => setFocused(false));
+    expect(screen.getByTestId('bg').textContent).toBe('true');
+    let ranAt: number | null = null;
+    atNextTick(() => {
+      ranAt = Date.now();
+    });
+    // Nothing moves for the rest of the half-minute, not even on the tick that was due within
+    // the second: no "ago", no pushed change.
+    await act(async () => vi.advanceTimersByTimeAsync(29_000));
+    expect(shown()).toBe(first);
+    expect(ranAt).toBeNull();
+    // On the half-minute, both, in one tick.
+    await act(async () => vi.advanceTimersByTimeAsync(1_000));
+    expect(ranAt).toBe(Date.parse('2026-11-27T09:00:30.005Z'));
+    expect(shown()).toBe(ranAt);
+    expect(BACKGROUND_TICK_MS).toBe(30_000);
+
+    // Work waiting when the steward comes back runs at once, with the clock.
+    atNextTick(() => {
+      ranAt = Date.now();
+    });
+    await act(async () => vi.advanceTimersByTimeAsync(10_000));
+    expect(ranAt).toBe(Date.parse('2026-11-27T09:00:30.005Z'));
+    act(() => setFocused(true));
+    expect(screen.getByTestId('bg').textContent).toBe('false');
+    expect(ranAt).toBe(Date.parse('2026-11-27T09:00:40.200Z'));
+    expect(shown()).toBe(ranAt);
+    // And by the second again.
+    await act(async () => vi.advanceTimersByTimeAsync(1_000));
+    expect(shown()).toBe(Date.parse('2026-11-27T09:00:41.005Z'));
+  });
+
+  it('does not take an element losing the focus for the window going to the background', async () => {
+    vi.useFakeTimers();
+    function Background() {
+      return <span data-testid="bg">{String(useInBackground())}</span>;
+    }
+    render(
+      <>
+        <input data-testid="field" />
+        <Background />
+      </>,
+    );
+    const field = screen.getByTestId('field');
+    act(() => field.focus());
+    act(() => field.blur());
+    expect(screen.getByTestId('bg').textContent).toBe('false');
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AwayCard } from '../../../../../renderer/src/features/events/AwayCard';
 import { EventsView } from '../../../../../renderer/src/features/events/EventsView';
 import { ProblemCount } from '../../../../../renderer/src/features/events/ProblemCount';
@@ -93,6 +93,35 @@ describe('ProblemCount', () => {
     expect(useUi.getState().panel).toBe('events');
     act(() => attention.setProblems({ count: 0, unmutedCount: 0, worst: null, top: [] }));
     await waitFor(() => expect(screen.getByTestId('problem-count').textContent).toBe('No problems'));
+  });
+
+  it('draws a burst of pushed problem counts once, the latest, on the clock\'s next tick', async () => {
+    const attention = createFakeAttention();
+    installFakeSteward({}, attention);
+    renderWithClient(
+      <>
+        <Pushes />
+        <ProblemCount />
+      </>,
+    );
+    await waitFor(() => expect(screen.getByTestId('problem-count').textContent).toBe('No problems'));
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    vi.setSystemTime(new Date('2026-11-27T09:00:00.200Z'));
+    try {
+      const late = (n: number) => ({ count: n, unmutedCount: n, worst: 'late' as const, top: [] });
+      await act(async () => {
+        attention.setProblems(late(1));
+        attention.setProblems(late(2));
+        attention.setProblems(late(3));
+      });
+      // The render a push schedules has had its time; the tick (at 09:00:01) has not come.
+      await act(() => vi.advanceTimersByTimeAsync(300));
+      expect(screen.getByTestId('problem-count').textContent).toBe('No problems');
+      await act(() => vi.advanceTimersByTimeAsync(700));
+      expect(screen.getByTestId('problem-count').textContent).toBe('3 problems');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says nothing when main cannot answer (rather than a reassuring zero)', async () => {

@@ -267,6 +267,40 @@ describe('fleet view', () => {
     }
   });
 
+  it('in the background, says so and holds a pushed change for the half-minute redraw; the focus back shows it at once', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    // Just after a half-minute: the next background redraw is 30 s away.
+    vi.setSystemTime(new Date('2026-11-27T09:00:00.200Z'));
+    // No timer runs in between: what shows after it shows at once.
+    const focus = (focused: boolean) =>
+      act(async () => {
+        window.dispatchEvent(new FocusEvent(focused ? 'focus' : 'blur'));
+      });
+    try {
+      const fake = renderFleet();
+      await loaded();
+      expect(screen.queryByTestId('background-refresh')).toBeNull();
+      await focus(false);
+      expect(screen.getByTestId('background-refresh').textContent).toBe('Background · redrawn every 30 s');
+      act(() => fake.emitStatusChange({ dropletId: 7, oldStatus: 'active', newStatus: 'error', changedAt: new Date().toISOString() }));
+      // Past the second it would take in front.
+      await act(() => vi.advanceTimersByTimeAsync(LIVE_BATCH_MAX_MS * 3));
+      expect(statusText(7)).toBe('active');
+      await focus(true);
+      expect(statusText(7)).toBe('error');
+      expect(screen.queryByTestId('background-refresh')).toBeNull();
+
+      // Left in the background, the change shows on the half-minute.
+      await focus(false);
+      act(() => fake.emitStatusChange({ dropletId: 7, oldStatus: 'error', newStatus: 'active', changedAt: new Date().toISOString() }));
+      await act(() => vi.advanceTimersByTimeAsync(30_000));
+      expect(statusText(7)).toBe('active');
+    } finally {
+      await focus(true);
+      vi.useRealTimers();
+    }
+  });
+
   it('moves the selection with the arrow keys, focus following', async () => {
     renderFleet();
     await loaded();
