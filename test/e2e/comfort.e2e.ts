@@ -131,6 +131,32 @@ describe.skipIf(!chromiumPath)('comfort: theme, layout and keyboard', () => {
     await scroller.evaluate((el) => (el.scrollLeft = 0));
   });
 
+  it('says "Background" in the top bar while another window has the focus (1024x640, fitting), and not once Steward has it back', async () => {
+    // Playwright keeps every page focused unless told otherwise; then a window in front blurs Steward's.
+    const cdp = await s.page.context().newCDPSession(s.page);
+    await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+    const other = await s.page.context().newPage();
+    try {
+      await other.bringToFront();
+      const tag = s.page.getByTestId('background-refresh');
+      await tag.waitFor({ timeout: 5_000 });
+      expect(await tag.textContent()).toBe('Background · redrawn every 30 s');
+      expect(await tag.getAttribute('title')).toContain('Desktop notifications are not held back');
+      // The top bar still fits its row at the smallest supported size.
+      const bar = await s.page.locator('header.topbar').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, height: el.getBoundingClientRect().height }));
+      expect(bar.scroll).toBeLessThanOrEqual(bar.client);
+      const tagBox = await tag.boundingBox();
+      expect(tagBox!.y + tagBox!.height).toBeLessThanOrEqual(bar.height + 1);
+      await s.screenshot('background-1024x640');
+      await s.page.bringToFront();
+      await expect.poll(() => tag.count()).toBe(0);
+    } finally {
+      await other.close();
+      await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+      await cdp.detach();
+    }
+  });
+
   it('reaches the communications log and Connections by keyboard from the first Tab', async () => {
     const presses = await tabUntil(s.page, (f) => f.role === 'tab');
     expect(presses).toBeLessThan(60);
