@@ -3,7 +3,6 @@ import type { PaintFigures } from '../measure/poll-to-paint';
 import { BIG_FLEET } from './fleet-sizes';
 import type { BenchFigures } from './figures';
 import type { Machine } from './machine';
-import { round } from './stats';
 import { table } from './table';
 import type { Targets } from './targets';
 
@@ -62,8 +61,8 @@ function memoryRows(f: BenchFigures): string[][] {
 function idleOverFloorFigure(f: BenchFigures, overFloor: number): string {
   const c = f.idle.find((i) => i.fleet === 1_000);
   if (!c?.background) return 'n/a';
-  const inFront = round(c.mainPercent + c.chromiumPercent - c.floorChromiumPercent, 2);
-  return `${overFloor}% (main ${c.mainPercent}% + Chromium ${c.background.chromiumPercent}%, renderer thread ${c.background.rendererPercent}% - floor ${c.floorChromiumPercent}%); in front, redrawn every second: ${inFront}%`;
+  // The floor counts the window in front too, so it is not taken from the in-front figure.
+  return `${overFloor}% (main ${c.mainPercent}% + Chromium ${c.background.chromiumPercent}%, renderer thread ${c.background.rendererPercent}% - floor ${c.floorChromiumPercent}%, a blank page behind another); in front, redrawn every second: main ${c.mainPercent}% + Chromium ${c.chromiumPercent}%`;
 }
 
 function measuresTable(f: BenchFigures, targets: Targets): string {

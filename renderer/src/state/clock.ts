@@ -11,7 +11,7 @@
  * core a second, which is most of what Steward costs left open all day. Focus refreshes at once.
  */
 import { useSyncExternalStore } from 'react';
-import { isScrolling } from './scrolling';
+import { isScrolling, SCROLL_HOLD_MAX_MS } from './scrolling';
 
 const SCROLL_RECHECK_MS = 200;
 /** How often the screen refreshes while the window is in the background. */
@@ -124,20 +124,28 @@ export function atNextTick(work: () => void): () => void {
 
 /**
  * Hands the latest of a stream of pushed values to `apply` on the clock's next tick: a burst is
- * one render, drawn in the frame the tick draws anyway (in the background, every 30 s).
+ * one render, drawn in the frame the tick draws anyway (in the background, every 30 s). While the
+ * table scrolls it waits (SCROLL_HOLD_MAX_MS at most), so no frame of scrolling carries it.
  */
 export function latestOnTick<T>(apply: (latest: T) => void): { push(value: T): void; cancel(): void } {
   let latest: { value: T } | null = null;
   let cancelTick: (() => void) | null = null;
+  let heldSince = 0;
+  const run = (): void => {
+    cancelTick = null;
+    if (isScrolling() && Date.now() - heldSince < SCROLL_HOLD_MAX_MS) {
+      cancelTick = atNextTick(run);
+      return;
+    }
+    const held = latest;
+    latest = null;
+    if (held) apply(held.value);
+  };
   return {
     push(value) {
+      if (latest === null) heldSince = Date.now();
       latest = { value };
-      cancelTick ??= atNextTick(() => {
-        cancelTick = null;
-        const held = latest;
-        latest = null;
-        if (held) apply(held.value);
-      });
+      cancelTick ??= atNextTick(run);
     },
     cancel() {
       cancelTick?.();

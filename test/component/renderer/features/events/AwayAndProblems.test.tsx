@@ -6,6 +6,7 @@ import { EventsView } from '../../../../../renderer/src/features/events/EventsVi
 import { ProblemCount } from '../../../../../renderer/src/features/events/ProblemCount';
 import { useAttentionPushes, useAwaySummaryOnReturn } from '../../../../../renderer/src/queries/useAttention';
 import { useAttentionUi } from '../../../../../renderer/src/state/attention';
+import { setScrolling } from '../../../../../renderer/src/state/scrolling';
 import { useUi } from '../../../../../renderer/src/state/ui';
 import { attentionEvent, createFakeAttention, item } from '../../../../support/attention-fake-steward';
 import { installFakeSteward, ipcError, Refusal, renderWithClient, resetEventsUiAroundEachTest } from '../../../../support/detail-fake-steward';
@@ -119,6 +120,18 @@ describe('ProblemCount', () => {
       expect(screen.getByTestId('problem-count').textContent).toBe('No problems');
       await act(() => vi.advanceTimersByTimeAsync(700));
       expect(screen.getByTestId('problem-count').textContent).toBe('3 problems');
+
+      // While the table scrolls it waits, and shows once the scroll stops.
+      setScrolling(true);
+      try {
+        await act(async () => attention.setProblems(late(4)));
+        await act(() => vi.advanceTimersByTimeAsync(2_000));
+        expect(screen.getByTestId('problem-count').textContent).toBe('3 problems');
+      } finally {
+        setScrolling(false);
+      }
+      await act(() => vi.advanceTimersByTimeAsync(300));
+      expect(screen.getByTestId('problem-count').textContent).toBe('4 problems');
     } finally {
       vi.useRealTimers();
     }
