@@ -30,7 +30,9 @@
  *   Chromium's processes and the renderer's main thread with the page open; then Steward's
  *   main alone (idle-main.ts: service, fleet worker, live feed), driven as the renderer drives
  *   it, since with the page open this process also runs Playwright carrying IPC, which costs
- *   far more than Electron's IPC.
+ *   far more than Electron's IPC. At 1,000 also as long with another window in front of
+ *   Steward's (the window in the background, redrawn every 30 s), which the idle target judges,
+ *   and a blank page in the same Chromium for as long (the floor).
  *
  * - launch to fleet (launch.ts): main's start -> first rows painted on the embedded default;
  * - the CLI's start (cli-startup.ts): `steward --help` against `node -e 0`, wall time, median;
