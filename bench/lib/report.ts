@@ -56,7 +56,6 @@ function memoryRows(f: BenchFigures): string[][] {
   ];
 }
 
-/** One row a measure, with its target and verdict where it has one. */
 /** The target's figure, its parts, and what the same window costs in front, ticking every second. */
 function idleOverFloorFigure(f: BenchFigures, overFloor: number): string {
   const c = f.idle.find((i) => i.fleet === 1_000);
@@ -65,6 +64,7 @@ function idleOverFloorFigure(f: BenchFigures, overFloor: number): string {
   return `${overFloor}% (main ${c.mainPercent}% + Chromium ${c.background.chromiumPercent}%, renderer thread ${c.background.rendererPercent}% - floor ${c.floorChromiumPercent}%, a blank page behind another); in front, redrawn every second: main ${c.mainPercent}% + Chromium ${c.chromiumPercent}%`;
 }
 
+/** One row a measure, with its target and verdict where it has one. */
 function measuresTable(f: BenchFigures, targets: Targets): string {
   const big = f.paint.find((p) => p.fleet === BIG_FLEET) ?? NO_PAINT;
   // Without the big fleet, its CPU column shows the first fleet's (as it always has).

@@ -103,8 +103,8 @@ function BackgroundTag() {
   if (!background) return null;
   const every = formatDuration(BACKGROUND_TICK_MS / 1000);
   return (
-    <span className="tag" data-testid="background-refresh" title={`Another window has the focus, so Steward redraws its screen every ${every} instead of every second, to stay quiet. Desktop notifications are not held back; click Steward to bring the screen up to date at once.`}>
-      Background<span className="pace-detail"> · redrawn every {every}</span>
+    <span className="tag" data-testid="background-refresh" title={`Another window has the focus, so to stay quiet Steward moves its "ago" texts, pushed status changes and late verdicts on every ${every} instead of every second; a poll's answer still shows as it lands. Desktop notifications are not held back; click Steward to bring the screen up to date at once.`}>
+      Background<span className="pace-detail"> · updates every {every}</span>
     </span>
   );
 }

@@ -26,8 +26,9 @@ const tickWork = new Set<() => void>();
 let ticking = false;
 
 /**
- * Starts in the foreground: a window is focused when shown, and the window's own focus and blur
- * events say when that changes (jsdom's `hasFocus()` is false with nothing focused, so it is not asked).
+ * Starts in the foreground, as Electron shows Steward's window focused; the window's focus and
+ * blur events say when that changes. A window loaded without the focus (a reload while another
+ * window has it) ticks every second until it has been focused once.
  */
 let inBackground = false;
 const backgroundListeners = new Set<() => void>();
@@ -64,18 +65,16 @@ function setBackground(background: boolean): void {
 
 if (typeof document !== 'undefined') {
   document.addEventListener('visibilitychange', () => {
-    if (!hidden() && listeners.size > 0 && timer === null) tick();
+    // Seen again: every "ago" moves on now, not on a slow tick still pending for waiting work.
+    if (hidden() || listeners.size === 0 || ticking) return;
+    if (timer !== null) clearTimeout(timer);
+    tick();
   });
 }
 if (typeof window !== 'undefined') {
-  // The window's own focus and blur; an element's (a field losing the focus) are not the window's.
-  const windowsOwn = (e: Event): boolean => !(e.target instanceof Node);
-  window.addEventListener('blur', (e) => {
-    if (windowsOwn(e)) setBackground(true);
-  });
-  window.addEventListener('focus', (e) => {
-    if (windowsOwn(e)) setBackground(false);
-  });
+  // Focus and blur do not bubble: a listener on window hears only the window's own.
+  window.addEventListener('blur', () => setBackground(true));
+  window.addEventListener('focus', () => setBackground(false));
 }
 
 function tick(): void {
@@ -123,12 +122,13 @@ export function atNextTick(work: () => void): () => void {
 }
 
 /**
- * Hands the latest of a stream of pushed values to `apply` on the clock's next tick: a burst is
- * one render, drawn in the frame the tick draws anyway (in the background, every 30 s). While the
- * table scrolls it waits (SCROLL_HOLD_MAX_MS at most), so no frame of scrolling carries it.
+ * Folds the values pushed between ticks into one batch and hands it to `apply` on the clock's next
+ * tick: a burst is one render, drawn in the frame the tick draws anyway (in the background, every
+ * 30 s). While the table scrolls it waits (SCROLL_HOLD_MAX_MS at most), so no frame of scrolling
+ * carries it.
  */
-export function latestOnTick<T>(apply: (latest: T) => void): { push(value: T): void; cancel(): void } {
-  let latest: { value: T } | null = null;
+export function batchOnTick<T, B>(fold: (batch: B | null, value: T) => B, apply: (batch: B) => void): { push(value: T): void; cancel(): void } {
+  let batch: B | null = null;
   let cancelTick: (() => void) | null = null;
   let heldSince = 0;
   const run = (): void => {
@@ -137,22 +137,27 @@ export function latestOnTick<T>(apply: (latest: T) => void): { push(value: T): v
       cancelTick = atNextTick(run);
       return;
     }
-    const held = latest;
-    latest = null;
-    if (held) apply(held.value);
+    const held = batch;
+    batch = null;
+    if (held !== null) apply(held);
   };
   return {
     push(value) {
-      if (latest === null) heldSince = Date.now();
-      latest = { value };
+      if (batch === null) heldSince = Date.now();
+      batch = fold(batch, value);
       cancelTick ??= atNextTick(run);
     },
     cancel() {
       cancelTick?.();
       cancelTick = null;
-      latest = null;
+      batch = null;
     },
   };
+}
+
+/** The latest of the values pushed since the last tick, on the next tick (see batchOnTick). */
+export function latestOnTick<T>(apply: (latest: T) => void): { push(value: T): void; cancel(): void } {
+  return batchOnTick<T, { value: T }>((_, value) => ({ value }), (held) => apply(held.value));
 }
 
 function subscribe(listener: () => void): () => void {

@@ -281,7 +281,7 @@ describe('fleet view', () => {
       await loaded();
       expect(screen.queryByTestId('background-refresh')).toBeNull();
       await focus(false);
-      expect(screen.getByTestId('background-refresh').textContent).toBe('Background · redrawn every 30 s');
+      expect(screen.getByTestId('background-refresh').textContent).toBe('Background · updates every 30 s');
       act(() => fake.emitStatusChange({ dropletId: 7, oldStatus: 'active', newStatus: 'error', changedAt: new Date().toISOString() }));
       // Past the second it would take in front.
       await act(() => vi.advanceTimersByTimeAsync(LIVE_BATCH_MAX_MS * 3));
