@@ -126,8 +126,9 @@ export function useAttentionPushes(): void {
   const qc = useQueryClient();
   useEffect(() => {
     if (!window.steward) return undefined;
-    // On the clock's tick, as pushed status changes are: a burst is one render in a frame drawn
-    // anyway. Desktop notifications are main's, and are not held back.
+    // At once in front (the count must agree with the rows a poll shows); in the background and
+    // while the table scrolls, on the clock's tick, in a frame drawn anyway. Desktop notifications
+    // are main's, and are not held back.
     const events = latestOnTick<null>(() => void qc.invalidateQueries({ queryKey: queryKeys.attentionAll }));
     const problems = latestOnTick<Problems>((p) => qc.setQueryData<Problems>(queryKeys.problems, p));
     const offs = [

@@ -125,9 +125,10 @@ export function atNextTick(work: () => void): () => void {
  * Folds the values pushed between ticks into one batch and hands it to `apply` on the clock's next
  * tick: a burst is one render, drawn in the frame the tick draws anyway (in the background, every
  * 30 s). While the table scrolls it waits (SCROLL_HOLD_MAX_MS at most), so no frame of scrolling
- * carries it.
+ * carries it. With `atOnceInFront`, a value pushed while the window has the focus and the table is
+ * still is applied at once (what must agree with a poll's rows the moment they show).
  */
-export function batchOnTick<T, B>(fold: (batch: B | null, value: T) => B, apply: (batch: B) => void): { push(value: T): void; cancel(): void } {
+export function batchOnTick<T, B>(fold: (batch: B | null, value: T) => B, apply: (batch: B) => void, opts: { atOnceInFront?: boolean } = {}): { push(value: T): void; cancel(): void } {
   let batch: B | null = null;
   let cancelTick: (() => void) | null = null;
   let heldSince = 0;
@@ -145,6 +146,11 @@ export function batchOnTick<T, B>(fold: (batch: B | null, value: T) => B, apply:
     push(value) {
       if (batch === null) heldSince = Date.now();
       batch = fold(batch, value);
+      if (opts.atOnceInFront && !inBackground && !isScrolling()) {
+        cancelTick?.();
+        run();
+        return;
+      }
       cancelTick ??= atNextTick(run);
     },
     cancel() {
@@ -155,9 +161,12 @@ export function batchOnTick<T, B>(fold: (batch: B | null, value: T) => B, apply:
   };
 }
 
-/** The latest of the values pushed since the last tick, on the next tick (see batchOnTick). */
+/**
+ * The latest of the values pushed: at once while the window has the focus and the table is still,
+ * else on the tick after (see batchOnTick).
+ */
 export function latestOnTick<T>(apply: (latest: T) => void): { push(value: T): void; cancel(): void } {
-  return batchOnTick<T, { value: T }>((_, value) => ({ value }), (held) => apply(held.value));
+  return batchOnTick<T, { value: T }>((_, value) => ({ value }), (held) => apply(held.value), { atOnceInFront: true });
 }
 
 function subscribe(listener: () => void): () => void {
