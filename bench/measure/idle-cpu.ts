@@ -96,15 +96,10 @@ async function rendererSeconds(cdp: CDPSession): Promise<{ task: number; script:
  * idle was measured. Steward's page is left first and its renderer given time to go, so only
  * the blank page's processes are counted.
  */
-async function blankPageFloor(page: Page, orchestratorPid: number, idleSeconds: number): Promise<number> {
-  await page.goto('about:blank');
+async function blankPageFloor(s: { page: Page; cdp: CDPSession }, orchestratorPid: number, idleSeconds: number): Promise<number> {
+  await s.page.goto('about:blank');
   await sleep(3_000);
-  const tree0 = treeTicks(process.pid, orchestratorPid);
-  const t0 = performance.now();
-  await sleep(idleSeconds * 1000);
-  const wall = (performance.now() - t0) / 1000;
-  const tree = (treeTicks(process.pid, orchestratorPid) - tree0) / TICKS_PER_SECOND;
-  return round((Math.max(0, tree) / wall) * 100, 2);
+  return Math.max(0, (await idleWindow(s.cdp, orchestratorPid, idleSeconds)).chromiumPercent);
 }
 
 /**
@@ -135,7 +130,7 @@ export async function measureScrollAndIdleCpu(chromiumPath: string, orchestrator
       background = { rendererPercent: w.rendererPercent, rendererScriptPercent: w.rendererScriptPercent, chromiumPercent: w.chromiumPercent };
     }
     // With the other window still open (when there is one), so the floor counts it too.
-    const floorChromiumPercent = await blankPageFloor(s.page, orchestrator.pid, idleSeconds);
+    const floorChromiumPercent = await blankPageFloor(s, orchestrator.pid, idleSeconds);
     const cpu: CpuFigures = {
       fleet,
       seconds: front.seconds,
