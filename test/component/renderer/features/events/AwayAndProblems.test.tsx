@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AwayCard } from '../../../../../renderer/src/features/events/AwayCard';
 import { EventsView } from '../../../../../renderer/src/features/events/EventsView';
@@ -8,7 +9,7 @@ import { useAttentionPushes, useAwaySummaryOnReturn } from '../../../../../rende
 import { useAttentionUi } from '../../../../../renderer/src/state/attention';
 import { setScrolling } from '../../../../../renderer/src/state/scrolling';
 import { useUi } from '../../../../../renderer/src/state/ui';
-import { attentionEvent, createFakeAttention, item } from '../../../../support/attention-fake-steward';
+import { attentionEvent, createFakeAttention, item, type FakeAttention } from '../../../../support/attention-fake-steward';
 import { installFakeSteward, ipcError, Refusal, renderWithClient, resetEventsUiAroundEachTest } from '../../../../support/detail-fake-steward';
 
 resetEventsUiAroundEachTest();
@@ -16,6 +17,17 @@ resetEventsUiAroundEachTest();
 function Pushes() {
   useAttentionPushes();
   return null;
+}
+
+/** The attention fake installed as main, and `children` rendered beside the attention pushes. */
+function renderWithPushes(attention: FakeAttention, children: ReactNode): void {
+  installFakeSteward({}, attention);
+  renderWithClient(
+    <>
+      <Pushes />
+      {children}
+    </>,
+  );
 }
 
 describe('While you were away', () => {
@@ -28,13 +40,7 @@ describe('While you were away', () => {
         attentionEvent('error', [item(9, 'active', 'error', 'x', 'db-9')], now - 3 * 60 * 60_000),
       ],
     });
-    installFakeSteward({}, attention);
-    renderWithClient(
-      <>
-        <Pushes />
-        <AwayCard />
-      </>,
-    );
+    renderWithPushes(attention, <AwayCard />);
     expect(screen.queryByTestId('away-card')).toBeNull();
     act(() => void attention.away(now - 60 * 60_000));
     const card = await screen.findByTestId('away-card');
@@ -48,13 +54,7 @@ describe('While you were away', () => {
 
   it('stays away when nothing happened', async () => {
     const attention = createFakeAttention();
-    installFakeSteward({}, attention);
-    renderWithClient(
-      <>
-        <Pushes />
-        <AwayCard />
-      </>,
-    );
+    renderWithPushes(attention, <AwayCard />);
     act(() => void attention.away(Date.now() - 60_000));
     expect(screen.queryByTestId('away-card')).toBeNull();
     expect(useAttentionUi.getState().away).toBeNull();
@@ -75,13 +75,7 @@ describe('ProblemCount', () => {
         ],
       },
     });
-    installFakeSteward({}, attention);
-    renderWithClient(
-      <>
-        <Pushes />
-        <ProblemCount />
-      </>,
-    );
+    renderWithPushes(attention, <ProblemCount />);
     const count = await screen.findByTestId('problem-count');
     expect(count.textContent).toBe('3 problems · 1 muted');
     expect(count.className).toContain('st-problems--error');
@@ -98,13 +92,7 @@ describe('ProblemCount', () => {
 
   it('shows a pushed problem count at once in front, after the scroll while the table scrolls, and on the half-minute in the background', async () => {
     const attention = createFakeAttention();
-    installFakeSteward({}, attention);
-    renderWithClient(
-      <>
-        <Pushes />
-        <ProblemCount />
-      </>,
-    );
+    renderWithPushes(attention, <ProblemCount />);
     await waitFor(() => expect(screen.getByTestId('problem-count').textContent).toBe('No problems'));
     // Time moves only when the test says: no margin to lose on a loaded machine.
     vi.useFakeTimers();
@@ -177,13 +165,7 @@ describe('focusDroplet (a notification or tray item was clicked)', () => {
   it('shows a group as its event opened in the timeline, with its first droplet selected', async () => {
     const ev = attentionEvent('inactive', [item(101, 'active', 'inactive', 'x'), item(102, 'active', 'inactive', 'x')], Date.now());
     const attention = createFakeAttention({ events: [ev] });
-    installFakeSteward({}, attention);
-    renderWithClient(
-      <>
-        <Pushes />
-        <EventsView />
-      </>,
-    );
+    renderWithPushes(attention, <EventsView />);
     act(() => attention.focus({ dropletId: null, ids: [101, 102], eventId: ev.id }));
     expect(useUi.getState()).toMatchObject({ selectedId: 101, panel: 'events' });
     expect(useAttentionUi.getState().focusEventId).toBe(ev.id);
