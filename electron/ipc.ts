@@ -38,7 +38,21 @@ export interface IpcOptions {
   getTarget(): WindowTarget | null;
   /** Answers the shell's own methods (setTheme); the service answers the rest. */
   shell?: DispatchService['dispatch'];
+  /**
+   * Where the service's events go on their way to the window; straight to it when absent. Main
+   * passes a WindowPushes (core/app/window-pushes.ts) built over `sendToWindow`, which holds the
+   * frequent ones while the window is in the background.
+   */
+  pushes?: { push(event: IpcEventName, payload: unknown): void };
   log?(message: string): void;
+}
+
+/** Sends an event to the window, if there is one. */
+export function sendToWindow(getTarget: () => WindowTarget | null): (event: IpcEventName, payload: unknown) => void {
+  return (event, payload) => {
+    const target = getTarget();
+    if (target && !target.isDestroyed()) target.send(eventChannel(event), payload);
+  };
 }
 
 export const FORBIDDEN_ERROR: IpcError = ipcError({ kind: 'forbidden', message: 'This request did not come from Steward’s own window, so it was refused.' });
@@ -58,10 +72,10 @@ export function registerIpc(opts: IpcOptions): () => void {
       return opts.service.dispatch(method, input);
     });
   }
+  const send = sendToWindow(opts.getTarget);
+  const forward = opts.pushes ? (e: IpcEventName, p: unknown) => opts.pushes!.push(e, p) : send;
   const unsubscribe = opts.service.onEvent((event, payload) => {
-    if (!isEventName(event)) return;
-    const target = opts.getTarget();
-    if (target && !target.isDestroyed()) target.send(eventChannel(event), payload);
+    if (isEventName(event)) forward(event, payload);
   });
   return () => {
     unsubscribe();

@@ -15,7 +15,8 @@ import { createThemeShell, windowBackground } from './theme';
 import { createCrashGuard } from './crash-guard';
 import { startEmbeddedDefault, type EmbeddedDefault } from './embedded-default';
 import { hardenSession, hardenWebContents } from './harden';
-import { registerIpc } from './ipc';
+import { registerIpc, sendToWindow } from './ipc';
+import { WindowPushes } from '../core/app/window-pushes';
 import { foreignHostConfirm, keyFilePicker, keyMoveConfirm, publicKeySaver } from './key-dialogs';
 import { linkConfirm } from './open-external';
 import { chooseSavePath } from './save-dialog';
@@ -40,6 +41,8 @@ let unregisterIpc: (() => void) | null = null;
 const deferred = createDeferredService();
 const currentWindow = (): BrowserWindow | null => (window && !window.isDestroyed() ? window : null);
 const themeShell = createThemeShell(nativeTheme, currentWindow);
+// Frequent pushes wait while the window is in the background; it shows them every 30 s then anyway.
+const windowPushes = new WindowPushes(sendToWindow(() => currentWindow()?.webContents ?? null));
 nativeTheme.on('updated', themeShell.paint);
 let quitting = false;
 
@@ -99,7 +102,10 @@ function openWindow(): void {
   window = win;
   window.on('closed', () => {
     window = null;
+    windowPushes.close();
   });
+  const judge = () => windowPushes.setBackground(!win.isVisible() || win.isMinimized() || !win.isFocused());
+  win.on('focus', judge).on('blur', judge).on('show', judge).on('hide', judge).on('minimize', judge).on('restore', judge);
   // The title carries the problem count: the page's <title> does not replace it.
   win.on('page-title-updated', (event) => event.preventDefault());
   win.on('hide', () => attention.windowHidden());
@@ -122,6 +128,7 @@ async function start(): Promise<void> {
     service: deferred,
     appUrl: url,
     getTarget: () => currentWindow()?.webContents ?? null,
+    pushes: windowPushes,
     shell: createDispatch({ setTheme: themeShell.setTheme }),
     log,
   });

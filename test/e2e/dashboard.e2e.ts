@@ -102,6 +102,32 @@ describe.skipIf(!chromiumPath)('live updates over /ws/droplets', () => {
     await expect.poll(() => row.textContent(), { timeout: 3_000 }).toMatch(/error/);
   });
 
+  it('holds pushed changes in main while another window has the focus, and sends them the moment Steward has it back', async () => {
+    const row = s.page.locator('[data-droplet-id="109"] [data-testid="status-cell"]');
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/active/);
+    const pushedFor109 = () => s.crossings.filter((c) => c.direction === 'event' && c.name === 'statusChanged' && (c.payload as { dropletId: number }).dropletId === 109).length;
+    const before = pushedFor109();
+    const cdp = await s.page.context().newCDPSession(s.page);
+    await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+    const other = await s.page.context().newPage();
+    try {
+      await other.bringToFront();
+      await s.page.getByTestId('background-refresh').waitFor({ timeout: 5_000 });
+      s.sandbox.store.heartbeat(109, 'error', { cpu_percent: 99 }, Date.now());
+      // In front it would cross within a second (the test above); held, it has not after three.
+      await new Promise((r) => setTimeout(r, 3_000));
+      expect(pushedFor109()).toBe(before);
+      await s.page.bringToFront();
+      // Well before main's 10 s hold would have run out.
+      await expect.poll(() => row.textContent(), { timeout: 3_000 }).toMatch(/error/);
+      expect(pushedFor109()).toBe(before + 1);
+    } finally {
+      await s.page.bringToFront();
+      await other.close();
+      await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+      await cdp.detach();
+    }
+  });
 });
 
 describe.skipIf(!chromiumPath)('dashboard against a deployed sandbox', () => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { IPC_EVENT_NAMES, IPC_METHOD_NAMES, type IpcEventName } from '../../shared/ipc-contract';
 import type { StewardService } from '../../core/app/service';
+import { WindowPushes } from '../../core/app/window-pushes';
 import { CHROMIUM_FLAGS } from './chromium';
 import { serveStatic } from './static-server';
 
@@ -109,10 +110,21 @@ export async function openStewardPage(opts: StewardPageOptions): Promise<Steward
     },
     { methods: IPC_METHOD_NAMES as string[], events: IPC_EVENT_NAMES as string[] },
   );
-  const unsubscribe = service.onEvent((event: IpcEventName, payload: unknown) => {
+  // As main does: pushes go through WindowPushes, held while the window is in the background.
+  // The window's DOM focus and visibility stand in for Electron's BrowserWindow events.
+  const pushes = new WindowPushes((event, payload) => {
     if (record) crossings.push({ direction: 'event', name: event, payload });
     void page.evaluate(([e, p]) => (window as unknown as { __stewardEmit(e: string, p: unknown): void }).__stewardEmit(e as string, p), [event, payload] as const).catch(() => undefined);
   });
+  await page.exposeFunction('__stewardWindowBackground', (background: boolean) => pushes.setBackground(background));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __stewardWindowBackground(b: boolean): Promise<void> };
+    const judge = () => void w.__stewardWindowBackground(document.hidden || !document.hasFocus());
+    window.addEventListener('focus', judge);
+    window.addEventListener('blur', judge);
+    document.addEventListener('visibilitychange', judge);
+  });
+  const unsubscribe = service.onEvent((event: IpcEventName, payload: unknown) => pushes.push(event, payload));
   await opts.beforeLoad?.(page);
   await page.goto(statics.url);
 
@@ -123,6 +135,7 @@ export async function openStewardPage(opts: StewardPageOptions): Promise<Steward
     errors,
     async close() {
       unsubscribe();
+      pushes.close();
       await browser.close();
       await statics.close();
     },

@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FORBIDDEN_ERROR, registerIpc, type DispatchService, type InvokeEventLike, type WindowTarget } from '../../../electron/ipc';
+import { FORBIDDEN_ERROR, registerIpc, sendToWindow, type DispatchService, type InvokeEventLike, type IpcOptions, type WindowTarget } from '../../../electron/ipc';
+import { WindowPushes } from '../../../core/app/window-pushes';
 import { IPC_METHOD_NAMES, eventChannel, methodChannel, type IpcEventName } from '../../../shared/ipc-contract';
 
 const APP = 'file:///app/out/renderer/index.html';
 type Handler = (event: InvokeEventLike, input: unknown) => Promise<unknown>;
 
-function setup() {
+function setup(extra: Partial<IpcOptions> = {}) {
   const handlers = new Map<string, Handler>();
   const ipcMain = { handle: vi.fn((c: string, h: Handler) => void handlers.set(c, h)), removeHandler: vi.fn((c: string) => void handlers.delete(c)) };
   let emit: (event: IpcEventName, payload: unknown) => void = () => undefined;
@@ -20,7 +21,7 @@ function setup() {
   const sent: [string, unknown][] = [];
   const target: WindowTarget = { id: 7, isDestroyed: () => false, send: (c, p) => void sent.push([c, p]) };
   const log = vi.fn();
-  const dispose = registerIpc({ ipcMain, service, appUrl: APP, getTarget: () => target, log });
+  const dispose = registerIpc({ ipcMain, service, appUrl: APP, getTarget: () => target, log, ...extra });
   return { handlers, ipcMain, service, sent, emit: (e: IpcEventName, p: unknown) => emit(e, p), dispose, unsubscribe, log };
 }
 
@@ -80,6 +81,25 @@ describe('registerIpc', () => {
     emit('statusChanged', { dropletId: 3 });
     emit('bogus' as IpcEventName, {});
     expect(sent).toEqual([[eventChannel('statusChanged'), { dropletId: 3 }]]);
+  });
+
+  it('holds frequent events while the window is in the background, through the pushes it is given', () => {
+    let pushes: WindowPushes | null = null;
+    const { emit, sent } = setup({ pushes: { push: (e, p) => pushes!.push(e, p) } });
+    pushes = new WindowPushes((e, p) => sent.push([eventChannel(e), p]), 10_000);
+    pushes.setBackground(true);
+    emit('statusChanged', { dropletId: 3 });
+    emit('bogus' as IpcEventName, {});
+    expect(sent).toEqual([]);
+    pushes.setBackground(false);
+    expect(sent).toEqual([[eventChannel('statusChanged'), { dropletId: 3 }]]);
+  });
+
+  it('sends to no window once it is destroyed', () => {
+    const sent: unknown[] = [];
+    const send = sendToWindow(() => ({ id: 1, isDestroyed: () => true, send: (c, p) => void sent.push([c, p]) }));
+    send('statusChanged', { dropletId: 3 });
+    expect(sent).toEqual([]);
   });
 
   it('undoes everything on dispose', () => {
