@@ -3,7 +3,7 @@
  * per method and `on` for the contract's events. No generic invoke or send, so the renderer
  * can reach nothing the contract does not name. Pure, so it is tested without Electron.
  */
-import { IPC_METHOD_NAMES, eventChannel, isEventName, methodChannel, type StewardBridge } from '../shared/ipc-contract';
+import { EVENT_BATCH_CHANNEL, IPC_METHOD_NAMES, eventChannel, isEventName, methodChannel, type IpcEventName, type StewardBridge } from '../shared/ipc-contract';
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 /** Listen on a channel; returns the unsubscribe. */
@@ -15,11 +15,33 @@ export function buildBridge(invoke: Invoke, subscribe: Subscribe): StewardBridge
     const channel = methodChannel(method);
     methods[method] = (input?: unknown) => invoke(channel, input);
   }
+  // Listeners by event, for batches; the batch channel is heard from the first `on`.
+  const byEvent = new Map<IpcEventName, Set<(payload: unknown) => void>>();
+  let hearingBatches = false;
+  const onBatch = (batch: unknown): void => {
+    if (!Array.isArray(batch)) return;
+    for (const entry of batch as unknown[]) {
+      if (!Array.isArray(entry) || entry.length !== 2 || !isEventName(entry[0])) continue;
+      for (const l of byEvent.get(entry[0]) ?? []) l(entry[1]);
+    }
+  };
   const on = (event: unknown, listener: unknown): (() => void) => {
     if (!isEventName(event)) throw new TypeError(`Unknown Steward event: ${String(event)}`);
     if (typeof listener !== 'function') throw new TypeError('A Steward event listener must be a function.');
     // Wrap so the renderer's listener never sees Electron's IpcRendererEvent (it holds `sender`).
-    return subscribe(eventChannel(event), (payload) => (listener as (p: unknown) => void)(payload));
+    const wrapped = (payload: unknown): void => (listener as (p: unknown) => void)(payload);
+    const off = subscribe(eventChannel(event), wrapped);
+    if (!hearingBatches) {
+      hearingBatches = true;
+      subscribe(EVENT_BATCH_CHANNEL, onBatch);
+    }
+    const set = byEvent.get(event) ?? new Set();
+    set.add(wrapped);
+    byEvent.set(event, set);
+    return () => {
+      off();
+      set.delete(wrapped);
+    };
   };
   // Frozen: the renderer cannot add or swap methods (contextBridge copies it anyway).
   return Object.freeze({ ...methods, on }) as unknown as StewardBridge;

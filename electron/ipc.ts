@@ -4,7 +4,7 @@
  * events forwarded to the window. Electron objects come in as narrow interfaces so this
  * runs under test without Electron.
  */
-import { IPC_METHOD_NAMES, eventChannel, ipcError, isEventName, isShellMethod, methodChannel, type IpcError, type IpcEventName, type IpcResult } from '../shared/ipc-contract';
+import { EVENT_BATCH_CHANNEL, IPC_METHOD_NAMES, eventChannel, ipcError, isEventName, isShellMethod, methodChannel, type IpcError, type IpcEventName, type IpcResult } from '../shared/ipc-contract';
 import { isTrustedSender, type SenderFrame } from './sender';
 
 /** The part of the core service the shell uses. */
@@ -40,7 +40,7 @@ export interface IpcOptions {
   shell?: DispatchService['dispatch'];
   /**
    * Where the service's events go on their way to the window; straight to it when absent. Main
-   * passes a WindowPushes (core/app/window-pushes.ts) built over `sendToWindow`, which holds the
+   * passes a WindowPushes (core/app/window-pushes.ts) built over `sendToWindow` and `sendManyToWindow`, which holds the
    * frequent ones while the window is in the background.
    */
   pushes?: { push(event: IpcEventName, payload: unknown): void };
@@ -52,6 +52,14 @@ export function sendToWindow(getTarget: () => WindowTarget | null): (event: IpcE
   return (event, payload) => {
     const target = getTarget();
     if (target && !target.isDestroyed()) target.send(eventChannel(event), payload);
+  };
+}
+
+/** Sends several events to the window as one message, if there is one (preload fans them out). */
+export function sendManyToWindow(getTarget: () => WindowTarget | null): (events: [IpcEventName, unknown][]) => void {
+  return (events) => {
+    const target = getTarget();
+    if (target && !target.isDestroyed()) target.send(EVENT_BATCH_CHANNEL, events);
   };
 }
 

@@ -15,7 +15,7 @@ import { createThemeShell, windowBackground } from './theme';
 import { createCrashGuard } from './crash-guard';
 import { startEmbeddedDefault, type EmbeddedDefault } from './embedded-default';
 import { hardenSession, hardenWebContents } from './harden';
-import { registerIpc, sendToWindow } from './ipc';
+import { registerIpc, sendManyToWindow, sendToWindow } from './ipc';
 import { WindowPushes } from '../core/app/window-pushes';
 import { foreignHostConfirm, keyFilePicker, keyMoveConfirm, publicKeySaver } from './key-dialogs';
 import { linkConfirm } from './open-external';
@@ -42,7 +42,8 @@ const deferred = createDeferredService();
 const currentWindow = (): BrowserWindow | null => (window && !window.isDestroyed() ? window : null);
 const themeShell = createThemeShell(nativeTheme, currentWindow);
 // Frequent pushes wait while the window is in the background; it shows them every 30 s then anyway.
-const windowPushes = new WindowPushes(sendToWindow(() => currentWindow()?.webContents ?? null));
+const windowTarget = () => currentWindow()?.webContents ?? null;
+const windowPushes = new WindowPushes({ send: sendToWindow(windowTarget), sendMany: sendManyToWindow(windowTarget) });
 nativeTheme.on('updated', themeShell.paint);
 let quitting = false;
 

@@ -281,6 +281,12 @@ export const IPC_METHOD_NAMES = Object.keys(ipcMethods) as IpcMethodName[];
 export const IPC_EVENT_NAMES = Object.keys(ipcEvents) as IpcEventName[];
 export const methodChannel = (m: IpcMethodName): string => `steward:${m}`;
 export const eventChannel = (e: IpcEventName): string => `steward:event:${e}`;
+/**
+ * Several events in one message, `[event, payload][]` in order: pushes main held while the window
+ * was in the background (core/app/window-pushes.ts) cross together, one wake-up of the window.
+ * Preload hands each to that event's listeners, as if it had come on its own channel.
+ */
+export const EVENT_BATCH_CHANNEL = 'steward:events';
 
 type Fn<I, O> = undefined extends I ? (input?: I) => Promise<O> : (input: I) => Promise<O>;
 

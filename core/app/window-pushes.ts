@@ -15,6 +15,14 @@ export const BACKGROUND_PUSH_HOLD_MS = 10_000;
 
 export type SendToWindow = (event: IpcEventName, payload: unknown) => void;
 
+export interface WindowPushesOptions {
+  /** One event to the window. */
+  send: SendToWindow;
+  /** Several, in order, as one message (EVENT_BATCH_CHANNEL). */
+  sendMany: (events: [IpcEventName, unknown][]) => void;
+  holdMs?: number;
+}
+
 /** Pushes that may wait; each key names how held ones fold. */
 const HELD = new Set<IpcEventName>(['statusChanged', 'problemsChanged', 'keepAliveChanged', 'probesChanged', 'attentionEvent']);
 
@@ -27,11 +35,15 @@ export class WindowPushes {
   private readonly probeIds = new Set<number>();
   private attentionEvents: unknown[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly send: SendToWindow;
+  private readonly sendMany: WindowPushesOptions['sendMany'];
+  private readonly holdMs: number;
 
-  constructor(
-    private readonly send: SendToWindow,
-    private readonly holdMs = BACKGROUND_PUSH_HOLD_MS,
-  ) {}
+  constructor(opts: WindowPushesOptions) {
+    this.send = opts.send;
+    this.sendMany = opts.sendMany;
+    this.holdMs = opts.holdMs ?? BACKGROUND_PUSH_HOLD_MS;
+  }
 
   push(event: IpcEventName, payload: unknown): void {
     if (!this.background || !HELD.has(event)) {
@@ -63,18 +75,21 @@ export class WindowPushes {
     if (!background) this.flush();
   }
 
-  /** Sends whatever is held, now. */
+  /** Sends whatever is held, now: one message however many there are. */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    for (const change of this.statuses.values()) this.send('statusChanged', change);
+    const held: [IpcEventName, unknown][] = [];
+    for (const change of this.statuses.values()) held.push(['statusChanged', change]);
+    for (const e of this.attentionEvents) held.push(['attentionEvent', e]);
+    if (this.probeIds.size > 0) held.push(['probesChanged', { ids: [...this.probeIds] }]);
+    for (const entry of this.latest) held.push(entry);
     this.statuses.clear();
-    for (const e of this.attentionEvents) this.send('attentionEvent', e);
     this.attentionEvents = [];
-    if (this.probeIds.size > 0) this.send('probesChanged', { ids: [...this.probeIds] });
     this.probeIds.clear();
-    for (const [event, payload] of this.latest) this.send(event, payload);
     this.latest.clear();
+    if (held.length === 1) this.send(...held[0]!);
+    else if (held.length > 1) this.sendMany(held);
   }
 
   /** Drops what is held (the window is gone). */

@@ -3,8 +3,6 @@
  * main-process service through a stand-in for preload (exposeFunction + addInitScript) that
  * carries exactly the contract's methods and events. Shared by the e2e harness and the bench.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { IPC_EVENT_NAMES, IPC_METHOD_NAMES, type IpcEventName } from '../../shared/ipc-contract';
@@ -14,20 +12,6 @@ import { CHROMIUM_FLAGS } from './chromium';
 import { serveStatic } from './static-server';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
-const MAIN_CHUNKS_DIR = fileURLToPath(new URL('../../out/main/chunks', import.meta.url));
-
-/** A worker as electron-vite bundled it for the app (what Electron's main runs). */
-function builtWorker(prefix: string, what: string): string {
-  const name = existsSync(MAIN_CHUNKS_DIR) ? readdirSync(MAIN_CHUNKS_DIR).find((f) => f.startsWith(`${prefix}-`) && f.endsWith('.js')) : undefined;
-  if (!name) throw new Error(`No built ${what} in ${MAIN_CHUNKS_DIR}: run \`npx electron-vite build\` first.`);
-  return join(MAIN_CHUNKS_DIR, name);
-}
-
-/** The fleet decoding worker (core/fleet/decode-worker.ts), built. */
-export const builtFleetWorker = (): string => builtWorker('decode-worker', 'fleet worker');
-
-/** The probe worker (core/probes/route-worker.ts), built. */
-export const builtProbeWorker = (): string => builtWorker('route-worker', 'probe worker');
 
 export interface Crossing {
   direction: 'in' | 'out' | 'event';
@@ -107,22 +91,29 @@ export async function openStewardPage(opts: StewardPageOptions): Promise<Steward
       };
       w.steward = Object.freeze(bridge);
       w.__stewardEmit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
+      w.__stewardEmitMany = (list: [string, unknown][]) => list.forEach(([event, payload]) => listeners.get(event)?.forEach((l) => l(payload)));
     },
     { methods: IPC_METHOD_NAMES as string[], events: IPC_EVENT_NAMES as string[] },
   );
   // As main does: pushes go through WindowPushes, held while the window is in the background.
   // The window's DOM focus and visibility stand in for Electron's BrowserWindow events.
-  const pushes = new WindowPushes((event, payload) => {
-    if (record) crossings.push({ direction: 'event', name: event, payload });
-    void page.evaluate(([e, p]) => (window as unknown as { __stewardEmit(e: string, p: unknown): void }).__stewardEmit(e as string, p), [event, payload] as const).catch(() => undefined);
+  type Emitter = { __stewardEmit(e: string, p: unknown): void; __stewardEmitMany(list: [string, unknown][]): void };
+  const pushes = new WindowPushes({
+    send: (event, payload) => {
+      if (record) crossings.push({ direction: 'event', name: event, payload });
+      void page.evaluate(([e, p]) => (window as unknown as Emitter).__stewardEmit(e as string, p), [event, payload] as const).catch(() => undefined);
+    },
+    // One evaluate for the lot, as main sends one message on EVENT_BATCH_CHANNEL.
+    sendMany: (events) => {
+      if (record) for (const [name, payload] of events) crossings.push({ direction: 'event', name, payload });
+      void page.evaluate((list) => (window as unknown as Emitter).__stewardEmitMany(list), events).catch(() => undefined);
+    },
   });
   await page.exposeFunction('__stewardWindowBackground', (background: boolean) => pushes.setBackground(background));
-  await page.addInitScript(() => {
-    const w = window as unknown as { __stewardWindowBackground(b: boolean): Promise<void> };
-    const judge = () => void w.__stewardWindowBackground(document.hidden || !document.hasFocus());
-    window.addEventListener('focus', judge);
-    window.addEventListener('blur', judge);
-    document.addEventListener('visibilitychange', judge);
+  // As text: a function here would carry the bench's tsx name helpers into the page.
+  await page.addInitScript({
+    content: `for (const [target, name] of [[window, 'focus'], [window, 'blur'], [document, 'visibilitychange']])
+      target.addEventListener(name, () => void window.__stewardWindowBackground(document.hidden || !document.hasFocus()));`,
   });
   const unsubscribe = service.onEvent((event: IpcEventName, payload: unknown) => pushes.push(event, payload));
   await opts.beforeLoad?.(page);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildBridge } from '../../../electron/bridge';
-import { IPC_EVENT_NAMES, IPC_METHOD_NAMES, eventChannel, isEventName, methodChannel, ipcEvents, ipcMethods } from '../../../shared/ipc-contract';
+import { EVENT_BATCH_CHANNEL, IPC_EVENT_NAMES, IPC_METHOD_NAMES, eventChannel, isEventName, methodChannel, ipcEvents, ipcMethods } from '../../../shared/ipc-contract';
 
 function setup() {
   const invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } }));
@@ -45,9 +45,25 @@ describe('buildBridge', () => {
       listeners.get(eventChannel(e))!({ from: e });
       off();
     }
-    expect(subscribe.mock.calls.map(([c]) => c)).toEqual(IPC_EVENT_NAMES.map(eventChannel));
+    // Each event's own channel, and the batch channel once.
+    expect(subscribe.mock.calls.map(([c]) => c).filter((c) => c !== EVENT_BATCH_CHANNEL)).toEqual(IPC_EVENT_NAMES.map(eventChannel));
+    expect(subscribe.mock.calls.filter(([c]) => c === EVENT_BATCH_CHANNEL)).toHaveLength(1);
     expect(got).toEqual(IPC_EVENT_NAMES.map((e) => ({ from: e })));
     expect(unsubscribe).toHaveBeenCalledTimes(IPC_EVENT_NAMES.length);
+  });
+
+  it('hands each event of a batch to that event’s listeners, in order, and ignores what is not an event', () => {
+    const { bridge, listeners } = setup();
+    const got: unknown[] = [];
+    bridge.on('statusChanged', (p) => got.push(['status', p]));
+    const offProblems = bridge.on('problemsChanged', (p) => got.push(['problems', p]));
+    const batch = listeners.get(EVENT_BATCH_CHANNEL)!;
+    batch([['statusChanged', { dropletId: 1 }], ['nope', {}], ['problemsChanged', { count: 2 }], 'junk', ['statusChanged', { dropletId: 2 }]]);
+    expect(got).toEqual([['status', { dropletId: 1 }], ['problems', { count: 2 }], ['status', { dropletId: 2 }]]);
+    batch({ not: 'a list' });
+    offProblems();
+    batch([['problemsChanged', { count: 3 }]]);
+    expect(got).toHaveLength(3);
   });
 
   it('refuses unknown events and non-function listeners without subscribing', () => {

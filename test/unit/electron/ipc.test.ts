@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FORBIDDEN_ERROR, registerIpc, sendToWindow, type DispatchService, type InvokeEventLike, type IpcOptions, type WindowTarget } from '../../../electron/ipc';
+import { FORBIDDEN_ERROR, registerIpc, sendManyToWindow, sendToWindow, type DispatchService, type InvokeEventLike, type IpcOptions, type WindowTarget } from '../../../electron/ipc';
 import { WindowPushes } from '../../../core/app/window-pushes';
-import { IPC_METHOD_NAMES, eventChannel, methodChannel, type IpcEventName } from '../../../shared/ipc-contract';
+import { EVENT_BATCH_CHANNEL, IPC_METHOD_NAMES, eventChannel, methodChannel, type IpcEventName } from '../../../shared/ipc-contract';
 
 const APP = 'file:///app/out/renderer/index.html';
 type Handler = (event: InvokeEventLike, input: unknown) => Promise<unknown>;
@@ -86,7 +86,7 @@ describe('registerIpc', () => {
   it('holds frequent events while the window is in the background, through the pushes it is given', () => {
     let pushes: WindowPushes | null = null;
     const { emit, sent } = setup({ pushes: { push: (e, p) => pushes!.push(e, p) } });
-    pushes = new WindowPushes((e, p) => sent.push([eventChannel(e), p]), 10_000);
+    pushes = new WindowPushes({ send: (e, p) => sent.push([eventChannel(e), p]), sendMany: (events) => sent.push([EVENT_BATCH_CHANNEL, events]), holdMs: 10_000 });
     pushes.setBackground(true);
     emit('statusChanged', { dropletId: 3 });
     emit('bogus' as IpcEventName, {});
@@ -95,11 +95,16 @@ describe('registerIpc', () => {
     expect(sent).toEqual([[eventChannel('statusChanged'), { dropletId: 3 }]]);
   });
 
-  it('sends to no window once it is destroyed', () => {
+  it('sends several events as one message on the batch channel, and nothing once the window is destroyed', () => {
     const sent: unknown[] = [];
-    const send = sendToWindow(() => ({ id: 1, isDestroyed: () => true, send: (c, p) => void sent.push([c, p]) }));
-    send('statusChanged', { dropletId: 3 });
-    expect(sent).toEqual([]);
+    let destroyed = false;
+    const target = () => ({ id: 1, isDestroyed: () => destroyed, send: (c: string, p: unknown) => void sent.push([c, p]) });
+    sendManyToWindow(target)([['statusChanged', { dropletId: 3 }], ['problemsChanged', { count: 1 }]]);
+    expect(sent).toEqual([[EVENT_BATCH_CHANNEL, [['statusChanged', { dropletId: 3 }], ['problemsChanged', { count: 1 }]]]]);
+    destroyed = true;
+    sendToWindow(target)('statusChanged', { dropletId: 3 });
+    sendManyToWindow(target)([['statusChanged', { dropletId: 3 }]]);
+    expect(sent).toHaveLength(1);
   });
 
   it('undoes everything on dispose', () => {
