@@ -6,27 +6,11 @@ import type { CDPSession, Page } from 'playwright-core';
 import { createAppController, type AppController } from '../../core/app/app-controller';
 import type { SecretCipher } from '../../core/profiles/key-vault';
 import type { KeyPair } from '../../core/signing/keys';
-import { createStewardService, type ServiceConfig, type StewardService } from '../../core/app/service';
-import { builtFleetWorker, builtProbeWorker, openStewardPage, type StewardPage } from '../../test/support/steward-page';
+import { createStewardService, type StewardService } from '../../core/app/service';
+import { builtFleetWorker, builtProbeWorker } from '../../test/support/built-workers';
+import { openStewardPage, type StewardPage } from '../../test/support/steward-page';
 import { PROBE_SCRIPT } from './page-probe';
 import { benchTempDir } from './temp-dirs';
-
-/** A profile's service alone (no controller, no page), over `url`. */
-export async function stewardService(url: string, key: KeyPair, over: Partial<ServiceConfig> = {}): Promise<StewardService> {
-  return createStewardService({
-    profileName: 'bench',
-    orchestratorUrl: url,
-    dialect: 'guide',
-    identityDropletId: 1,
-    steward: 'bench',
-    privateKeyPem: key.privateKeyPem,
-    pollIntervalMs: 1_000,
-    dataDir: benchTempDir(),
-    embeddedSandbox: false,
-    appVersion: 'bench',
-    ...over,
-  });
-}
 
 export interface Session {
   /** What main's IPC handlers call, as in the app: the app controller over the profile's service. */

@@ -10,7 +10,8 @@ import { createAppController } from '../../core/app/app-controller';
 import { createDeferredService } from '../../core/app/deferred-service';
 import type { SecretCipher } from '../../core/profiles/key-vault';
 import { startEmbeddedDefault, type EmbeddedDefault } from '../../electron/embedded-default';
-import { builtFleetWorker, openStewardPage } from '../../test/support/steward-page';
+import { builtFleetWorker } from '../../test/support/built-workers';
+import { openStewardPage } from '../../test/support/steward-page';
 import { median, round } from '../lib/stats';
 import { benchTempDir } from '../lib/temp-dirs';
 

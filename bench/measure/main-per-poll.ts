@@ -11,9 +11,9 @@ import type { KeyPair } from '../../core/signing/keys';
 import { createSigner } from '../../core/signing/signer';
 import type { ExchangeResult } from '../../core/orchestrator/transport';
 import type { FleetUpdate } from '../../shared/fleet-update';
-import { builtFleetWorker } from '../../test/support/steward-page';
+import { builtFleetWorker } from '../../test/support/built-workers';
 import { BIG_FLEET } from '../lib/fleet-sizes';
-import { stewardService } from '../lib/session';
+import { stewardService } from '../lib/service';
 import { median, quantile, round } from '../lib/stats';
 import { sleep } from '../lib/wait';
 

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { MetricHistory } from '../../core/history/metric-history';
 import { Prober, type ProbeTarget } from '../../core/probes/prober';
 import { workerRouteClient } from '../../core/probes/worker-route-client';
-import { builtProbeWorker } from '../../test/support/steward-page';
+import { builtProbeWorker } from '../../test/support/built-workers';
 import { defaultProbeSettings } from '../../shared/probe';
 import { startChildSandbox } from '../lib/child-sandbox';
 import { round } from '../lib/stats';

@@ -16,7 +16,8 @@ import { createDispatch } from '../../core/app/dispatch';
 import type { AppHandlers } from '../../shared/ipc-contract';
 import { BUILT_IN_PROFILE_ID } from '../../shared/profile';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
-import { builtFleetWorker, builtProbeWorker, openStewardPage } from '../support/steward-page';
+import { builtFleetWorker, builtProbeWorker } from '../support/built-workers';
+import { openStewardPage } from '../support/steward-page';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
 

@@ -1,0 +1,25 @@
+/** Runs measureIdleMainHere in a process of its own (see idle-main.ts) and sends its figure back. */
+import type { KeyPair } from '../../core/signing/keys';
+import { removeBenchTempDirs } from '../lib/temp-dirs';
+import { measureIdleMainHere } from './idle-main';
+
+interface Request {
+  url: string;
+  key: KeyPair;
+  seconds: number;
+  pollIntervalMs: number;
+}
+
+process.once('message', (m: Request) => {
+  void (async () => {
+    try {
+      const figure = await measureIdleMainHere(m.url, m.key, m.seconds, m.pollIntervalMs);
+      removeBenchTempDirs();
+      process.send?.(figure, () => process.exit(0));
+    } catch (e) {
+      console.error(e);
+      removeBenchTempDirs();
+      process.exit(1);
+    }
+  })();
+});
