@@ -40,8 +40,8 @@ export interface IpcOptions {
   shell?: DispatchService['dispatch'];
   /**
    * Where the service's events go on their way to the window; straight to it when absent. Main
-   * passes a WindowPushes (core/app/window-pushes.ts) built over `sendToWindow` and `sendManyToWindow`, which holds the
-   * frequent ones while the window is in the background.
+   * passes a WindowPushes (core/app/window-pushes.ts) over `sendToWindow` and
+   * `sendManyToWindow`, which holds the frequent ones while the window is in the background.
    */
   pushes?: { push(event: IpcEventName, payload: unknown): void };
   log?(message: string): void;
@@ -80,8 +80,8 @@ export function registerIpc(opts: IpcOptions): () => void {
       return opts.service.dispatch(method, input);
     });
   }
-  const send = sendToWindow(opts.getTarget);
-  const forward = opts.pushes ? (e: IpcEventName, p: unknown) => opts.pushes!.push(e, p) : send;
+  const pushes = opts.pushes;
+  const forward = pushes ? (e: IpcEventName, p: unknown) => pushes.push(e, p) : sendToWindow(opts.getTarget);
   const unsubscribe = opts.service.onEvent((event, payload) => {
     if (isEventName(event)) forward(event, payload);
   });

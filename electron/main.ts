@@ -41,8 +41,8 @@ let unregisterIpc: (() => void) | null = null;
 const deferred = createDeferredService();
 const currentWindow = (): BrowserWindow | null => (window && !window.isDestroyed() ? window : null);
 const themeShell = createThemeShell(nativeTheme, currentWindow);
-// Frequent pushes wait while the window is in the background; it shows them every 30 s then anyway.
 const windowTarget = () => currentWindow()?.webContents ?? null;
+// Frequent pushes wait while the window is in the background; it shows them every 30 s then anyway.
 const windowPushes = new WindowPushes({ send: sendToWindow(windowTarget), sendMany: sendManyToWindow(windowTarget) });
 nativeTheme.on('updated', themeShell.paint);
 let quitting = false;
@@ -128,12 +128,12 @@ async function start(): Promise<void> {
     ipcMain,
     service: deferred,
     appUrl: url,
-    getTarget: () => currentWindow()?.webContents ?? null,
+    getTarget: windowTarget,
     pushes: windowPushes,
     shell: createDispatch({ setTheme: themeShell.setTheme }),
     log,
   });
-  installAppMenu(Menu, process.platform, () => currentWindow()?.webContents ?? null, { devTools: !app.isPackaged });
+  installAppMenu(Menu, process.platform, windowTarget, { devTools: !app.isPackaged });
   openWindow();
   embedded = await startEmbeddedDefault({ appVersion: app.getVersion(), userDataDir: app.getPath('userData') });
   const { orchestratorUrl, privateKeyPem, dialect } = embedded.config;

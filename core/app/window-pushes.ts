@@ -23,7 +23,7 @@ export interface WindowPushesOptions {
   holdMs?: number;
 }
 
-/** Pushes that may wait; each key names how held ones fold. */
+/** Pushes that may wait; push() folds each kind its own way. */
 const HELD = new Set<IpcEventName>(['statusChanged', 'problemsChanged', 'keepAliveChanged', 'probesChanged', 'attentionEvent']);
 
 export class WindowPushes {
@@ -77,6 +77,18 @@ export class WindowPushes {
 
   /** Sends whatever is held, now: one message however many there are. */
   flush(): void {
+    const held = this.take();
+    if (held.length === 1) this.send(...held[0]!);
+    else if (held.length > 1) this.sendMany(held);
+  }
+
+  /** Drops what is held (the window is gone). */
+  close(): void {
+    this.take();
+  }
+
+  /** What is held, in the order it is sent, leaving nothing held. */
+  private take(): [IpcEventName, unknown][] {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const held: [IpcEventName, unknown][] = [];
@@ -88,17 +100,6 @@ export class WindowPushes {
     this.attentionEvents = [];
     this.probeIds.clear();
     this.latest.clear();
-    if (held.length === 1) this.send(...held[0]!);
-    else if (held.length > 1) this.sendMany(held);
-  }
-
-  /** Drops what is held (the window is gone). */
-  close(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.statuses.clear();
-    this.latest.clear();
-    this.probeIds.clear();
-    this.attentionEvents = [];
+    return held;
   }
 }
