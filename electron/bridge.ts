@@ -9,7 +9,14 @@ export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 /** Listen on a channel; returns the unsubscribe. */
 export type Subscribe = (channel: string, listener: (payload: unknown) => void) => () => void;
 
-export function buildBridge(invoke: Invoke, subscribe: Subscribe): StewardBridge {
+/** A listener's failure, reported without stopping the rest of a batch (default: thrown on its own, later). */
+export type ListenerError = (error: unknown) => void;
+const throwLater: ListenerError = (e) =>
+  queueMicrotask(() => {
+    throw e;
+  });
+
+export function buildBridge(invoke: Invoke, subscribe: Subscribe, onListenerError: ListenerError = throwLater): StewardBridge {
   const methods: Record<string, (input?: unknown) => Promise<unknown>> = {};
   for (const method of IPC_METHOD_NAMES) {
     const channel = methodChannel(method);
@@ -22,7 +29,14 @@ export function buildBridge(invoke: Invoke, subscribe: Subscribe): StewardBridge
     if (!Array.isArray(batch)) return;
     for (const entry of batch as unknown[]) {
       if (!Array.isArray(entry) || entry.length !== 2 || !isEventName(entry[0])) continue;
-      for (const l of byEvent.get(entry[0]) ?? []) l(entry[1]);
+      for (const l of byEvent.get(entry[0]) ?? []) {
+        try {
+          l(entry[1]);
+        } catch (e) {
+          // One listener's failure must not drop the rest of the batch.
+          onListenerError(e);
+        }
+      }
     }
   };
   const on = (event: unknown, listener: unknown): (() => void) => {

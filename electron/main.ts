@@ -16,7 +16,7 @@ import { createCrashGuard } from './crash-guard';
 import { startEmbeddedDefault, type EmbeddedDefault } from './embedded-default';
 import { hardenSession, hardenWebContents } from './harden';
 import { registerIpc, sendManyToWindow, sendToWindow } from './ipc';
-import { WindowPushes } from '../core/app/window-pushes';
+import { inBackground, WindowPushes } from '../core/app/window-pushes';
 import { foreignHostConfirm, keyFilePicker, keyMoveConfirm, publicKeySaver } from './key-dialogs';
 import { linkConfirm } from './open-external';
 import { chooseSavePath } from './save-dialog';
@@ -42,7 +42,7 @@ const deferred = createDeferredService();
 const currentWindow = (): BrowserWindow | null => (window && !window.isDestroyed() ? window : null);
 const themeShell = createThemeShell(nativeTheme, currentWindow);
 const windowTarget = () => currentWindow()?.webContents ?? null;
-// Frequent pushes wait while the window is in the background; it shows them every 30 s then anyway.
+// Frequent pushes wait while the window is in the background, for its next refresh.
 const windowPushes = new WindowPushes({ send: sendToWindow(windowTarget), sendMany: sendManyToWindow(windowTarget) });
 nativeTheme.on('updated', themeShell.paint);
 let quitting = false;
@@ -105,7 +105,7 @@ function openWindow(): void {
     window = null;
     windowPushes.close();
   });
-  const judge = () => windowPushes.setBackground(!win.isVisible() || win.isMinimized() || !win.isFocused());
+  const judge = () => windowPushes.setBackground(inBackground(win));
   win.on('focus', judge).on('blur', judge).on('show', judge).on('hide', judge).on('minimize', judge).on('restore', judge);
   // The title carries the problem count: the page's <title> does not replace it.
   win.on('page-title-updated', (event) => event.preventDefault());

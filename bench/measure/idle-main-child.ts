@@ -10,6 +10,11 @@ interface Request {
   pollIntervalMs: number;
 }
 
+// The bench gone (killed, or given up on this measure): stop polling.
+process.once('disconnect', () => {
+  removeBenchTempDirs();
+  process.exit(1);
+});
 process.once('message', (m: Request) => {
   void (async () => {
     try {

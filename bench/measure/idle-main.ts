@@ -35,14 +35,22 @@ export const IDLE_MAIN_SETTLE_MS = 30_000;
 /** Measures in a child process of its own; the key crosses by IPC, never on its command line. */
 export function measureIdleMain(url: string, key: KeyPair, seconds: number, pollIntervalMs: number): Promise<IdleMainFigure> {
   const child = fork(fileURLToPath(new URL('./idle-main-child.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
+  // The measure's own length, the settling, the wait for the live pace, and room to start and stop.
+  const deadlineMs = Math.max(seconds * 1000, 2 * 60_000) + IDLE_MAIN_SETTLE_MS + 120_000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return new Promise<IdleMainFigure>((resolve, reject) => {
+    timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the idle-main measure gave no figure within ${deadlineMs / 1000} s`));
+    }, deadlineMs);
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the idle-main measure exited (${code}) without a figure`)));
-    child.once('message', (figure: IdleMainFigure) => {
-      child.removeAllListeners('exit');
-      resolve(figure);
-    });
+    child.once('message', (figure: IdleMainFigure) => resolve(figure));
+    // 'close' waits for the IPC channel too, so a figure sent just before exiting is never taken for none.
+    child.once('close', (code) => reject(new Error(`the idle-main measure exited (${code}) without a figure`)));
     child.send({ url, key, seconds, pollIntervalMs });
+  }).finally(() => {
+    child.removeAllListeners();
+    clearTimeout(timer);
   });
 }
 

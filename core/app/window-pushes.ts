@@ -1,17 +1,21 @@
 /**
  * The service's pushes on their way to the window. While the window is in the background
- * (another window has the focus, or it is hidden), the frequent ones are held and sent together
- * every `holdMs`: at 10,000 droplets the live feed pushes several a second, and each crossing
- * wakes the window's renderer, which shows them only every 30 s then anyway. Held pushes are
- * folded to what the window needs (the newest status per droplet, the newest problem count);
- * any other push sends what is held first, so the window sees everything in its order. Desktop
- * notifications and the tray are main's and never wait here.
+ * (another window has the focus, or it is hidden), the frequent ones are held: at 10,000
+ * droplets the live feed pushes several a second, each crossing wakes the window's renderer, and
+ * the window shows them only on its refresh every BACKGROUND_TICK_MS then anyway. Held pushes go
+ * as one message just before that refresh, so they show on it; at once when the window comes to
+ * the front; and before any push that never waits, so those keep their order with the held ones.
+ * Within a message, kinds are grouped: every status change in the order it came, every attention
+ * event, the probe ids changed, then the newest problem count and keep-alive list. Status changes
+ * are never folded: the window puts a pushed change back over a poll's older answer only when it
+ * follows from the status that answer shows (`keepPushesNewerThanAnswer`), so it needs each one.
+ * Desktop notifications and the tray are main's and never wait here.
  */
-import type { StatusChange } from '../../shared/model';
+import { BACKGROUND_TICK_MS } from '../../shared/background';
 import type { IpcEventName } from '../../shared/ipc-contract';
 
-/** How long a push waits at most while the window is in the background. */
-export const BACKGROUND_PUSH_HOLD_MS = 10_000;
+/** Held pushes are sent this long before the window's background refresh, so they arrive first. */
+export const FLUSH_LEAD_MS = 250;
 
 export type SendToWindow = (event: IpcEventName, payload: unknown) => void;
 
@@ -20,29 +24,43 @@ export interface WindowPushesOptions {
   send: SendToWindow;
   /** Several, in order, as one message (EVENT_BATCH_CHANNEL). */
   sendMany: (events: [IpcEventName, unknown][]) => void;
-  holdMs?: number;
+  now?: () => number;
 }
 
-/** Pushes that may wait; push() folds each kind its own way. */
+/** What says whether a window is in the background (Electron's BrowserWindow has these). */
+export interface WindowState {
+  isVisible(): boolean;
+  isMinimized(): boolean;
+  isFocused(): boolean;
+}
+
+export const inBackground = (w: WindowState): boolean => !w.isVisible() || w.isMinimized() || !w.isFocused();
+
+/** Pushes that may wait; push() keeps each kind its own way. */
 const HELD = new Set<IpcEventName>(['statusChanged', 'problemsChanged', 'keepAliveChanged', 'probesChanged', 'attentionEvent']);
+
+/** Until just before the window's next background refresh (whole multiples of BACKGROUND_TICK_MS). */
+export function msToFlush(now: number): number {
+  const ms = BACKGROUND_TICK_MS - (now % BACKGROUND_TICK_MS) - FLUSH_LEAD_MS;
+  return ms > 0 ? ms : ms + BACKGROUND_TICK_MS;
+}
 
 export class WindowPushes {
   private background = false;
-  /** The newest status change per droplet, in the order droplets first changed. */
-  private readonly statuses = new Map<number, StatusChange>();
+  private statuses: unknown[] = [];
+  private attentionEvents: unknown[] = [];
+  private readonly probeIds = new Set<number>();
   /** Pushes whose newest payload says it all. */
   private readonly latest = new Map<IpcEventName, unknown>();
-  private readonly probeIds = new Set<number>();
-  private attentionEvents: unknown[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly send: SendToWindow;
   private readonly sendMany: WindowPushesOptions['sendMany'];
-  private readonly holdMs: number;
+  private readonly now: () => number;
 
   constructor(opts: WindowPushesOptions) {
     this.send = opts.send;
     this.sendMany = opts.sendMany;
-    this.holdMs = opts.holdMs ?? BACKGROUND_PUSH_HOLD_MS;
+    this.now = opts.now ?? Date.now;
   }
 
   push(event: IpcEventName, payload: unknown): void {
@@ -51,21 +69,12 @@ export class WindowPushes {
       this.send(event, payload);
       return;
     }
-    if (event === 'statusChanged') {
-      const change = payload as StatusChange;
-      // Re-inserted, so droplets keep the order of their newest change.
-      this.statuses.delete(change.dropletId);
-      this.statuses.set(change.dropletId, change);
-    } else if (event === 'probesChanged') {
-      for (const id of (payload as { ids: number[] }).ids) this.probeIds.add(id);
-    } else if (event === 'attentionEvent') {
-      // Few (grouped by the engine), and each is its own event: all kept.
-      this.attentionEvents.push(payload);
-    } else {
-      this.latest.set(event, payload);
-    }
+    if (event === 'statusChanged') this.statuses.push(payload);
+    else if (event === 'attentionEvent') this.attentionEvents.push(payload);
+    else if (event === 'probesChanged') for (const id of (payload as { ids: number[] }).ids) this.probeIds.add(id);
+    else this.latest.set(event, payload);
     if (this.timer) return;
-    this.timer = setTimeout(() => this.flush(), this.holdMs);
+    this.timer = setTimeout(() => this.flush(), msToFlush(this.now()));
     this.timer.unref?.();
   }
 
@@ -82,9 +91,10 @@ export class WindowPushes {
     else if (held.length > 1) this.sendMany(held);
   }
 
-  /** Drops what is held (the window is gone). */
+  /** Drops what is held (the window is gone); a new window starts in front until it says otherwise. */
   close(): void {
     this.take();
+    this.background = false;
   }
 
   /** What is held, in the order it is sent, leaving nothing held. */
@@ -92,11 +102,11 @@ export class WindowPushes {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const held: [IpcEventName, unknown][] = [];
-    for (const change of this.statuses.values()) held.push(['statusChanged', change]);
+    for (const change of this.statuses) held.push(['statusChanged', change]);
     for (const e of this.attentionEvents) held.push(['attentionEvent', e]);
     if (this.probeIds.size > 0) held.push(['probesChanged', { ids: [...this.probeIds] }]);
     for (const entry of this.latest) held.push(entry);
-    this.statuses.clear();
+    this.statuses = [];
     this.attentionEvents = [];
     this.probeIds.clear();
     this.latest.clear();

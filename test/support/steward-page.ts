@@ -91,7 +91,8 @@ export async function openStewardPage(opts: StewardPageOptions): Promise<Steward
       };
       w.steward = Object.freeze(bridge);
       w.__stewardEmit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
-      w.__stewardEmitMany = (list: [string, unknown][]) => list.forEach(([event, payload]) => listeners.get(event)?.forEach((l) => l(payload)));
+      // As preload's bridge: only the contract's events.
+      w.__stewardEmitMany = (list: [string, unknown][]) => list.forEach(([event, payload]) => events.includes(event) && listeners.get(event)?.forEach((l) => l(payload)));
     },
     { methods: IPC_METHOD_NAMES as string[], events: IPC_EVENT_NAMES as string[] },
   );

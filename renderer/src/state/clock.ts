@@ -11,11 +11,12 @@
  * core a second, which is most of what Steward costs left open all day. Focus refreshes at once.
  */
 import { useSyncExternalStore } from 'react';
+import { BACKGROUND_TICK_MS } from '../../../shared/background';
 import { isScrolling, SCROLL_HOLD_MAX_MS } from './scrolling';
 
 const SCROLL_RECHECK_MS = 200;
-/** How often the screen refreshes while the window is in the background. */
-export const BACKGROUND_TICK_MS = 30_000;
+/** How often the screen refreshes while the window is in the background (main's held pushes arrive just before). */
+export { BACKGROUND_TICK_MS };
 
 let nowMs = Date.now();
 let timer: ReturnType<typeof setTimeout> | null = null;

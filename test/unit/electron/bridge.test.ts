@@ -10,7 +10,8 @@ function setup() {
     listeners.set(channel, listener);
     return unsubscribe;
   });
-  return { bridge: buildBridge(invoke, subscribe), invoke, subscribe, unsubscribe, listeners };
+  const reported: unknown[] = [];
+  return { bridge: buildBridge(invoke, subscribe, (e) => void reported.push(e)), invoke, subscribe, unsubscribe, listeners, reported };
 }
 
 describe('buildBridge', () => {
@@ -53,7 +54,7 @@ describe('buildBridge', () => {
   });
 
   it('hands each event of a batch to that event’s listeners, in order, and ignores what is not an event', () => {
-    const { bridge, listeners } = setup();
+    const { bridge, listeners, reported } = setup();
     const got: unknown[] = [];
     bridge.on('statusChanged', (p) => got.push(['status', p]));
     const offProblems = bridge.on('problemsChanged', (p) => got.push(['problems', p]));
@@ -62,6 +63,13 @@ describe('buildBridge', () => {
     expect(got).toEqual([['status', { dropletId: 1 }], ['problems', { count: 2 }], ['status', { dropletId: 2 }]]);
     batch({ not: 'a list' });
     offProblems();
+    // A listener that throws does not cost the rest of the batch; its error is still reported.
+    bridge.on('keepAliveChanged', () => {
+      throw new Error('listener broke');
+    });
+    batch([['keepAliveChanged', []], ['statusChanged', { dropletId: 3 }]]);
+    expect(got.pop()).toEqual(['status', { dropletId: 3 }]);
+    expect(reported).toEqual([new Error('listener broke')]);
     batch([['problemsChanged', { count: 3 }]]);
     expect(got).toHaveLength(3);
   });

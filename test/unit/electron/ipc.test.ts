@@ -22,7 +22,7 @@ function setup(extra: Partial<IpcOptions> = {}) {
   const target: WindowTarget = { id: 7, isDestroyed: () => false, send: (c, p) => void sent.push([c, p]) };
   const log = vi.fn();
   const dispose = registerIpc({ ipcMain, service, appUrl: APP, getTarget: () => target, log, ...extra });
-  return { handlers, ipcMain, service, sent, emit: (e: IpcEventName, p: unknown) => emit(e, p), dispose, unsubscribe, log };
+  return { handlers, ipcMain, service, sent, target, emit: (e: IpcEventName, p: unknown) => emit(e, p), dispose, unsubscribe, log };
 }
 
 const fromApp: InvokeEventLike = { sender: { id: 7 }, senderFrame: { url: APP, parent: null } };
@@ -83,16 +83,19 @@ describe('registerIpc', () => {
     expect(sent).toEqual([[eventChannel('statusChanged'), { dropletId: 3 }]]);
   });
 
-  it('holds frequent events while the window is in the background, through the pushes it is given', () => {
+  it('holds frequent events while the window is in the background, through the pushes it is given, and sends them as one message', () => {
     let pushes: WindowPushes | null = null;
-    const { emit, sent } = setup({ pushes: { push: (e, p) => pushes!.push(e, p) } });
-    pushes = new WindowPushes({ send: (e, p) => sent.push([eventChannel(e), p]), sendMany: (events) => sent.push([EVENT_BATCH_CHANNEL, events]), holdMs: 10_000 });
+    const { emit, sent, target } = setup({ pushes: { push: (e, p) => pushes!.push(e, p) } });
+    pushes = new WindowPushes({ send: sendToWindow(() => target), sendMany: sendManyToWindow(() => target) });
     pushes.setBackground(true);
     emit('statusChanged', { dropletId: 3 });
     emit('bogus' as IpcEventName, {});
+    emit('problemsChanged', { count: 1 });
     expect(sent).toEqual([]);
     pushes.setBackground(false);
-    expect(sent).toEqual([[eventChannel('statusChanged'), { dropletId: 3 }]]);
+    expect(sent).toEqual([[EVENT_BATCH_CHANNEL, [['statusChanged', { dropletId: 3 }], ['problemsChanged', { count: 1 }]]]]);
+    emit('statusChanged', { dropletId: 4 });
+    expect(sent[1]).toEqual([eventChannel('statusChanged'), { dropletId: 4 }]);
   });
 
   it('sends several events as one message on the batch channel, and nothing once the window is destroyed', () => {
