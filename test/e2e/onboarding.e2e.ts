@@ -49,7 +49,10 @@ describe.skipIf(!chromiumPath)('onboarding, context menu and exports', () => {
   it('exports the fleet as shown (filtered) to CSV through main, read back', async () => {
     const path = join(dir, 'fleet.csv');
     s.setNextSavePath(path);
-    await s.page.getByRole('searchbox', { name: 'Search droplets' }).fill('10');
+    // A service's name, not digits: every endpoint carries the sandbox's random port, so a
+    // digit filter could match every row and the test would wait for nothing.
+    const term = (await s.page.locator('[data-droplet-id] .col-name').first().innerText()).replace(/-\d+$/, '');
+    await s.page.getByRole('searchbox', { name: 'Search droplets' }).fill(term);
     const shownIds = async () => (await s.page.locator('[data-droplet-id]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.dropletId)));
     await s.page.waitForFunction(() => document.querySelectorAll('[data-droplet-id]').length < 12);
     const expected = await shownIds();
@@ -57,7 +60,7 @@ describe.skipIf(!chromiumPath)('onboarding, context menu and exports', () => {
     await s.page.getByTestId('fleet-note').getByText(`to ${path}`).waitFor({ timeout: 10_000 });
     const rows = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(rows.map((r) => r.id)).toEqual(expected);
-    for (const r of rows) expect(`${r.id} ${r.name} ${r.steward} ${r.endpoint}`).toContain('10');
+    for (const r of rows) expect(`${r.id} ${r.name} ${r.steward} ${r.endpoint}`).toContain(term);
     await s.page.getByRole('searchbox', { name: 'Search droplets' }).fill('');
   });
 
