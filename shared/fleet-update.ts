@@ -133,7 +133,7 @@ export function sameList(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function sameMetrics(a: Droplet['latestMetrics'], b: Droplet['latestMetrics']): boolean {
+export function sameMetrics(a: Droplet['latestMetrics'], b: Droplet['latestMetrics']): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
   let n = 0;

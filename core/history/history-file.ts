@@ -112,7 +112,7 @@ export class HistoryFile {
   }
 
   /** Append samples, LINE_LENGTH numbers each (status as `store`'s code). */
-  async append(flat: number[], store: SeriesStore): Promise<void> {
+  async append(flat: ArrayLike<number>, store: SeriesStore): Promise<void> {
     // Never through a link planted in the file's place.
     const fh = await openNoFollow(this.path, 'append');
     try {
@@ -144,9 +144,9 @@ function* snapshotLines(store: SeriesStore, counter: { lines: number }): Generat
   counter.lines = 1;
   yield HEADER + '\n';
   const row: number[] = [];
-  for (const { id, data, from } of store.retainedSeries()) {
+  for (const { id, data } of store.retainedSeries()) {
     row.length = 0;
-    for (let i = from; i < data.length; i += STRIDE) {
+    for (let i = 0; i < data.length; i += STRIDE) {
       row.push(id);
       for (let k = 0; k < STRIDE; k++) row.push(data[i + k]!);
     }
@@ -200,7 +200,7 @@ function applyRow(store: SeriesStore, v: unknown): boolean {
   return true;
 }
 
-function linesOf(flat: number[], store: SeriesStore): string {
+function linesOf(flat: ArrayLike<number>, store: SeriesStore): string {
   const out: string[] = [];
   for (let i = 0; i < flat.length; i += LINE_LENGTH) {
     const status = store.statusName(flat[i + 2]!);

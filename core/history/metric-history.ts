@@ -10,6 +10,7 @@ import { ExtraMetrics } from './extra-metrics';
 import { HistoryFile, LINE_LENGTH } from './history-file';
 import { PROBE_METRIC_PREFIX } from '../../shared/probe';
 import { metricValues, SeriesStore, type SeriesLimits } from './series';
+import { FloatRun } from './float-run';
 
 export interface MetricHistoryOptions extends SeriesLimits {
   /** Samples kept across all droplets' extra metrics (memory only; default DEFAULT_MAX_EXTRA_SAMPLES). */
@@ -55,8 +56,8 @@ export class MetricHistory {
   private readonly flushDelayMs: number;
   private readonly onWrite: ((failure: unknown) => void) | undefined;
   private readonly now: () => number;
-  /** Samples recorded since the last flush, LINE_LENGTH numbers each. */
-  private pending: number[] = [];
+  /** Samples recorded since the last flush, LINE_LENGTH numbers each (off the heap, as the series are). */
+  private pending = new FloatRun();
   /** Nothing is written before load(): a first write would replace the file unread. */
   private loaded = false;
   private closed = false;
@@ -213,18 +214,19 @@ export class MetricHistory {
     if (file.wantsCompaction(this.store.retained)) {
       // Whatever is recorded from here on stays pending as well, so a droplet written
       // before a new beat loses nothing; one written after just gets a duplicate line.
-      this.pending = [];
+      this.pending = new FloatRun();
       await file.compact(this.store);
       return true;
     }
     if (!this.pending.length) return false;
     const taken = this.pending;
-    this.pending = [];
+    this.pending = new FloatRun();
     try {
-      await file.append(taken, this.store);
+      await file.append(taken.view(), this.store);
     } catch (e) {
       // Retried with the next flush; a failed append left the file as it was (appendWhole).
-      this.pending = taken.concat(this.pending);
+      taken.append(this.pending.view());
+      this.pending = taken;
       throw e;
     }
     return true;

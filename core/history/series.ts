@@ -1,11 +1,12 @@
 /**
- * The metric history in memory: one array of numbers per droplet (null metrics as NaN,
- * statuses interned), so a sample costs ~50 bytes, not an object. Adding is O(1) for the
- * usual in-order beat. A total cap (maxTotalSamples) bounds the whole: 7 days for 10,000
+ * The metric history in memory: one run of numbers per droplet (null metrics as NaN,
+ * statuses interned), so a sample costs ~50 bytes, not an object, and lives off the JS heap
+ * (float-run.ts). Adding is O(1) for the usual in-order beat. A total cap (maxTotalSamples) bounds the whole: 7 days for 10,000
  * droplets would be GBs.
  */
 import type { ChartedMetric, LatestValues, Metrics, Sample } from '../../shared/model';
 import { readChartedMetric } from '../../shared/udc/readers';
+import { FloatRun } from './float-run';
 
 /**
  * A sample's metrics in their order in memory and on disk (history file version 1). The
@@ -29,6 +30,9 @@ export interface SeriesLimits {
   maxTotalSamples?: number;
 }
 
+/** One sample on its way into a run: reused, so a poll's 10,000 inserts allocate nothing. */
+const SCRATCH = new Float64Array(STRIDE);
+
 /** About 100 MB of samples at ~50 bytes each. */
 export const DEFAULT_MAX_TOTAL_SAMPLES = 2_000_000;
 
@@ -45,15 +49,15 @@ export class Series {
   touched = 0;
   /** The newest sample's time as given, to skip a repeated beat without parsing. */
   lastIso = '';
-  /** Samples interleaved, STRIDE numbers each: one array per droplet keeps a poll's writes local. */
-  readonly data: number[] = [];
+  /** Samples interleaved, STRIDE numbers each: one run per droplet keeps a poll's writes local. */
+  readonly data = new FloatRun(4 * STRIDE);
 
   get count(): number {
     return this.data.length / STRIDE;
   }
 
   time(i: number): number {
-    return this.data[i * STRIDE]!;
+    return this.data.at(i * STRIDE);
   }
 
   /** Index of the oldest retained sample: older ones are dropped lazily, in batches. */
@@ -82,11 +86,10 @@ export class Series {
   }
 }
 
-/** A droplet's retained samples: `data` from index `from`, STRIDE numbers each. */
+/** A droplet's retained samples, STRIDE numbers each (a view: read it before the store changes). */
 export interface RetainedSeries {
   id: number;
-  data: readonly number[];
-  from: number;
+  data: Float64Array;
 }
 
 export class SeriesStore {
@@ -154,19 +157,21 @@ export class SeriesStore {
 
     const d = series.data;
     const n = series.count;
-    if (n === 0 || t > series.time(n - 1)) {
-      d.push(t, code);
-      for (let k = 0; k < METRIC_COUNT; k++) d.push(values[k]!);
-    } else {
+    const sample = SCRATCH;
+    sample[0] = t;
+    sample[1] = code;
+    for (let k = 0; k < METRIC_COUNT; k++) sample[2 + k] = values[k]!;
+    if (n === 0 || t > series.time(n - 1)) d.append(sample);
+    else {
       const at = series.lowerBound(t);
       if (at < n && series.time(at) === t) return null;
       if (n >= this.max && at <= series.start(this.max)) return null;
-      d.splice(at * STRIDE, 0, t, code, ...values);
+      d.insert(at * STRIDE, sample);
     }
     if (n < this.max) this.retainedCount++;
-    // Drop the oldest in batches: shifting a 10k-sample array on every beat costs O(n) each.
+    // Drop the oldest in batches: shifting a 10k-sample run on every beat costs O(n) each.
     const slack = Math.max(16, this.max >> 3);
-    if (n + 1 > this.max + slack) d.splice(0, (n + 1 - this.max) * STRIDE);
+    if (n + 1 > this.max + slack) d.dropFront((n + 1 - this.max) * STRIDE);
     if (this.retainedCount > this.maxTotal) this.shed();
     return series;
   }
@@ -182,7 +187,7 @@ export class SeriesStore {
       const n = series.count;
       if (n === 0 || series.time(n - 1) <= cutoffMs) continue;
       const before = n - series.start(this.max);
-      series.data.length = series.lowerBound(cutoffMs + 1) * STRIDE;
+      series.data.truncate(series.lowerBound(cutoffMs + 1) * STRIDE);
       dropped += before - (series.count - series.start(this.max));
       series.lastIso = '';
     }
@@ -196,7 +201,7 @@ export class SeriesStore {
     if (!series) return [];
     let from = series.start(this.max);
     if (sinceMs !== undefined) from = Math.max(from, series.lowerBound(sinceMs));
-    const d = series.data;
+    const d = series.data.view();
     const out: Sample[] = [];
     for (let i = from * STRIDE; i < d.length; i += STRIDE) {
       const metrics = {} as Record<(typeof METRIC_COLUMNS)[number], number | null>;
@@ -222,7 +227,7 @@ export class SeriesStore {
     const out: Record<(typeof METRIC_COLUMNS)[number], { t: number; v: number } | null> = { cpu_percent: null, memory_mb: null, requests_last_minute: null, errors_last_minute: null };
     const series = this.series.get(id);
     if (!series) return out;
-    const d = series.data;
+    const d = series.data.view();
     let missing = METRIC_COUNT;
     for (let i = d.length - STRIDE, end = series.start(this.max) * STRIDE; i >= end && missing > 0; i -= STRIDE) {
       for (let k = 0; k < METRIC_COUNT; k++) {
@@ -239,7 +244,7 @@ export class SeriesStore {
 
   /** Every droplet's retained samples, in insertion order of the droplets. */
   *retainedSeries(): Generator<RetainedSeries> {
-    for (const [id, series] of this.series) yield { id, data: series.data, from: series.start(this.max) * STRIDE };
+    for (const [id, series] of this.series) yield { id, data: series.data.view(series.start(this.max) * STRIDE) };
   }
 
   /**
@@ -281,7 +286,7 @@ export class SeriesStore {
       const from = series.start(this.max);
       const visible = series.count - from;
       if (visible <= level) continue;
-      series.data.splice(0, (series.count - level) * STRIDE);
+      series.data.dropFront((series.count - level) * STRIDE);
       this.retainedCount -= visible - level;
       if (level === 0) this.series.delete(id);
     }
