@@ -238,7 +238,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     try {
       const since = attention.fleetMark ?? undefined;
       const { update, beats } = await decodeList({}, { since });
-      for (const b of beats) history.record(b.id, b.time, b.status, b.metrics);
+      history.recordListed(beats);
       if (!attention.applyFleet(update)) {
         const whole = await decodeList({}, {});
         attention.applyFleet(whole.update);
@@ -347,7 +347,7 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     }),
     listDroplets: async ({ since, ...filters }): Promise<FleetUpdate> => {
       const { update, beats } = await decodeList(filters, { since });
-      for (const b of beats) history.record(b.id, b.time, b.status, b.metrics);
+      history.recordListed(beats);
       feedAttention(update, filters);
       probes.noteFleet(update, filters.status !== undefined || filters.capability !== undefined);
       return update;

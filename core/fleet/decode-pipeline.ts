@@ -5,7 +5,7 @@
  * (decode-worker.ts); it imports nothing that needs the main thread.
  */
 import type { FleetMark, FleetUpdate } from '../../shared/fleet-update';
-import type { Droplet, Metrics } from '../../shared/model';
+import type { Droplet } from '../../shared/model';
 import { readDropletList } from '../../shared/udc';
 import { parseJson, readWith, significantClockOffsetMs } from '../orchestrator/answers';
 import { onLocalClock } from '../orchestrator/clock-offset';
@@ -14,6 +14,7 @@ import { fromServer } from '../orchestrator/redact';
 import { cleanDroplet } from '../orchestrator/server-fields';
 import type { SentCopies } from './sent-copies';
 import type { ExchangeResult } from '../orchestrator/transport';
+import { ListedBeatsBuilder, type ListedBeats } from '../history/listed-beats';
 
 export interface FleetRequest {
   /** filtersKey() of the filters the list was asked with. */
@@ -41,18 +42,10 @@ export interface DecodeStages {
   diffMs: number;
 }
 
-/** A beat the list shows for the first time, for the metric history (kept in main). */
-interface ListedBeat {
-  id: number;
-  time: string;
-  status: string;
-  metrics: Metrics;
-}
-
-/** What a fleet answer gives: the renderer's update, and the new beats for the history. */
+/** What a fleet answer gives: the renderer's update, and the new beats for the history (kept in main). */
 export interface DecodedFleet {
   update: FleetUpdate;
-  beats: ListedBeat[];
+  beats: ListedBeats;
   /** Only when the request asked for `timeStages`. */
   stages?: DecodeStages;
 }
@@ -108,24 +101,24 @@ export function decodeFleetAnswer(sync: SentCopies, answer: ExchangeResult, requ
       const found = list.droplets.find((d) => d.id === request.only);
       const droplets = found ? [onLocalClock(found, clockOffsetMs)] : [];
       const stages = lap ? { stages: { parseMs, readMs: lap(), diffMs: 0 } } : {};
-      return { ok: true, beats: [], update: { ...meta, base: null, droplets, patches: [], removed: [], sync: { stream: sync.stream, version: 0 } }, ...stages };
+      return { ok: true, beats: new ListedBeatsBuilder(0).build(), update: { ...meta, base: null, droplets, patches: [], removed: [], sync: { stream: sync.stream, version: 0 } }, ...stages };
     }
     const droplets = clockOffsetMs === 0 ? list.droplets : list.droplets.map((d) => onLocalClock(d, clockOffsetMs));
     const readMs = lap?.() ?? 0;
     const diff = sync.diff(request.key, droplets, request.since);
     // Only rows that carry metrics: a metric-less row (the deployed list) would punch holes in the charts.
-    const beats: ListedBeat[] = [];
-    const beat = (d: Droplet): void => {
-      if (d.lastHeartbeat && d.latestMetrics) beats.push({ id: d.id, time: d.lastHeartbeat, status: d.status, metrics: d.latestMetrics });
-    };
-    diff.droplets.forEach(beat);
     // A patch with a new beat time: record the droplet as read (its first entry, as the diff kept).
     const beaten = new Set(diff.patches.filter((p) => p.lastHeartbeat !== undefined).map((p) => p.id));
+    const beats = new ListedBeatsBuilder(diff.droplets.length + beaten.size);
+    const beat = (d: Droplet): void => {
+      if (d.lastHeartbeat && d.latestMetrics) beats.add(d.id, d.lastHeartbeat, d.status, d.latestMetrics);
+    };
+    diff.droplets.forEach(beat);
     if (beaten.size > 0) for (const d of droplets) if (beaten.delete(d.id)) beat(d);
     const stages = lap ? { stages: { parseMs, readMs, diffMs: lap() } } : {};
     return {
       ok: true,
-      beats,
+      beats: beats.build(),
       update: { ...diff, ...meta },
       ...stages,
     };

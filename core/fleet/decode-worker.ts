@@ -22,5 +22,6 @@ port.on('message', (message: ToFleetWorker) => {
   } catch (e) {
     reply = { seq: message.seq, failure: errorText(e) };
   }
-  port.postMessage(reply);
+  // The beats' numbers move to main (no copy); this thread has no further use for them.
+  port.postMessage(reply, 'outcome' in reply && reply.outcome.ok ? [reply.outcome.beats.flat.buffer as ArrayBuffer] : []);
 });

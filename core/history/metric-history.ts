@@ -9,7 +9,8 @@ import { parseIsoMs } from '../../shared/udc/time';
 import { ExtraMetrics } from './extra-metrics';
 import { HistoryFile, LINE_LENGTH } from './history-file';
 import { PROBE_METRIC_PREFIX } from '../../shared/probe';
-import { metricValues, SeriesStore, type SeriesLimits } from './series';
+import { METRIC_COUNT, metricValues, SeriesStore, type Series, type SeriesLimits } from './series';
+import { LISTED_STRIDE, type ListedBeats } from './listed-beats';
 import { FloatRun } from './float-run';
 
 export interface MetricHistoryOptions extends SeriesLimits {
@@ -102,29 +103,57 @@ export class MetricHistory {
       return false;
     }
     const t = parseIsoMs(timeIso);
-    if (!Number.isFinite(t)) return false;
+    const series = this.add(dropletId, t, status, metricValues(metrics), metrics, sameBeatMs, known);
+    if (series && t === series.time(series.count - 1)) series.lastIso = timeIso;
+    return series !== null;
+  }
+
+  /**
+   * A fleet list's new beats (listed-beats.ts), each as record() takes a beat: the same checks,
+   * without a parse or an object per beat.
+   */
+  recordListed(beats: ListedBeats): void {
+    const f = beats.flat;
+    const values = new Float64Array(METRIC_COUNT);
+    const extra = beats.extra.length > 0 ? new Map(beats.extra.map((e) => [e.beat, e.metrics])) : null;
+    for (let at = 0, beat = 0; at < f.length; at += LISTED_STRIDE, beat++) {
+      const id = f[at]!;
+      const t = f[at + 1]!;
+      const known = this.store.get(id);
+      // Polls mostly repeat the last beat.
+      if (known && known.count > 0 && known.time(known.count - 1) === t) {
+        this.store.touch(known);
+        continue;
+      }
+      values.set(f.subarray(at + 3, at + 3 + METRIC_COUNT));
+      this.add(id, t, beats.statuses[f[at + 2]!] ?? null, values, extra?.get(beat) ?? null, SAME_BEAT_MS, known);
+    }
+  }
+
+  /** One sample at `t` (NaN: unreadable); the series it joined, or null when it adds nothing. `metrics`: for the extra ones. */
+  private add(dropletId: number, t: number, status: string | null, values: ArrayLike<number>, metrics: Metrics | null, sameBeatMs: number, known: Series | undefined): Series | null {
+    if (!Number.isFinite(t)) return null;
     const notAfter = this.now() + FUTURE_TOLERANCE_MS;
-    if (t > notAfter) return false;
+    if (t > notAfter) return null;
     if (known && known.count > 0) {
       // The clock came back from running ahead: what it stamped then is not the future.
       if (known.time(known.count - 1) > notAfter && this.store.dropAfter(notAfter, dropletId) > 0) this.file?.noteDropped();
       if (known.hasNear(t, sameBeatMs)) {
         this.store.touch(known);
-        return false;
+        return null;
       }
     }
     const code = this.store.statusCode(status);
-    const values = metricValues(metrics);
     const series = this.store.insert(dropletId, t, code, values, known);
-    if (!series) return false;
-    if (series.count > 0 && t === series.time(series.count - 1)) series.lastIso = timeIso;
+    if (!series) return null;
     this.extra.record(dropletId, t, metrics);
     this.revisions.set(dropletId, this.revision(dropletId) + 1);
     if (this.persisting()) {
-      this.pending.push(dropletId, t, code, ...values);
+      this.pending.push(dropletId, t, code);
+      this.pending.append(values);
       this.scheduleFlush();
     }
-    return true;
+    return series;
   }
 
   /** Retained samples of a droplet at or after `sinceMs`, oldest first. */

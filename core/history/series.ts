@@ -145,7 +145,7 @@ export class SeriesStore {
   }
 
   /** The series when the sample was added; null when it adds nothing. `values` in METRIC_COLUMNS order. */
-  insert(id: number, t: number, code: number, values: readonly number[], known = this.series.get(id)): Series | null {
+  insert(id: number, t: number, code: number, values: ArrayLike<number>, known = this.series.get(id)): Series | null {
     let series = known;
     if (!series) {
       series = new Series();

@@ -5,6 +5,7 @@ import { workerFleetDecoder, type FleetDecoder } from '../../../../core/fleet/de
 import { SentCopies, filtersKey } from '../../../../core/fleet/sent-copies';
 import type { FleetUpdate } from '../../../../shared/fleet-update';
 import type { ExchangeResult } from '../../../../core/orchestrator/transport';
+import { listedBeatRecords } from '../../../../core/history/listed-beats';
 
 // The bench's parse / read / diff figures are these stages, timed inside the pipeline the app
 // runs (clock correction and beat extraction included), not a copy of it.
@@ -66,7 +67,7 @@ describe('the decode pipeline, timed by stage', () => {
     if (!second.ok) throw new Error('did not decode');
     expect(second.update.clockOffsetMs).toBe(HOURS_AHEAD);
     expect(second.update.patches).toEqual([{ id: 2, status: 'error', lastHeartbeat: '2026-11-27T08:00:20.000Z' }]);
-    expect(second.beats.map((b) => b.id)).toEqual([3, 2]);
+    expect(listedBeatRecords(second.beats).map((b) => b.id)).toEqual([3, 2]);
   });
 
   it('the only-one-droplet answer is timed too', () => {

@@ -4,6 +4,7 @@ import { inlineFleetDecoder, workerFleetDecoder, type FleetDecoder } from '../..
 import { isOrchestratorError } from '../../../../core/orchestrator/errors';
 import { filtersKey } from '../../../../core/fleet/sent-copies';
 import type { ExchangeResult } from '../../../../core/orchestrator/transport';
+import { listedBeatRecords } from '../../../../core/history/listed-beats';
 
 const WORKER_SOURCE = fileURLToPath(new URL('../../../../core/fleet/decode-worker.ts', import.meta.url));
 const NOW = Date.parse('2026-11-27T08:00:30.000Z');
@@ -45,13 +46,13 @@ describe.each([
     expect(first.base).toBeNull();
     expect(first.droplets.map((x) => x.id)).toEqual([1, 2]);
     expect(first.traceId).toBe('tr-1');
-    expect(beats.map((b) => b.id)).toEqual([1, 2]);
+    expect(listedBeatRecords(beats).map((b) => b.id)).toEqual([1, 2]);
     const second = await d.decode(answer([wire(1), wire(2, 'error', '2026-11-27T08:00:20Z'), wire(3)]), request(first.sync));
     expect(second.update.base).toEqual(first.sync);
     // Changed: only what changed; new: whole; and each new beat once, for the history.
     expect(second.update.patches).toEqual([{ id: 2, status: 'error', lastHeartbeat: '2026-11-27T08:00:20.000Z' }]);
     expect(second.update.droplets.map((x) => x.id)).toEqual([3]);
-    expect(second.beats).toMatchObject([{ id: 3 }, { id: 2, status: 'error', time: '2026-11-27T08:00:20.000Z', metrics: { cpu_percent: 2 } }]);
+    expect(listedBeatRecords(second.beats)).toMatchObject([{ id: 3 }, { id: 2, status: 'error', t: Date.parse('2026-11-27T08:00:20.000Z'), metrics: { cpu_percent: 2 } }]);
   });
 
   it('turns an unreadable answer into a malformed error naming its exchange', async () => {

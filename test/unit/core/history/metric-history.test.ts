@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MetricHistory } from '../../../../core/history/metric-history';
 import { parseIsoMs } from '../../../../shared/udc/time';
+import { ListedBeatsBuilder, listedBeatRecords } from '../../../../core/history/listed-beats';
 
 const T0 = Date.parse('2026-11-27T05:00:00.000Z');
 const iso = (minute: number): string => new Date(T0 + minute * 60_000).toISOString();
@@ -105,5 +106,56 @@ describe('parseIsoMs', () => {
     for (const text of ['2026-02-31T00:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-11-27T24:00:00.000Z', '2026-11-27T05:00:00Z', '2026-11-27 05:00:00.000Z', '2026-1a-27T05:00:00.000Z', 'garbage']) {
       expect(parseIsoMs(text)).toEqual(Date.parse(text));
     }
+  });
+});
+
+describe("a fleet list's beats (recordListed)", () => {
+  // Repeats, an older beat, a beat 1 s from a kept one, one far in the future, an unreadable
+  // time, a metric beyond the charted four, an alias, a status never seen before.
+  const beats: [number, string, string, Record<string, unknown>][] = [
+    [1, iso(0), 'active', m(1)],
+    [2, iso(0), 'active', { cpu_percent: 7, requests_per_minute: 40, queue_depth: 3 }],
+    [1, iso(1), 'error', m(2)],
+    [1, iso(1), 'error', m(2)],
+    [1, new Date(T0 + 60_000 + 1_000).toISOString(), 'error', m(3)],
+    [1, iso(-5), 'active', m(4)],
+    [2, iso(60 * 24 * 365), 'active', m(5)],
+    [3, 'yesterday', 'active', m(6)],
+    [3, iso(2), 'maintenance', {}],
+  ];
+
+  it('keeps what record() keeps, beat by beat, in memory and in the file', async () => {
+    const now = () => T0 + 10 * 60_000;
+    const one = new MetricHistory({ file: join(dir, 'one.jsonl'), now });
+    const listed = new MetricHistory({ file: join(dir, 'listed.jsonl'), now });
+    await one.load();
+    await listed.load();
+    const builder = new ListedBeatsBuilder(beats.length);
+    for (const [id, time, status, metrics] of beats) {
+      one.record(id, time, status, metrics as never);
+      builder.add(id, time, status, metrics as never);
+    }
+    listed.recordListed(builder.build());
+    for (const id of [1, 2, 3]) {
+      expect(listed.samples(id)).toEqual(one.samples(id));
+      expect(listed.revision(id)).toBe(one.revision(id));
+    }
+    expect(listed.samples(1).map((s) => s.status)).toEqual(['active', 'active', 'error']);
+    expect(listed.extraSamples(2, 'queue_depth')).toEqual(one.extraSamples(2, 'queue_depth'));
+    expect(listed.extraSamples(2, 'queue_depth')).toHaveLength(1);
+    expect(listed.samples(2)[0]!.requests_last_minute).toBe(40);
+    await one.close();
+    await listed.close();
+    const reopened = new MetricHistory({ file: join(dir, 'listed.jsonl'), now });
+    await reopened.load();
+    for (const id of [1, 2, 3]) expect(reopened.samples(id)).toEqual(one.samples(id));
+  });
+
+  it('crosses as one buffer of numbers that owns its memory alone', () => {
+    const builder = new ListedBeatsBuilder(10);
+    builder.add(5, iso(0), 'active', m(1));
+    const built = builder.build();
+    expect(built.flat.buffer.byteLength).toBe(built.flat.byteLength);
+    expect(listedBeatRecords(built)).toEqual([{ id: 5, t: T0, status: 'active', metrics: { cpu_percent: 1, memory_mb: 512, requests_last_minute: 10, errors_last_minute: 0 } }]);
   });
 });
