@@ -14,7 +14,7 @@ import { fromServer } from '../orchestrator/redact';
 import { cleanDroplet } from '../orchestrator/server-fields';
 import type { SentCopies } from './sent-copies';
 import type { ExchangeResult } from '../orchestrator/transport';
-import { ListedBeatsBuilder, type ListedBeats } from '../history/listed-beats';
+import { ListedBeatsBuilder, type ListedBeats } from './listed-beats';
 
 export interface FleetRequest {
   /** filtersKey() of the filters the list was asked with. */

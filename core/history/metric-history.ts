@@ -9,8 +9,8 @@ import { parseIsoMs } from '../../shared/udc/time';
 import { ExtraMetrics } from './extra-metrics';
 import { HistoryFile, LINE_LENGTH } from './history-file';
 import { PROBE_METRIC_PREFIX } from '../../shared/probe';
-import { METRIC_COUNT, metricValues, SeriesStore, type Series, type SeriesLimits } from './series';
-import { LISTED_STRIDE, type ListedBeats } from './listed-beats';
+import { METRIC_COLUMNS, METRIC_COUNT, metricValues, SeriesStore, type Series, type SeriesLimits } from './series';
+import { LISTED_METRICS, LISTED_STRIDE, type ListedBeats } from '../fleet/listed-beats';
 import { FloatRun } from './float-run';
 
 export interface MetricHistoryOptions extends SeriesLimits {
@@ -38,6 +38,9 @@ export const SAME_BEAT_MS = 2_000;
  * clock that was (or is) wrong.
  */
 export const FUTURE_TOLERANCE_MS = 2 * 60_000;
+
+/** Where each of the history's columns is in a listed beat. */
+const LISTED_AT = METRIC_COLUMNS.map((name) => 3 + LISTED_METRICS.indexOf(name));
 
 /**
  * Probe metrics (a droplet's own /state, core/probes) are a second source beside the beats:
@@ -125,7 +128,7 @@ export class MetricHistory {
         this.store.touch(known);
         continue;
       }
-      values.set(f.subarray(at + 3, at + 3 + METRIC_COUNT));
+      for (let k = 0; k < METRIC_COUNT; k++) values[k] = f[at + LISTED_AT[k]!]!;
       this.add(id, t, beats.statuses[f[at + 2]!] ?? null, values, extra?.get(beat) ?? null, SAME_BEAT_MS, known);
     }
   }

@@ -5,7 +5,7 @@ import { workerFleetDecoder, type FleetDecoder } from '../../../../core/fleet/de
 import { SentCopies, filtersKey } from '../../../../core/fleet/sent-copies';
 import type { FleetUpdate } from '../../../../shared/fleet-update';
 import type { ExchangeResult } from '../../../../core/orchestrator/transport';
-import { listedBeatRecords } from '../../../../core/history/listed-beats';
+import { listedBeatRecords } from '../../../../core/fleet/listed-beats';
 
 // The bench's parse / read / diff figures are these stages, timed inside the pipeline the app
 // runs (clock correction and beat extraction included), not a copy of it.

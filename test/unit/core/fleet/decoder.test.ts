@@ -4,7 +4,7 @@ import { inlineFleetDecoder, workerFleetDecoder, type FleetDecoder } from '../..
 import { isOrchestratorError } from '../../../../core/orchestrator/errors';
 import { filtersKey } from '../../../../core/fleet/sent-copies';
 import type { ExchangeResult } from '../../../../core/orchestrator/transport';
-import { listedBeatRecords } from '../../../../core/history/listed-beats';
+import { listedBeatRecords } from '../../../../core/fleet/listed-beats';
 
 const WORKER_SOURCE = fileURLToPath(new URL('../../../../core/fleet/decode-worker.ts', import.meta.url));
 const NOW = Date.parse('2026-11-27T08:00:30.000Z');

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MetricHistory } from '../../../../core/history/metric-history';
 import { parseIsoMs } from '../../../../shared/udc/time';
-import { ListedBeatsBuilder, listedBeatRecords } from '../../../../core/history/listed-beats';
+import { ListedBeatsBuilder, listedBeatRecords } from '../../../../core/fleet/listed-beats';
 
 const T0 = Date.parse('2026-11-27T05:00:00.000Z');
 const iso = (minute: number): string => new Date(T0 + minute * 60_000).toISOString();

@@ -5,13 +5,14 @@
  * then collect them, and they were still alive when the collector looked, so they grew its
  * old generation.
  */
-import { CHARTED_METRIC_NAMES, type Metrics } from '../../shared/model';
+import { CHARTED_METRIC_NAMES, CHARTED_METRICS, type ChartedMetric, type Metrics } from '../../shared/model';
 import { parseIsoMs } from '../../shared/udc/time';
-import { METRIC_COLUMNS, METRIC_COUNT } from './series';
 import { readChartedMetric } from '../../shared/udc/readers';
 
-/** Numbers a beat: droplet id, time (epoch ms; NaN when unreadable), index into `statuses`, then METRIC_COLUMNS (NaN for none). */
-export const LISTED_STRIDE = 3 + METRIC_COUNT;
+/** The metrics a beat carries, in this order, from index 3 (the history stores them in its own). */
+export const LISTED_METRICS: readonly ChartedMetric[] = CHARTED_METRICS;
+/** Numbers a beat: droplet id, time (epoch ms; NaN when unreadable), index into `statuses`, then LISTED_METRICS (NaN for none). */
+export const LISTED_STRIDE = 3 + LISTED_METRICS.length;
 
 export interface ListedBeats {
   flat: Float64Array;
@@ -46,7 +47,7 @@ export class ListedBeatsBuilder {
     this.flat[at] = id;
     this.flat[at + 1] = parseIsoMs(timeIso);
     this.flat[at + 2] = s;
-    for (let k = 0; k < METRIC_COUNT; k++) this.flat[at + 3 + k] = readChartedMetric(metrics, METRIC_COLUMNS[k]!);
+    for (let k = 0; k < LISTED_METRICS.length; k++) this.flat[at + 3 + k] = readChartedMetric(metrics, LISTED_METRICS[k]!);
     if (hasExtra(metrics)) this.extra.push({ beat: this.count, metrics });
     this.count++;
   }
@@ -62,15 +63,15 @@ export function listedBeatCount(beats: ListedBeats): number {
   return beats.flat.length / LISTED_STRIDE;
 }
 
-/** The beats as readable records (tests, logs): time as epoch ms, metrics as the history stores them. */
-export function listedBeatRecords(beats: ListedBeats): { id: number; t: number; status: string; metrics: Record<(typeof METRIC_COLUMNS)[number], number | null> }[] {
+/** The beats as readable records (tests, logs): time as epoch ms, the charted metrics (null for none). */
+export function listedBeatRecords(beats: ListedBeats): { id: number; t: number; status: string; metrics: Partial<Record<ChartedMetric, number | null>> }[] {
   const out = [];
   for (let i = 0; i < listedBeatCount(beats); i++) {
     const at = i * LISTED_STRIDE;
-    const metrics = {} as Record<(typeof METRIC_COLUMNS)[number], number | null>;
-    for (let k = 0; k < METRIC_COUNT; k++) {
+    const metrics: Partial<Record<ChartedMetric, number | null>> = {};
+    for (let k = 0; k < LISTED_METRICS.length; k++) {
       const v = beats.flat[at + 3 + k]!;
-      metrics[METRIC_COLUMNS[k]!] = Number.isNaN(v) ? null : v;
+      metrics[LISTED_METRICS[k]!] = Number.isNaN(v) ? null : v;
     }
     out.push({ id: beats.flat[at]!, t: beats.flat[at + 1]!, status: beats.statuses[beats.flat[at + 2]!]!, metrics });
   }
