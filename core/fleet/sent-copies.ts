@@ -104,7 +104,6 @@ function alignedDiff(before: readonly Droplet[], droplets: readonly Droplet[]): 
  * of it (and the memory reducer's two or three more once the worker idled).
  */
 function keptCopy(was: Droplet, now: Droplet): Droplet {
-  const same = <T>(a: T, b: T): T => (a === b ? a : b);
   return {
     id: now.id,
     name: same(was.name, now.name),
@@ -140,6 +139,11 @@ function mappedDiff(copy: Copy, droplets: readonly Droplet[]): DiffResult {
   }
   const removed = copy.list.filter((d) => !seen.has(d.id)).map((d) => d.id);
   return { list, changed, added, removed };
+}
+
+/** `b`, as `a` when they are equal. */
+function same<T>(a: T, b: T): T {
+  return a === b ? a : b;
 }
 
 /** A repeated id: the first reading stands, as the renderer's merge by id would keep it. */

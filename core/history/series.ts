@@ -1,8 +1,8 @@
 /**
  * The metric history in memory: one run of numbers per droplet (null metrics as NaN,
  * statuses interned), so a sample costs ~50 bytes, not an object, and lives off the JS heap
- * (float-run.ts). Adding is O(1) for the usual in-order beat. A total cap (maxTotalSamples) bounds the whole: 7 days for 10,000
- * droplets would be GBs.
+ * (float-run.ts). Adding is O(1) for the usual in-order beat. A total cap (maxTotalSamples)
+ * bounds the whole: 7 days for 10,000 droplets would be GBs.
  */
 import type { ChartedMetric, LatestValues, Metrics, Sample } from '../../shared/model';
 import { readChartedMetric } from '../../shared/udc/readers';
