@@ -106,10 +106,10 @@ export function decodeFleetAnswer(sync: SentCopies, answer: ExchangeResult, requ
     const droplets = clockOffsetMs === 0 ? list.droplets : list.droplets.map((d) => onLocalClock(d, clockOffsetMs));
     const readMs = lap?.() ?? 0;
     const diff = sync.diff(request.key, droplets, request.since);
-    // Only rows that carry metrics: a metric-less row (the deployed list) would punch holes in the charts.
     // A patch with a new beat time: record the droplet as read (its first entry, as the diff kept).
     const beaten = new Set(diff.patches.filter((p) => p.lastHeartbeat !== undefined).map((p) => p.id));
     const beats = new ListedBeatsBuilder(diff.droplets.length + beaten.size);
+    // Only rows that carry metrics: a metric-less row (the deployed list) would punch holes in the charts.
     const beat = (d: Droplet): void => {
       if (d.lastHeartbeat && d.latestMetrics) beats.add(d.id, d.lastHeartbeat, d.status, d.latestMetrics);
     };
