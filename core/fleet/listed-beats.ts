@@ -1,9 +1,8 @@
 /**
  * The new beats a fleet list shows, for the metric history, as they cross from the fleet
  * worker to main: flat numbers in one transferable buffer, the time already parsed. At 10,000
- * droplets every live-pace poll brings 10,000 beats; as objects main had to deserialise and
- * then collect them, and they were still alive when the collector looked, so they grew its
- * old generation.
+ * droplets every live-pace poll brings 10,000 beats, which as objects main had to deserialise
+ * and then collect.
  */
 import { CHARTED_METRIC_NAMES, CHARTED_METRICS, type ChartedMetric, type Metrics } from '../../shared/model';
 import { parseIsoMs } from '../../shared/udc/time';
