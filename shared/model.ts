@@ -43,6 +43,9 @@ export const METRIC_ALIASES: Readonly<Record<ChartedMetric, readonly string[]>> 
 
 /** Names read as a charted metric: the four, and the aliases droplets send them under. */
 export const CHARTED_METRIC_NAMES: readonly string[] = [...CHARTED_METRICS, ...Object.values(METRIC_ALIASES).flat()];
+const CHARTED_NAME_SET: ReadonlySet<string> = new Set(CHARTED_METRIC_NAMES);
+/** Whether `name` is read as a charted metric (one of CHARTED_METRIC_NAMES): anything else is an extra one. */
+export const isChartedMetricName = (name: string): boolean => CHARTED_NAME_SET.has(name);
 
 export const MetricValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 export const MetricsSchema = z.record(z.string(), MetricValueSchema);

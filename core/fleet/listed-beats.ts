@@ -4,7 +4,7 @@
  * droplets every live-pace poll brings 10,000 beats, which as objects main had to deserialise
  * and then collect.
  */
-import { CHARTED_METRIC_NAMES, CHARTED_METRICS, type ChartedMetric, type Metrics } from '../../shared/model';
+import { CHARTED_METRICS, isChartedMetricName, type ChartedMetric, type Metrics } from '../../shared/model';
 import { parseIsoMs } from '../../shared/udc/time';
 import { readChartedMetric } from '../../shared/udc/readers';
 
@@ -21,10 +21,8 @@ export interface ListedBeats {
   extra: { beat: number; metrics: Metrics }[];
 }
 
-const CHARTED_NAMES: ReadonlySet<string> = new Set(CHARTED_METRIC_NAMES);
-
 function hasExtra(metrics: Metrics): boolean {
-  for (const name in metrics) if (!CHARTED_NAMES.has(name)) return true;
+  for (const name in metrics) if (!isChartedMetricName(name)) return true;
   return false;
 }
 

@@ -5,15 +5,12 @@
  * (first come, first kept), the per-droplet sample cap per name, and a total cap across droplets
  * (beyond it the droplets heard from least recently lose their extra metrics).
  */
-import { CHARTED_METRIC_NAMES, EXTRA_METRIC_NAME_MAX, type ExtraMetricSample, type Metrics } from '../../shared/model';
+import { EXTRA_METRIC_NAME_MAX, isChartedMetricName, type ExtraMetricSample, type Metrics } from '../../shared/model';
 
 /** Names kept per droplet; a ninth new name is dropped. */
 export const EXTRA_NAMES_PER_DROPLET = 8;
 /** Samples (time and value) kept across all droplets' extra metrics: about 4 MB. */
 export const DEFAULT_MAX_EXTRA_SAMPLES = 250_000;
-
-/** Names that are a charted metric (the four and their aliases): not extra. */
-const CHARTED_NAMES: ReadonlySet<string> = new Set(CHARTED_METRIC_NAMES);
 
 export interface ExtraMetricLimits {
   /** Samples kept per name of one droplet (the history's per-droplet cap). */
@@ -52,7 +49,7 @@ export class ExtraMetrics {
     let extras = this.droplets.get(id);
     for (const name in metrics) {
       const v = metrics[name];
-      if (typeof v !== 'number' || !Number.isFinite(v) || CHARTED_NAMES.has(name) || name.length > EXTRA_METRIC_NAME_MAX) continue;
+      if (typeof v !== 'number' || !Number.isFinite(v) || isChartedMetricName(name) || name.length > EXTRA_METRIC_NAME_MAX) continue;
       if (!extras) {
         extras = new Map();
         this.droplets.set(id, extras);

@@ -14,7 +14,8 @@ import { ProblemCount } from '../features/events/ProblemCount';
 import { ThemePicker } from './ThemePicker';
 import { useOverlays } from '../state/overlays';
 import { usePollPace } from '../queries/usePollPace';
-import { BACKGROUND_TICK_MS, useInBackground } from '../state/clock';
+import { useInBackground } from '../state/clock';
+import { BACKGROUND_TICK_MS } from '../../../shared/background';
 
 /** Main moved a far-off Orchestrator's times onto this computer's clock: say so, and by how much. */
 function ClockOffsetTag({ offsetMs }: { offsetMs: number }) {

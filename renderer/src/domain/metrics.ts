@@ -1,5 +1,5 @@
 /** Reading the loosely typed metrics record an Orchestrator stores with each beat. */
-import { CHARTED_METRIC_NAMES, CHARTED_METRICS, DROPLET_STATUSES, type ChartedMetric, type Metrics, type ReportableStatus } from '../../../shared/model';
+import { CHARTED_METRICS, isChartedMetricName, DROPLET_STATUSES, type ChartedMetric, type Metrics, type ReportableStatus } from '../../../shared/model';
 
 /** The four charted metrics that are present as finite numbers. */
 export function chartedMetricsOf(metrics: Metrics | null | undefined): Partial<Record<ChartedMetric, number>> {
@@ -15,7 +15,7 @@ export function chartedMetricsOf(metrics: Metrics | null | undefined): Partial<R
 export function otherMetricsOf(metrics: Metrics | null | undefined): [string, string][] {
   if (!metrics) return [];
   return Object.entries(metrics)
-    .filter(([k]) => !CHARTED_METRIC_NAMES.includes(k))
+    .filter(([k]) => !isChartedMetricName(k))
     .map(([k, v]) => [k, v === null ? '—' : String(v)]);
 }
 

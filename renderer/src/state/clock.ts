@@ -15,8 +15,6 @@ import { BACKGROUND_TICK_MS } from '../../../shared/background';
 import { isScrolling, SCROLL_HOLD_MAX_MS } from './scrolling';
 
 const SCROLL_RECHECK_MS = 200;
-/** How often the screen refreshes while the window is in the background (main's held pushes arrive just before). */
-export { BACKGROUND_TICK_MS };
 
 let nowMs = Date.now();
 let timer: ReturnType<typeof setTimeout> | null = null;

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { atNextTick, BACKGROUND_TICK_MS, useInBackground, useNow } from '../../../../renderer/src/state/clock';
+import { atNextTick, useInBackground, useNow } from '../../../../renderer/src/state/clock';
+import { BACKGROUND_TICK_MS } from '../../../../shared/background';
 import { setScrolling } from '../../../../renderer/src/state/scrolling';
 
 function Now() {
