@@ -29,7 +29,10 @@ import { errorText } from '../shared/error-text';
 import { createAttentionShell, type ShellWindow } from './attention-shell';
 import { createNotifier } from './notifier';
 import { createTray } from './tray';
+import { applyMainV8Flags } from '../core/app/main-v8-flags';
 
+// Before the fleet worker is created: it takes the flags in force then.
+applyMainV8Flags();
 const log = (message: string): void => console.warn(`[steward] ${message}`);
 const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
 const url = appUrl(devServerUrl);

@@ -1,7 +1,11 @@
 /** Runs measureIdleMainHere in a process of its own (see idle-main.ts) and sends its figure back. */
 import type { KeyPair } from '../../core/signing/keys';
 import { removeBenchTempDirs } from '../lib/temp-dirs';
+import { applyMainV8Flags } from '../../core/app/main-v8-flags';
 import { measureIdleMainHere } from './idle-main';
+
+// As Electron's main starts (electron/main.ts).
+applyMainV8Flags();
 
 interface Request {
   url: string;
