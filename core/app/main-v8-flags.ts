@@ -8,14 +8,15 @@
  * every minute instead (at 10,000 droplets each poll parses and diffs a 4 MB list), so every
  * quiet spell shrank the heap the next poll grew again: two or three full collections a poll,
  * in main and in the fleet worker. Measured at 10,000 droplets with the live feed
- * (bench/measure/idle-main.ts, 2026-12-07): 0.74 to 0.88 % of a core with it, 0.52 to 0.61 %
- * without. The cost is a heap that stays at the size the polls need (about 40 MB at 10,000).
+ * (bench/measure/idle-main.ts, 2026-12-07): 0.74 to 0.88 % of a core with it in scratch runs and
+ * 1.00 % in the full bench; 0.60 to 0.72 % without in scratch runs and 0.63 % in the full bench.
+ * The cost is a heap that stays at the size the polls need (main's about 40 MB at 10,000).
  */
 import { setFlagsFromString } from 'node:v8';
 
 export const MAIN_V8_FLAGS: readonly string[] = ['--no-memory-reducer'];
 
 /** Applies MAIN_V8_FLAGS; before any worker is created. */
-export function applyMainV8Flags(set: (flag: string) => void = setFlagsFromString): void {
-  for (const flag of MAIN_V8_FLAGS) set(flag);
+export function applyMainV8Flags(): void {
+  for (const flag of MAIN_V8_FLAGS) setFlagsFromString(flag);
 }
