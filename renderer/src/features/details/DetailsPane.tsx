@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import type { Droplet, DropletDetails } from '../../../../shared/model';
 import { useFleetDroplet } from '../../queries/useFleet';
 import { errorDetail } from '../../app/api';
@@ -7,6 +7,7 @@ import { useDroplet } from '../../queries/useDroplet';
 import { useHistoryView } from '../../queries/useHistory';
 import { useUi } from '../../state/ui';
 import { rangeMs } from '../charts/series';
+import { prefetchedLazy } from '../../ui/prefetched-lazy';
 import { DropletFacts } from './DropletFacts';
 import { DropletStatus } from './DropletStatus';
 import { HeartbeatTimeline } from './HeartbeatTimeline';
@@ -15,20 +16,18 @@ import { LatestMetrics } from './LatestMetrics';
 import { DropletIncidents } from './DropletIncidents';
 import { DropletMute } from './DropletMute';
 import { DropletUptime } from './DropletUptime';
-import { ProbeSection } from './ProbeSection';
+import { prefetchProbeCharts, ProbeSection } from './ProbeSection';
 import { mergeBeats, type Beat } from './timeline';
 import '../../ui/ui.css';
 import './details.css';
 
 // The charts (and recharts with them) are a chunk of their own: the fleet paints at launch
 // without waiting for them: the chunk is fetched beside the first poll (prefetchCharts).
-let chartsModule: typeof import('../charts/MetricCharts') | null = null;
-const loadCharts = () => import('../charts/MetricCharts').then((m) => (chartsModule = m));
-const LazyMetricCharts = lazy(() => loadCharts().then((m) => ({ default: m.MetricCharts })));
+const metricCharts = prefetchedLazy(() => import('../charts/MetricCharts').then((m) => m.MetricCharts));
 
-/** Fetch the charts' chunk ahead of the first selection. */
+/** Fetch the charts' chunks (the metrics', and the droplet's own numbers') ahead of the first selection. */
 export function prefetchCharts(): Promise<unknown> {
-  return loadCharts();
+  return Promise.all([metricCharts.prefetch(), prefetchProbeCharts()]);
 }
 
 /**
@@ -41,9 +40,8 @@ export function DetailsPane(props: { dropletId: number }) {
   const { dropletId } = props;
   const q = useDroplet(dropletId);
   const row = useFleetDroplet(dropletId);
-  // Chosen once for the pane's life: swapping the lazy stand-in for the loaded component later
-  // would build the charts again (a loaded lazy component does not suspend again).
-  const [Charts] = useState(() => chartsModule?.MetricCharts ?? LazyMetricCharts);
+  // Chosen once for the pane's life (see prefetchedLazy).
+  const [Charts] = useState(metricCharts.current);
 
   if (!q.data) {
     if (q.isError) return <ErrorNotice error={errorDetail(q.error)} onRetry={() => void q.refetch()} />;

@@ -3,15 +3,19 @@
  * restart, version and features against what it registered, /state numbers charted, and its
  * dependencies with the missing ones first.
  */
-import { lazy, Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import type { ProbeDependency, ProbeDetails } from '../../../../shared/probe';
 import { errorDetail } from '../../app/api';
 import { formatDateTime, formatDuration, formatNumber } from '../../domain/format';
 import { useProbeDetails, useProbeNow } from '../../queries/useProbes';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ProbeCell } from '../fleet/ProbeCell';
+import { prefetchedLazy } from '../../ui/prefetched-lazy';
 
-const ProbeCharts = lazy(() => import('../charts/ProbeCharts').then((m) => ({ default: m.ProbeCharts })));
+const probeCharts = prefetchedLazy(() => import('../charts/ProbeCharts').then((m) => m.ProbeCharts));
+
+/** Fetch the charts of a droplet's own numbers ahead (with the metric charts'), so they draw without a "Loading charts…" first. */
+export const prefetchProbeCharts = probeCharts.prefetch;
 
 export function ProbeSection({ dropletId, ask = true }: { dropletId: number; ask?: boolean }) {
   const q = useProbeDetails(dropletId, ask);
@@ -37,6 +41,7 @@ export function ProbeSection({ dropletId, ask = true }: { dropletId: number; ask
 }
 
 function ProbeBody({ d, dropletId }: { d: ProbeDetails; dropletId: number }) {
+  const [ProbeCharts] = useState(probeCharts.current);
   const s = d.summary;
   if (s.verdict === 'not_probed' && !d.health) return <p className="st-muted">Not probed: {s.note ?? 'no reading yet'}.</p>;
   const drift = d.drift;

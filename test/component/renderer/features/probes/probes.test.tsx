@@ -4,6 +4,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProbeDetails } from '../../../../../shared/probe';
 import { ProbeSection } from '../../../../../renderer/src/features/details/ProbeSection';
+import { prefetchCharts } from '../../../../../renderer/src/features/details/DetailsPane';
+import { PROBE_METRIC_PREFIX } from '../../../../../shared/probe';
 import { DependenciesView } from '../../../../../renderer/src/features/probes/DependenciesView';
 import { ProbeCell } from '../../../../../renderer/src/features/fleet/ProbeCell';
 import { probeRank } from '../../../../../renderer/src/features/fleet/probe-rank';
@@ -55,6 +57,17 @@ describe('ProbeSection', () => {
     expect(within(section).getByText('queue_depth')).toBeTruthy();
     const deps = within(section).getAllByRole('listitem').map((li) => li.textContent);
     expect(deps).toEqual(['mail-relayrequiredmissing', 'auth-gateway-1requiredconnected', 'cache-warmer-1optionallisted']);
+  });
+
+  it("draws the droplet's own charts with its numbers, without a loading step, once their code was fetched ahead", async () => {
+    installFakeSteward({ getProbeDetails: () => ({ ...DETAILS, metrics: [`${PROBE_METRIC_PREFIX}queue_depth`] }), getExtraMetric: () => [] });
+    await prefetchCharts();
+    renderWithClient(<ProbeSection dropletId={7} />);
+    const section = screen.getByRole('region', { name: 'Served by the droplet' });
+    await within(section).findByText('degraded — queue backing up');
+    // In the same render as the numbers: the charts' group, not "Loading charts…".
+    expect(within(section).getByRole('group', { name: 'Served metrics' })).toBeTruthy();
+    expect(within(section).queryByText('Loading charts…')).toBeNull();
   });
 
   it('says why a droplet is not probed, and probes it on request', async () => {
