@@ -21,8 +21,8 @@ import { mergeBeats, type Beat } from './timeline';
 import '../../ui/ui.css';
 import './details.css';
 
-// The charts (and recharts with them) are a chunk of their own: the fleet paints at launch
-// without waiting for them: the chunk is fetched beside the first poll (prefetchCharts).
+// The charts (and recharts with them) are chunks of their own: the fleet paints at launch
+// without waiting for them; they are fetched beside the first poll (prefetchCharts).
 const metricCharts = prefetchedLazy(() => import('../charts/MetricCharts').then((m) => m.MetricCharts));
 
 /** Fetch the charts' chunks (the metrics', and the droplet's own numbers') ahead of the first selection. */

@@ -2,10 +2,9 @@
 /** What a steward sees of probes: the droplet's own health, state and dependencies (missing first), and the fleet's dependency view. */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ProbeDetails } from '../../../../../shared/probe';
+import { PROBE_METRIC_PREFIX, type ProbeDetails } from '../../../../../shared/probe';
 import { ProbeSection } from '../../../../../renderer/src/features/details/ProbeSection';
 import { prefetchCharts } from '../../../../../renderer/src/features/details/DetailsPane';
-import { PROBE_METRIC_PREFIX } from '../../../../../shared/probe';
 import { DependenciesView } from '../../../../../renderer/src/features/probes/DependenciesView';
 import { ProbeCell } from '../../../../../renderer/src/features/fleet/ProbeCell';
 import { probeRank } from '../../../../../renderer/src/features/fleet/probe-rank';
