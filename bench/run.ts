@@ -29,7 +29,7 @@
  * - CPU while idle-polling every 10 s for 60 s, as % of one core (idle-cpu.ts): all of
  *   Chromium's processes and the renderer's main thread with the page open; then Steward's
  *   main alone (idle-main.ts: service, fleet worker, live feed, in a child process of its own
- *   after 30 s of settling, for at least two polls at the pace main judges), driven as the
+ *   after 30 s of settling, for at least five polls at the pace main judges), driven as the
  *   renderer drives it, since with the page open this process also runs Playwright carrying
  *   IPC, which costs far more than Electron's IPC. At 1,000 also as long with another window in front of
  *   Steward's (the window in the background, redrawn every 30 s), which the idle target judges,

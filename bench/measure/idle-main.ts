@@ -32,11 +32,17 @@ export interface IdleMainFigure {
  */
 export const IDLE_MAIN_SETTLE_MS = 30_000;
 
+/**
+ * Polls the window holds at least: at the live pace (a poll a minute) a full collection comes
+ * every few polls, not every poll, and a window of two polls either missed it or held two.
+ */
+export const IDLE_MAIN_POLLS = 5;
+
 /** Measures in a child process of its own; the key crosses by IPC, never on its command line. */
 export function measureIdleMain(url: string, key: KeyPair, seconds: number, pollIntervalMs: number): Promise<IdleMainFigure> {
   const child = fork(fileURLToPath(new URL('./idle-main-child.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   // The measure's own length, the settling, the wait for the live pace, and room to start and stop.
-  const deadlineMs = Math.max(seconds * 1000, 2 * 60_000) + IDLE_MAIN_SETTLE_MS + 120_000;
+  const deadlineMs = Math.max(seconds * 1000, IDLE_MAIN_POLLS * 60_000) + IDLE_MAIN_SETTLE_MS + 120_000;
   let timer: ReturnType<typeof setTimeout> | undefined;
   return new Promise<IdleMainFigure>((resolve, reject) => {
     timer = setTimeout(() => {
@@ -95,8 +101,8 @@ export async function measureIdleMainHere(url: string, key: KeyPair, seconds: nu
   events = 0;
   const usage0 = process.cpuUsage();
   const t0 = performance.now();
-  // At least two polls' worth of the pace, so a minute-long pace is not measured between polls.
-  await sleep(Math.max(seconds * 1000, 2 * pace.intervalMs));
+  // At least IDLE_MAIN_POLLS polls' worth of the pace, so a minute-long pace is not measured between polls.
+  await sleep(Math.max(seconds * 1000, IDLE_MAIN_POLLS * pace.intervalMs));
   if (timer) clearTimeout(timer);
   const usage = process.cpuUsage(usage0);
   const wall = (performance.now() - t0) / 1000;
