@@ -18,8 +18,8 @@
  * it, and main and the fleet worker each ran a full collection a poll or more (23 in ten polls,
  * `--trace-gc-nvp`). With twice the room, 11. Measured at 10,000 droplets (paired scratch runs
  * of the idle measure, both at once, 2026-12-07): 0.652 against 0.582 % over 600 s, 0.826
- * against 0.703 % over 300 s; alone, one after the other, 0.937 against 0.768 %. The cost: main's heap 41 MB instead of 37 MB at the end of those 300 s, RSS
- * 217 MB instead of 203 MB.
+ * against 0.703 % over 300 s; alone, one after the other, 0.937 against 0.768 %. The cost:
+ * main's heap 41 MB instead of 37 MB at the end of those 300 s, RSS 217 instead of 203 MB.
  */
 import { setFlagsFromString } from 'node:v8';
 
