@@ -12,7 +12,7 @@
  * 1.00 % in the full bench; 0.60 to 0.72 % without in scratch runs and 0.63 % in the full bench.
  * The cost is a heap that stays at the size the polls need (main's about 40 MB at 10,000).
  *
- * The old generation let grow to twice what survived the last full collection before the next.
+ * The old generation may grow to twice what survived the last full collection before the next.
  * V8 sizes that room from how fast it collects against how fast the program allocates, and for
  * a process idle most of each minute it picks its least, 1.1 times: every poll's burst filled
  * it, and main and the fleet worker each ran a full collection a poll or more (23 in ten polls,
