@@ -56,8 +56,10 @@ export function App() {
   useProbeEvents();
   // At once, while the first poll is out: the charts' chunk is then ready for a selection made
   // as soon as the fleet shows (fetched and compiled beside the poll, not in the way of its paint).
+  // A chunk that fails to load here is asked again, and its failure shown, where the charts are
+  // first drawn; nor may a fetch still out when the window (or a test) goes away reject unheard.
   useEffect(() => {
-    void prefetchCharts();
+    prefetchCharts().catch(() => undefined);
   }, []);
   return (
     <div className="app">
