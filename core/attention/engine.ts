@@ -6,7 +6,7 @@
  * answers and calls `tick` every second.
  *
  * Work is incremental so a poll at 10,000 droplets costs little on main's thread: a delta
- * answer touches only its patches, lateness comes from a deadline heap (only droplets whose
+ * answer touches only its patches, lateness comes from a deadline wheel (only droplets whose
  * deadline passed are looked at), and the problem list is rebuilt only when asked after a change.
  *
  * Reporting, per droplet:
@@ -26,10 +26,11 @@
  *   `probe_answering` when it answers again. What was told of /health is persisted, so a droplet
  *   still silent after a restart of Steward is not told twice; one never heard answering is quiet.
  */
-import type { AttentionEvent, AttentionItem, AttentionKind, AttentionSettings, MetricRule, Problem, Problems, WatchedState } from '../../shared/attention';
+import type { AttentionEvent, AttentionItem, AttentionKind, AttentionSettings, MetricRule, Problems, WatchedState } from '../../shared/attention';
 import type { DropletPatch, FleetMark, FleetUpdate } from '../../shared/fleet-update';
 import type { Droplet, DropletStatus, Metrics, StatusChange } from '../../shared/model';
-import { DeadlineHeap } from './deadline-heap';
+import { DeadlineWheel } from './deadline-wheel';
+import { ProblemTable } from './problem-table';
 
 /** What a fleet answer brings: the whole list (`base` null) or changes on top of `base`. */
 export type FleetInput = Pick<FleetUpdate, 'base' | 'droplets' | 'patches' | 'removed' | 'sync'>;
@@ -40,6 +41,8 @@ export interface EngineOptions {
   settings: AttentionSettings;
   /** Whether a droplet's transitions are muted now (mutes live in the room). */
   isMuted(id: number, nowMs: number): boolean;
+  /** false when nothing at all is muted now, so the problem list need not ask isMuted of each problem. */
+  anyMuted?(nowMs: number): boolean;
   /** Whether the whole profile is muted now (for events that name no droplet). */
   isProfileMuted?(nowMs: number): boolean;
   onEvent(event: AttentionEvent): void;
@@ -84,8 +87,10 @@ export interface RestartInput {
 
 /** At most this many items ride in one event; `count` says how many there were. */
 export const ITEMS_PER_EVENT = 50;
-const BAD: ReadonlySet<WatchedState> = new Set(['error', 'inactive', 'late']);
-const SEVERITY: Readonly<Record<string, number>> = { error: 0, inactive: 1, late: 2 };
+/** The bad states, worst first: a problem's rank is its index here. */
+const BAD_BY_SEVERITY = ['error', 'inactive', 'late'] as const satisfies readonly WatchedState[];
+const BAD: ReadonlySet<WatchedState> = new Set(BAD_BY_SEVERITY);
+const SEVERITY: Readonly<Record<string, number>> = Object.fromEntries(BAD_BY_SEVERITY.map((s, rank) => [s, rank]));
 const GOOD = (s: WatchedState): boolean => s === 'active' || s === 'unknown' || s === 'maintenance';
 
 class Watched {
@@ -201,17 +206,12 @@ const parseMs = (iso: string | null | undefined): number => (iso ? Date.parse(is
 /** How many problems the tray and the title name. */
 const TOP_PROBLEMS = 5;
 
-/** Order of the problem list: unmuted first, then by severity, the longest-standing first, then id. Negative when `a` comes first. */
-function worseProblem(a: Problem, b: Problem): number {
-  return Number(a.muted) - Number(b.muted) || SEVERITY[a.state]! - SEVERITY[b.state]! || a.since - b.since || a.id - b.id;
-}
-
 export class AttentionEngine {
   private readonly byId = new Map<number, Watched>();
-  private readonly heap = new DeadlineHeap();
+  private readonly deadlines = new DeadlineWheel();
   /** Droplets waiting out a hold or flapping: the tick looks at these only. */
   private readonly held = new Set<Watched>();
-  private readonly problemIds = new Set<number>();
+  private readonly problemTable = new ProblemTable();
   private readonly dirtyIds = new Set<number>();
   private readonly probeTold = new Map<number, ProbeTold>();
   private readonly probeDirty = new Set<number>();
@@ -349,12 +349,13 @@ export class AttentionEngine {
    * instant lateness is judged at (beats since the last read may be unknown); default now.
    */
   tick(nowMs: number, lateNowMs = nowMs): void {
-    const heap = this.heap;
-    while (heap.size > 0 && heap.peek() < lateNowMs) {
-      const due = heap.peek();
-      const w = this.byId.get(heap.pop());
-      if (!w || w.lateAt !== due || w.status !== 'active' || !w.present) continue; // stale: a newer beat moved it
-      this.judge(w, Math.max(due, w.since), lateNowMs, `no heartbeat for ${Math.round((nowMs - w.beatMs) / 1000)} s`);
+    const due = this.deadlines.takeDue(lateNowMs);
+    for (let i = 0; i < due.length; i += 2) {
+      const at = due[i]!;
+      const w = this.byId.get(due[i + 1]!);
+      if (!w || w.lateAt !== at || w.status !== 'active' || !w.present) continue; // stale: a newer beat moved it
+      const state = this.rejudged(w, lateNowMs);
+      if (state) this.moveTo(w, state, Math.max(at, w.since), lateNowMs, `no heartbeat for ${Math.round((nowMs - w.beatMs) / 1000)} s`, false);
     }
     if (this.held.size > 0) this.endHolds(nowMs);
     if (this.groups.length > 0) this.flush(nowMs, false);
@@ -367,39 +368,15 @@ export class AttentionEngine {
 
   /**
    * The current problems: counts, the worst state and the five worst first; rebuilt only after a
-   * change (or when mutes matter). One pass keeping the five, not a sort of them all: at 10,000
-   * droplets a few thousand are problems, and sorting them on every pushed change cost main
-   * ~2 % of a core while idle.
+   * change, from the packed table (problem-table.ts), asking each problem's mute only while
+   * something is muted.
    */
   problems(nowMs: number): Problems {
     if (this.problemsCache) return this.problemsCache;
-    const top: Problem[] = [];
-    const scratch: Problem = { id: 0, name: '', state: 'error', since: 0, muted: false };
-    let count = 0;
-    let unmuted = 0;
-    let worst: WatchedState | null = null;
-    for (const id of this.problemIds) {
-      const w = this.byId.get(id)!;
-      const muted = this.opts.isMuted(id, nowMs);
-      count++;
-      if (!muted) {
-        unmuted++;
-        if (worst === null || SEVERITY[w.state]! < SEVERITY[worst]!) worst = w.state;
-      }
-      // Most are not among the five: compared through one scratch record, no object each.
-      const p = scratch;
-      p.id = id;
-      p.name = w.name;
-      p.state = w.state;
-      p.since = w.since;
-      p.muted = muted;
-      if (top.length === TOP_PROBLEMS && worseProblem(top[TOP_PROBLEMS - 1]!, p) <= 0) continue;
-      let at = top.length;
-      while (at > 0 && worseProblem(top[at - 1]!, p) > 0) at--;
-      top.splice(at, 0, { ...p });
-      if (top.length > TOP_PROBLEMS) top.pop();
-    }
-    this.problemsCache = { count, unmutedCount: unmuted, worst, top };
+    const asked = this.opts.anyMuted?.(nowMs) === false ? undefined : (id: number) => this.opts.isMuted(id, nowMs);
+    const walk = this.problemTable.walk(TOP_PROBLEMS, asked);
+    const top = walk.top.map((p) => ({ id: p.id, name: this.byId.get(p.id)?.name ?? '', state: BAD_BY_SEVERITY[p.rank]!, since: p.since, muted: p.muted }));
+    this.problemsCache = { count: walk.count, unmutedCount: walk.unmuted, worst: walk.worstRank < 0 ? null : BAD_BY_SEVERITY[walk.worstRank]!, top };
     return this.problemsCache;
   }
 
@@ -474,10 +451,7 @@ export class AttentionEngine {
       this.beat(w, d.latestMetrics, beat);
       return;
     }
-    if (w.name !== d.name) {
-      w.name = d.name;
-      this.touch(w.id);
-    }
+    if (w.name !== d.name) this.rename(w, d.name);
     const returning = !w.present;
     w.present = true;
     if (returning) {
@@ -497,10 +471,7 @@ export class AttentionEngine {
   private patch(p: DropletPatch, nowMs: number): void {
     const w = this.byId.get(p.id);
     if (!w) return;
-    if (p.name !== undefined && p.name !== w.name) {
-      w.name = p.name;
-      this.touch(w.id);
-    }
+    if (p.name !== undefined && p.name !== w.name) this.rename(w, p.name);
     const beat = p.lastHeartbeat !== undefined ? parseMs(p.lastHeartbeat) : w.beatMs;
     const newBeat = p.lastHeartbeat !== undefined && Number.isFinite(beat) && !(beat <= w.beatMs);
     if ((p.status !== undefined && p.status !== w.status) || newBeat) this.setLive(w, p.status ?? w.status, newBeat ? beat : w.beatMs, nowMs);
@@ -570,27 +541,37 @@ export class AttentionEngine {
     const lateAt = w.status === 'active' ? beat + this.opts.lateAfterMs : NaN;
     if (lateAt !== w.lateAt) {
       w.lateAt = lateAt;
-      if (Number.isFinite(lateAt)) this.heap.push(lateAt, w.id);
+      if (Number.isFinite(lateAt)) this.deadlines.push(lateAt, w.id);
     }
   }
 
   private setLive(w: Watched, status: DropletStatus, beat: number, nowMs: number): void {
     w.status = status;
     this.setBeat(w, beat);
-    this.judge(w, nowMs, nowMs, this.causeOf(status, beat, nowMs));
+    const state = this.rejudged(w, nowMs);
+    if (state) this.moveTo(w, state, nowMs, nowMs, this.causeOf(status, beat, nowMs), false);
   }
 
-  private judge(w: Watched, at: number, nowMs: number, cause: string): void {
+  /**
+   * The state its status and beat now judge it to be, when that is not its state; else null.
+   * The cause is worded only for a move: every beat of every poll comes here.
+   */
+  private rejudged(w: Watched, nowMs: number): WatchedState | null {
     const state = this.judgeOf(w.status, w.beatMs, nowMs);
-    if (state !== w.state) this.moveTo(w, state, at, nowMs, cause, false);
+    return state === w.state ? null : state;
   }
 
+  /** Whether the droplet is a problem now, with its state and since; the list is rebuilt only when that changed. */
   private setProblem(w: Watched, on: boolean): void {
-    const had = this.problemIds.has(w.id);
-    if (on === had) return;
-    if (on) this.problemIds.add(w.id);
-    else this.problemIds.delete(w.id);
-    this.problemsCache = null;
+    const changed = on ? this.problemTable.set(w.id, SEVERITY[w.state]!, w.since) : this.problemTable.delete(w.id);
+    if (changed) this.problemsCache = null;
+  }
+
+  /** A droplet's name changed: the problem list names it. */
+  private rename(w: Watched, name: string): void {
+    w.name = name;
+    this.touch(w.id);
+    if (this.problemTable.has(w.id)) this.problemsCache = null;
   }
 
   /** A judged change of state; `silent` takes it as told (the first fleet seen). */
@@ -603,8 +584,6 @@ export class AttentionEngine {
       this.opts.onChange?.(w.id, at, state, cause);
     }
     this.setProblem(w, w.present && BAD.has(state));
-    // A problem's state or since is in the list; a move between good states is not.
-    if (was !== state && this.problemsCache && (BAD.has(was) || BAD.has(state))) this.problemsCache = null;
     if (silent) {
       w.reported = state;
       return;

@@ -44,6 +44,13 @@ export function isMuted(mutes: Mutes, id: number, nowMs: number): boolean {
   return profileMuted(mutes, nowMs) || inForce(mutes.droplets[String(id)], nowMs);
 }
 
+/** Whether the profile or any droplet is muted now. */
+export function anyMuted(mutes: Mutes, nowMs: number): boolean {
+  if (profileMuted(mutes, nowMs)) return true;
+  for (const id in mutes.droplets) if (inForce(mutes.droplets[id], nowMs)) return true;
+  return false;
+}
+
 /** The mutes still in force (the same object when none ran out). */
 export function liveMutes(mutes: Mutes, nowMs: number): Mutes {
   let changed = false;

@@ -28,7 +28,7 @@ import { readJsonFile, writeFileAtomic } from '../fs/atomic-file';
 import { errorText } from '../../shared/error-text';
 import { AttentionEngine, PROBE_TOLD, type EngineState, type FleetInput, type PersistedDroplet, type ProbeInput, type ProbeTold, type RestartInput } from './engine';
 import { EventLog, eventsToCsv, eventsToJson } from './event-log';
-import { applyMute, isMuted, liveMutes, NO_MUTES, profileMuted } from './mutes';
+import { anyMuted, applyMute, isMuted, liveMutes, NO_MUTES, profileMuted } from './mutes';
 import { DAY_MS, incidents, observe, trimTimeline, uptimeWindow, WEEK_MS, type Span, type TimelineEntry } from './uptime';
 
 /** A failure the steward should read as it is (the service answers it in these words). */
@@ -204,6 +204,7 @@ export class AttentionRoom {
         lateAfterMs: this.opts.lateAfterMs,
         settings: this.settings,
         isMuted: (id, nowMs) => isMuted(this.mutes, id, nowMs),
+        anyMuted: (nowMs) => anyMuted(this.mutes, nowMs),
         isProfileMuted: (nowMs) => profileMuted(this.mutes, nowMs),
         onEvent: (e) => {
           this.log.add(e);

@@ -8,13 +8,17 @@ const SEVERITY: Record<string, number> = { error: 0, inactive: 1, late: 2 };
 const STATUSES: DropletStatus[] = ['active', 'inactive', 'error', 'maintenance'];
 
 describe('problems', () => {
-  it('counts every problem and names the five worst: unmuted first, then error, inactive, late, the longest-standing first', () => {
+  it.each([
+    ['asked of each problem', false],
+    ['told when nothing is muted', true],
+  ])('counts every problem and names the five worst: unmuted first, then error, inactive, late, the longest-standing first (mutes %s)', (_, tellsNone) => {
     const row = fc.record({ status: fc.constantFrom(...STATUSES), late: fc.boolean(), muted: fc.boolean(), sinceS: fc.integer({ min: 0, max: 5 }) });
     fc.assert(
       fc.property(fc.array(row, { minLength: 0, maxLength: 40 }), (rows) => {
         const muted = new Set(rows.flatMap((r, i) => (r.muted ? [i + 1] : [])));
         const clock = { now: T0 };
-        const { engine } = recordingEngine({ settings: { groupSeconds: 0, holdSeconds: 0 }, muted: (id) => muted.has(id), clock });
+        const anyMuted = tellsNone ? { anyMuted: () => muted.size > 0 } : {};
+        const { engine } = recordingEngine({ settings: { groupSeconds: 0, holdSeconds: 0 }, muted: (id) => muted.has(id), ...anyMuted, clock });
         engine.applyFleet(whole(rows.map((_, i) => droplet(i + 1, 'active', T0))), T0);
         // Each droplet moves to its status at its own second, so "since" differs.
         for (let s = 0; s <= 5; s++) {
@@ -39,5 +43,13 @@ describe('problems', () => {
       }),
       { numRuns: 200, seed: Number(process.env.STEWARD_FC_SEED ?? 1) },
     );
+  });
+
+  it('names a problem by its new name as soon as the fleet renames it', () => {
+    const { engine } = recordingEngine({ settings: { groupSeconds: 0, holdSeconds: 0 } });
+    engine.applyFleet(whole([droplet(1, 'active', T0), droplet(2, 'error', T0)]), T0);
+    expect(engine.problems(T0).top.map((p) => p.name)).toEqual(['drop-2']);
+    engine.applyFleet(whole([droplet(1, 'active', T0), { ...droplet(2, 'error', T0), name: 'billing-db' }]), T0 + 1000);
+    expect(engine.problems(T0 + 1000).top.map((p) => p.name)).toEqual(['billing-db']);
   });
 });

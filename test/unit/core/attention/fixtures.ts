@@ -35,7 +35,7 @@ export interface Recorded {
   clock: { now: number };
 }
 
-export function recordingEngine(opts: { settings?: Partial<AttentionSettings>; muted?: (id: number) => boolean; restored?: EngineState; clock?: { now: number }; events?: AttentionEvent[]; raisedAt?: number[] } = {}): Recorded {
+export function recordingEngine(opts: { settings?: Partial<AttentionSettings>; muted?: (id: number) => boolean; anyMuted?: () => boolean; restored?: EngineState; clock?: { now: number }; events?: AttentionEvent[]; raisedAt?: number[] } = {}): Recorded {
   const events = opts.events ?? [];
   const raisedAt = opts.raisedAt ?? [];
   const clock = opts.clock ?? { now: T0 };
@@ -44,6 +44,7 @@ export function recordingEngine(opts: { settings?: Partial<AttentionSettings>; m
       lateAfterMs: LATE_AFTER_MS,
       settings: { ...DEFAULT_ATTENTION_SETTINGS, ...opts.settings },
       isMuted: (id) => opts.muted?.(id) ?? false,
+      ...(opts.anyMuted ? { anyMuted: opts.anyMuted } : {}),
       onEvent: (e) => {
         events.push(e);
         raisedAt.push(clock.now);

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AttentionEvent, Problems } from '../../../../shared/attention';
 import { AttentionRoom, EVENTS_FILE, JOURNAL_FILE } from '../../../../core/attention/room';
-import { applyMute, isMuted, liveMutes, NO_MUTES } from '../../../../core/attention/mutes';
+import { anyMuted, applyMute, isMuted, liveMutes, NO_MUTES } from '../../../../core/attention/mutes';
 import { incidents, uptimeWindow, type TimelineEntry } from '../../../../core/attention/uptime';
 import { droplet, T0, whole } from './fixtures';
 
@@ -140,6 +140,16 @@ describe('mutes', () => {
     m = applyMute(m, { target: 'droplet', id: 5, span: 'forever' }, T0);
     expect(isMuted(m, 5, T0 + 1000 * H)).toBe(true);
     expect(isMuted(applyMute(m, { target: 'droplet', id: 5, span: 'off' }, T0), 5, T0)).toBe(false);
+  });
+
+  it('says whether anything at all is muted now: a droplet, the profile, or neither once they ran out', () => {
+    expect(anyMuted(NO_MUTES, T0)).toBe(false);
+    const droplet = applyMute(NO_MUTES, { target: 'droplet', id: 3, span: '1h' }, T0);
+    expect(anyMuted(droplet, T0 + H - 1)).toBe(true);
+    expect(anyMuted(droplet, T0 + H)).toBe(false);
+    const profile = applyMute(NO_MUTES, { target: 'profile', span: '1h' }, T0);
+    expect(anyMuted(profile, T0 + 1)).toBe(true);
+    expect(anyMuted(profile, T0 + H)).toBe(false);
   });
 });
 
