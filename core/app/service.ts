@@ -173,8 +173,8 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
     dataDir: config.dataDir,
     lateAfterMs: lateAfterMs(config.liveness ?? DEFAULT_LIVENESS),
     // At the live pace beats made since the last read are unknown: as the window does
-    // (lateJudgedUntil), lateness is judged no later than the grace after that read.
-    lateJudgedUntil: () => (pace?.pace().mode === 'live' ? lastFedMs + (config.liveness ?? DEFAULT_LIVENESS).graceSeconds * 1000 : Infinity),
+    // (renderer's lateJudgedUntil), lateness is judged as of that read.
+    lateJudgedUntil: () => (pace?.pace().mode === 'live' ? lastFedMs : Infinity),
     pollIntervalMs: config.pollIntervalMs,
     now,
     onEvent: (e) => emit('attentionEvent', e),

@@ -14,7 +14,7 @@ export function DropletStatus(props: { droplet: Pick<Droplet, 'status' | 'lastHe
   const liveness = useLiveness();
   const fleet = useWholeFleet();
   // Judged no later than the fleet's rows are (lateJudgedUntil), so the pane agrees with the row.
-  const judgedAt = Math.min(now, lateJudgedUntil(usePollPace(), fleet.dataUpdatedAt, liveness));
+  const judgedAt = Math.min(now, lateJudgedUntil(usePollPace(), fleet.dataUpdatedAt));
   const { late } = effectiveStatus(props.droplet, judgedAt, liveness);
   const live = { late, secondsSinceHeartbeat: effectiveStatus(props.droplet, now, liveness).secondsSinceHeartbeat };
   // From a fleet Steward cannot refresh, its own verdict is only a guess.

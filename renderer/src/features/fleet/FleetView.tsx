@@ -62,7 +62,7 @@ export function FleetView() {
   const wholeDroplets = whole.data?.droplets ?? NO_DROPLETS;
   const lists = useMemo(() => [wholeDroplets], [wholeDroplets]);
   const liveness = useLiveness();
-  const judgedAt = useLivenessTime(lists, whole.dataUpdatedAt, liveness, lateJudgedUntil(usePollPace(), whole.dataUpdatedAt, liveness));
+  const judgedAt = useLivenessTime(lists, whole.dataUpdatedAt, liveness, lateJudgedUntil(usePollPace(), whole.dataUpdatedAt));
 
   // Each poll or batch of pushed changes re-judges and re-places only the rows that changed.
   const [models] = useState(() => ({ table: new RowModel(), capabilities: new CapabilityCounter() }));

@@ -7,6 +7,7 @@ import { FleetView } from '../../../../renderer/src/features/fleet/FleetView';
 import { useLivenessTime } from '../../../../renderer/src/features/fleet/useLivenessTime';
 import { createQueryClient } from '../../../../renderer/src/queries/client';
 import { lateJudgedUntil, usePollPaceChanges } from '../../../../renderer/src/queries/usePollPace';
+import { effectiveStatus } from '../../../../shared/liveness';
 import type { PollPace } from '../../../../shared/model';
 import { APP_INFO, droplet, fakeSteward } from '../../../support/fleet-fake-steward';
 
@@ -23,25 +24,28 @@ afterEach(() => {
 });
 
 describe('lateness at the live pace', () => {
-  it('does not call a punctual droplet late while the next poll is a minute away, but still calls a silent one late', () => {
+  it('does not call a droplet late on the guess that it has not beaten since the read, but calls one overdue at the read late at once', () => {
     vi.useFakeTimers();
     const readAt = Date.now();
-    // Beat 50 s before the read: its next beat is due 10 s after it, unseen until the next poll.
-    const punctual = droplet(1, 'active', 50);
-    // Beat 80 s before the read: already overdue when read.
+    // Beat 62 s before the read: its next beat, a little slow, is unseen until the next poll.
+    const slowish = droplet(1, 'active', 62);
+    // Beat 80 s before the read: already past interval + grace when read.
     const silent = droplet(2, 'active', 80);
-    const lists = [[punctual, silent]];
-    const until = lateJudgedUntil(LIVE, readAt, LIVENESS);
+    const lists = [[slowish, silent]];
+    const until = lateJudgedUntil(LIVE, readAt);
+    expect(until).toBe(readAt);
     const { result } = renderHook(() => useLivenessTime(lists, readAt, LIVENESS, until));
     act(() => void vi.advanceTimersByTime(45_000));
-    // Judged no later than the grace after the read: the punctual droplet (late at +25 s) is not late.
-    expect(result.current).toBeLessThan(readAt + 25_000);
+    // Judged as of the read: the slowish droplet (late at +13 s by the clock) is not late; the silent one is.
+    expect(result.current).toBeLessThan(readAt + 13_000);
+    expect(effectiveStatus(silent, result.current, LIVENESS).late).toBe(true);
+    expect(effectiveStatus(slowish, result.current, LIVENESS).late).toBe(false);
 
     // Polling fast, the same data is judged as time passes (the next poll comes within the grace).
-    const fast = renderHook(() => useLivenessTime(lists, readAt, LIVENESS, lateJudgedUntil({ mode: 'polling', intervalMs: 10_000 }, readAt, LIVENESS)));
+    const fast = renderHook(() => useLivenessTime(lists, readAt, LIVENESS, lateJudgedUntil({ mode: 'polling', intervalMs: 10_000 }, readAt)));
     act(() => void vi.advanceTimersByTime(30_000));
-    expect(fast.result.current).toBeGreaterThan(readAt + 25_000);
-    expect(lateJudgedUntil(LIVE, readAt, LIVENESS)).toBe(readAt + 15_000);
+    expect(fast.result.current).toBeGreaterThan(readAt + 13_000);
+    expect(effectiveStatus(slowish, fast.result.current, LIVENESS).late).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../../../shared/ipc-contract';
 import type { AttentionEvent, AttentionSettingsView, Problems } from '../../../../shared/attention';
 import type { FleetUpdate } from '../../../../shared/fleet-update';
+import type { AppInfo } from '../../../../shared/model';
 import { generateKeyPair } from '../../../../core/signing/keys';
 import { createStewardService, type StewardService } from '../../../../core/app/service';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox';
@@ -106,5 +107,51 @@ describe('attention in the service', () => {
     const r = ok<{ savedTo: string | null; count: number }>(await service.dispatch('exportEvents', { format: 'json' }));
     expect(r).toEqual({ savedTo: join(dir, 'out.json'), count: 0 });
     expect(asked).toEqual([expect.objectContaining({ title: 'Export events', filters: [{ name: 'JSON', extensions: ['json'] }] })]);
+  });
+
+  it('at the live pace judges lateness as of the last read: a beat a little slow is not called late before the next read shows it, one overdue at the read is late at once', async () => {
+    const sandboxClock = { offsetMs: 0 };
+    // Its clock is moved back for the beats: tokens are not refused for it, and the monitor (inactive at
+    // 90 s) stays out of this test.
+    sandbox = await startSandbox({ port: 0, dialect: 'guide', publicKeyPem: KEY.publicKeyPem, inactiveAfterSeconds: 3_600, iatLeewaySeconds: Infinity, now: () => Date.now() + sandboxClock.offsetMs });
+    const clock = { offsetMs: 0 };
+    service = await createStewardService({
+      profileName: 't',
+      orchestratorUrl: sandbox.url,
+      dialect: 'auto',
+      identityDropletId: 5,
+      privateKeyPem: KEY.privateKeyPem,
+      pollIntervalMs: 10_000,
+      embeddedSandbox: false,
+      appVersion: 't',
+      liveUpdates: true,
+      dataDir: mkdtempSync(join(tmpdir(), 'svc-attn-')),
+      attentionTickMs: 20,
+      now: () => Date.now() + clock.offsetMs,
+      sleep: async () => undefined,
+    });
+    const s = service;
+    // Droplet 6 beat 80 s before the read (past interval + grace); droplet 5 62 s before (its next beat, 2 s slow, is unseen).
+    for (const [id, ageS] of [[6, 80], [5, 62]] as const) {
+      sandboxClock.offsetMs = -ageS * 1000;
+      ok(await s.dispatch('registerDroplet', { id, name: `d-${id}`, endpoint: `http://127.0.0.1:90${id}`, capabilities: [] }));
+      ok(await s.dispatch('sendHeartbeat', { id, status: 'active' }));
+    }
+    sandboxClock.offsetMs = 0;
+    await expect.poll(async () => ok<AppInfo>(await s.dispatch('getAppInfo', undefined)).pollPace.mode, { timeout: 5_000 }).toBe('live');
+    const read = ok<FleetUpdate>(await s.dispatch('listDroplets', {}));
+    await expect.poll(async () => ok<Problems>(await s.dispatch('getProblems', undefined)).top.map((p) => [p.id, p.state]), { timeout: 2_000 }).toEqual([[6, 'late']]);
+
+    // 45 s on, the next read still 15 s away: droplet 5 is 107 s from its last seen beat, but nothing read says it missed one.
+    clock.offsetMs = 45_000;
+    await new Promise((r) => setTimeout(r, 300)); // fifteen ticks
+    expect(ok<Problems>(await s.dispatch('getProblems', undefined)).top.map((p) => [p.id, p.state])).toEqual([[6, 'late']]);
+
+    // A read that shows no newer beat: now it is late.
+    ok(await s.dispatch('listDroplets', { since: read.sync }));
+    await expect.poll(async () => ok<Problems>(await s.dispatch('getProblems', undefined)).top.map((p) => [p.id, p.state]), { timeout: 2_000 }).toEqual([
+      [6, 'late'],
+      [5, 'late'],
+    ]);
   });
 });

@@ -45,7 +45,7 @@ describe('AttentionEngine', () => {
   it('judges lateness no later than it is told to (beats since the last read are unknown)', () => {
     const { engine, events } = recordingEngine({ settings: { groupSeconds: 0 } });
     engine.applyFleet(whole([droplet(1, 'active', T0)]), T0);
-    // At the live pace the last read was at T0; judged no later than T0 + 15 s grace.
+    // At the live pace lateness is judged as of the last read (T0 + 15 s here).
     engine.tick(T0 + 200 * S, T0 + 15 * S);
     expect(events).toEqual([]);
     engine.tick(T0 + 200 * S);
