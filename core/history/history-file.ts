@@ -200,18 +200,25 @@ function applyRow(store: SeriesStore, v: unknown): boolean {
   return true;
 }
 
+/**
+ * Samples as file lines. Each line is one JSON.stringify of a reused row: a poll at 10,000
+ * droplets appends ~9,000 lines, and building them from template pieces made ~70,000 short-lived
+ * strings (6.7 MB of main's garbage a poll, more than anything else main does for it).
+ */
 function linesOf(flat: ArrayLike<number>, store: SeriesStore): string {
+  const row: (number | string | null)[] = new Array<number | string | null>(LINE_LENGTH).fill(null);
   const out: string[] = [];
   for (let i = 0; i < flat.length; i += LINE_LENGTH) {
-    const status = store.statusName(flat[i + 2]!);
-    let line = `[${flat[i]},${flat[i + 1]},${status === null ? 'null' : JSON.stringify(status)}`;
+    row[0] = flat[i]!;
+    row[1] = flat[i + 1]!;
+    row[2] = store.statusName(flat[i + 2]!);
     for (let k = 0; k < METRIC_COUNT; k++) {
       const v = flat[i + 3 + k]!;
-      line += Number.isNaN(v) ? ',null' : `,${v}`;
+      row[3 + k] = Number.isNaN(v) ? null : v;
     }
-    out.push(line, ']\n');
+    out.push(JSON.stringify(row));
   }
-  return out.join('');
+  return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
 
 /**
