@@ -11,7 +11,10 @@
 export class DeadlineWheel {
   /** Bucket k % buckets.length holds the pairs [deadline, id, ...] due in second k (or a lap later). */
   private readonly buckets: number[][];
-  /** The earliest second not yet wholly taken; earlier deadlines are put in its bucket. */
+  /**
+   * The earliest second not yet wholly taken (null before the first take); earlier deadlines are
+   * put in its bucket. Not set by a push: the first deadline pushed may be far from the rest.
+   */
   private cursor: number | null = null;
   private count = 0;
 
@@ -30,19 +33,21 @@ export class DeadlineWheel {
   push(deadline: number, id: number): void {
     if (!Number.isFinite(deadline)) return;
     const second = Math.floor(deadline / this.bucketMs);
-    this.cursor ??= second;
-    this.bucket(Math.max(second, this.cursor)).push(deadline, id);
+    this.bucket(this.cursor === null ? second : Math.max(second, this.cursor)).push(deadline, id);
     this.count++;
   }
 
   /** Removes the entries due before `nowMs` and answers them as [deadline, id, ...], earliest first. */
   takeDue(nowMs: number): number[] {
     const due: number[] = [];
-    if (this.cursor === null) return due;
+    if (!Number.isFinite(nowMs)) return due;
     const nowSecond = Math.floor(nowMs / this.bucketMs);
+    // Before the first take deadlines sit in their own seconds, however far back: a lap back
+    // from now visits each bucket once. After it, in the cursor's bucket or later.
+    const first = this.cursor ?? nowSecond - this.buckets.length + 1;
     // Each bucket at most once, however far the clock jumped; a deadline a lap or more ahead stays put.
-    const last = Math.max(this.cursor, Math.min(nowSecond, this.cursor + this.buckets.length - 1));
-    for (let second = this.cursor; second <= last && this.count > 0; second++) {
+    const last = Math.max(first, Math.min(nowSecond, first + this.buckets.length - 1));
+    for (let second = first; second <= last && this.count > 0; second++) {
       const bucket = this.bucket(second);
       let kept = 0;
       for (let i = 0; i < bucket.length; i += 2) {
@@ -58,7 +63,7 @@ export class DeadlineWheel {
       }
       bucket.length = kept;
     }
-    this.cursor = Math.max(this.cursor, nowSecond);
+    this.cursor = Math.max(first, nowSecond);
     return due.length > 2 ? sortedPairs(due) : due;
   }
 

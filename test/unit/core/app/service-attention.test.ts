@@ -9,7 +9,7 @@ import type { AttentionEvent, AttentionSettingsView, Problems } from '../../../.
 import type { FleetUpdate } from '../../../../shared/fleet-update';
 import type { AppInfo } from '../../../../shared/model';
 import { generateKeyPair } from '../../../../core/signing/keys';
-import { createStewardService, type StewardService } from '../../../../core/app/service';
+import { createStewardService, type ServiceConfig, type StewardService } from '../../../../core/app/service';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox';
 
 const KEY = generateKeyPair('ES256');
@@ -26,11 +26,11 @@ function ok<T>(r: IpcResult<unknown>): T {
   return r.value as T;
 }
 
-async function boot(clock: { now: number }, tickMs = 0) {
-  sandbox = await startSandbox({ port: 0, dialect: 'guide', publicKeyPem: KEY.publicKeyPem });
+/** A profile's service over the sandbox started. */
+async function startService(over: Partial<ServiceConfig>): Promise<StewardService> {
   service = await createStewardService({
     profileName: 't',
-    orchestratorUrl: sandbox.url,
+    orchestratorUrl: sandbox!.url,
     dialect: 'auto',
     identityDropletId: 5,
     privateKeyPem: KEY.privateKeyPem,
@@ -39,11 +39,15 @@ async function boot(clock: { now: number }, tickMs = 0) {
     appVersion: 't',
     liveUpdates: false,
     dataDir: mkdtempSync(join(tmpdir(), 'svc-attn-')),
-    attentionTickMs: tickMs,
-    now: () => clock.now,
     sleep: async () => undefined,
+    ...over,
   });
-  const s = service;
+  return service;
+}
+
+async function boot(clock: { now: number }, tickMs = 0) {
+  sandbox = await startSandbox({ port: 0, dialect: 'guide', publicKeyPem: KEY.publicKeyPem });
+  const s = await startService({ attentionTickMs: tickMs, now: () => clock.now });
   const events: AttentionEvent[] = [];
   const problems: Problems[] = [];
   s.onEvent((e, p) => {
@@ -115,22 +119,7 @@ describe('attention in the service', () => {
     // 90 s) stays out of this test.
     sandbox = await startSandbox({ port: 0, dialect: 'guide', publicKeyPem: KEY.publicKeyPem, inactiveAfterSeconds: 3_600, iatLeewaySeconds: Infinity, now: () => Date.now() + sandboxClock.offsetMs });
     const clock = { offsetMs: 0 };
-    service = await createStewardService({
-      profileName: 't',
-      orchestratorUrl: sandbox.url,
-      dialect: 'auto',
-      identityDropletId: 5,
-      privateKeyPem: KEY.privateKeyPem,
-      pollIntervalMs: 10_000,
-      embeddedSandbox: false,
-      appVersion: 't',
-      liveUpdates: true,
-      dataDir: mkdtempSync(join(tmpdir(), 'svc-attn-')),
-      attentionTickMs: 20,
-      now: () => Date.now() + clock.offsetMs,
-      sleep: async () => undefined,
-    });
-    const s = service;
+    const s = await startService({ pollIntervalMs: 10_000, liveUpdates: true, attentionTickMs: 20, now: () => Date.now() + clock.offsetMs });
     // Droplet 6 beat 80 s before the read (past interval + grace); droplet 5 62 s before (its next beat, 2 s slow, is unseen).
     for (const [id, ageS] of [[6, 80], [5, 62]] as const) {
       sandboxClock.offsetMs = -ageS * 1000;
