@@ -5,8 +5,8 @@
  *
  * A ring of one-second buckets rather than a heap: at 10,000 droplets ~170 deadlines a second
  * come due, and popping each from a heap of ~20,000 walked a dozen levels of two big arrays,
- * every step a cache miss once the process had slept since the last second (~1 ms a second of
- * main's thread). A bucket is read in order.
+ * every step a cache miss once the process had slept since the last second. A bucket is read
+ * in order.
  */
 export class DeadlineWheel {
   /** Bucket k % buckets.length holds the pairs [deadline, id, ...] due in second k (or a lap later). */

@@ -1,9 +1,9 @@
 /**
  * The droplets in a bad state, packed in typed arrays for the walk that finds the worst few.
  * The engine rebuilds its problem list every second a problem changed, which at 10,000
- * droplets (a few pushes a second) is nearly every second. Walking a few thousand engine
- * records for it cost main ~1.5 ms a second, each record a cache miss once the process had
- * slept; these arrays are read in order.
+ * droplets (a few pushes a second) is nearly every second. Walking the engine's records for it
+ * took ~1 ms each time a process that had slept since the last second (each record a cache
+ * miss); these arrays are read in order.
  */
 
 /** One problem as the walk ranks it: unmuted first, then by rank (severity), longest-standing first, then id. */
