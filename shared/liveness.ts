@@ -8,7 +8,7 @@
  * since it. The fleet table, its incremental row model and the heartbeat timeline all use it.
  */
 import { z } from 'zod';
-import type { Droplet, DropletStatus } from './model';
+import type { Droplet, DropletStatus, PollPace } from './model';
 
 export type EffectiveStatus = DropletStatus | 'late';
 
@@ -88,4 +88,19 @@ export function formatAgo(seconds: number | null): string {
   if (s < 3600) return `${Math.floor(s / 60)} min ago`;
   if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
   return `${Math.floor(s / 86_400)} d ago`;
+}
+
+/**
+ * The latest instant Steward may call a droplet late from fleet data read at `dataUpdatedAt`.
+ * At the live pace the next read is a minute away and beats made since are unknown (the feed
+ * carries status changes, not beats), so lateness is judged as of the read itself: a droplet
+ * whose beat was already older than interval + grace then is late at once, and none is called
+ * late on the guess that it has not beaten since. Judged up to the grace past the read, every
+ * droplet beating a little slower than the interval (60.2 s, or the simulated fleet's ±10 %)
+ * was called late between reads and recovered at the next: ~2 % of the fleet every minute.
+ * Unbounded when polling fast, where the next read comes within the grace. Main's attention
+ * engine and the window both judge by it.
+ */
+export function lateJudgedUntil(pace: PollPace, dataUpdatedAt: number): number {
+  return pace.mode === 'live' && dataUpdatedAt > 0 ? dataUpdatedAt : Infinity;
 }

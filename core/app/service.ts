@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { ipcError, type IpcResult, type StewardHandlers } from '../../shared/ipc-contract';
 import type { FleetUpdate } from '../../shared/fleet-update';
-import { DEFAULT_LIVENESS, lateAfterMs, type LivenessSettings } from '../../shared/liveness';
+import { DEFAULT_LIVENESS, lateAfterMs, lateJudgedUntil, type LivenessSettings } from '../../shared/liveness';
 import { type DialectSetting, type Droplet, type DropletDetails, type DropletView, type HeartbeatAck, type HeartbeatInput, type KeepAlive, type ListFilters } from '../../shared/model';
 import { createOrchestratorClient, type OrchestratorClient } from '../orchestrator/client';
 import { CommsLog } from '../orchestrator/comms-log';
@@ -172,9 +172,8 @@ export async function createStewardService(config: ServiceConfig): Promise<Stewa
   const attention = await AttentionRoom.open({
     dataDir: config.dataDir,
     lateAfterMs: lateAfterMs(config.liveness ?? DEFAULT_LIVENESS),
-    // At the live pace beats made since the last read are unknown: as the window does
-    // (renderer's lateJudgedUntil), lateness is judged as of that read.
-    lateJudgedUntil: () => (pace?.pace().mode === 'live' ? lastFedMs : Infinity),
+    // Judged by the window's rule: at the live pace, as of the last read.
+    lateJudgedUntil: () => (pace ? lateJudgedUntil(pace.pace(), lastFedMs) : Infinity),
     pollIntervalMs: config.pollIntervalMs,
     now,
     onEvent: (e) => emit('attentionEvent', e),

@@ -1,4 +1,4 @@
-import { effectiveStatus } from '../../../../shared/liveness';
+import { effectiveStatus, lateJudgedUntil } from '../../../../shared/liveness';
 import type { Droplet } from '../../../../shared/model';
 import { useNow } from '../../state/clock';
 import { useLiveness } from '../../queries/useAppInfo';
@@ -6,7 +6,7 @@ import { formatDuration } from '../../domain/format';
 import { LATE_GUESS_WHY, lateTitle, StatusBadge } from '../../ui/StatusBadge';
 import { useFleetStale } from '../../queries/useFleetFreshness';
 import { useWholeFleet } from '../../queries/useFleet';
-import { lateJudgedUntil, usePollPace } from '../../queries/usePollPace';
+import { usePollPace } from '../../queries/usePollPace';
 
 /** The Orchestrator's status as it says it, and beside it Steward's own judgement when a beat is overdue. */
 export function DropletStatus(props: { droplet: Pick<Droplet, 'status' | 'lastHeartbeat'> }) {

@@ -6,8 +6,8 @@ import { TopBar } from '../../../../renderer/src/app/TopBar';
 import { FleetView } from '../../../../renderer/src/features/fleet/FleetView';
 import { useLivenessTime } from '../../../../renderer/src/features/fleet/useLivenessTime';
 import { createQueryClient } from '../../../../renderer/src/queries/client';
-import { lateJudgedUntil, usePollPaceChanges } from '../../../../renderer/src/queries/usePollPace';
-import { effectiveStatus } from '../../../../shared/liveness';
+import { usePollPaceChanges } from '../../../../renderer/src/queries/usePollPace';
+import { effectiveStatus, lateJudgedUntil } from '../../../../shared/liveness';
 import type { PollPace } from '../../../../shared/model';
 import { APP_INFO, droplet, fakeSteward } from '../../../support/fleet-fake-steward';
 
