@@ -102,7 +102,10 @@ export class LiveFeed {
     const Impl = this.opts.WebSocketImpl ?? WebSocket;
     let ws: WebSocket;
     try {
-      ws = new Impl(url, { handshakeTimeout: this.opts.handshakeTimeoutMs ?? 10_000, maxPayload: MAX_MESSAGE_BYTES });
+      // No permessage-deflate: `ws` asks for it by default and uvicorn (serving the deployed
+      // FastAPI Orchestrator) agrees by default; every ~200-byte push would then be inflated
+      // through zlib, for no saving.
+      ws = new Impl(url, { handshakeTimeout: this.opts.handshakeTimeoutMs ?? 10_000, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
     } catch (e) {
       this.retry('closed', `Could not open the live connection: ${errorText(e)}`, this.nextDelay());
       return;

@@ -14,8 +14,11 @@ class FakeOrchestrator {
   connections = 0;
   route = '/ws/droplets';
 
-  constructor(opts: { autoPong?: boolean } = {}) {
-    this.wss = new WebSocketServer({ noServer: true, autoPong: opts.autoPong ?? true });
+  /** The extensions each accepted connection agreed on (the handshake's answer). */
+  readonly extensions: string[] = [];
+
+  constructor(opts: { autoPong?: boolean; perMessageDeflate?: boolean } = {}) {
+    this.wss = new WebSocketServer({ noServer: true, autoPong: opts.autoPong ?? true, perMessageDeflate: opts.perMessageDeflate ?? false });
     this.http = createServer((_req, res) => res.writeHead(404).end());
     this.http.on('upgrade', (req, socket, head) => {
       const url = new URL(req.url ?? '/', 'http://x');
@@ -26,6 +29,7 @@ class FakeOrchestrator {
       if (!token.startsWith('good')) return refuse(403, '{"detail":"Not authenticated"}');
       this.wss.handleUpgrade(req, socket, head, (ws) => {
         this.connections++;
+        this.extensions.push(ws.extensions);
         this.sockets.add(ws);
         ws.on('close', () => this.sockets.delete(ws));
       });
@@ -56,7 +60,7 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.close().catch(() => undefined);
 });
 
-async function serve(opts?: { autoPong?: boolean }, port?: number): Promise<{ server: FakeOrchestrator; port: number }> {
+async function serve(opts?: { autoPong?: boolean; perMessageDeflate?: boolean }, port?: number): Promise<{ server: FakeOrchestrator; port: number }> {
   const server = new FakeOrchestrator(opts);
   servers.push(server);
   return { server, port: await server.listen(port) };
@@ -111,6 +115,18 @@ describe('LiveFeed', () => {
     await until(() => changes.length === 1);
     expect(changes).toEqual([{ dropletId: 42, oldStatus: 'active', newStatus: 'inactive', changedAt: '2026-11-27T05:09:40.387Z' }]);
     expect(states.map((s) => s.state)).toEqual(['connecting', 'open']);
+  });
+
+  it('does not ask for compressed messages, even from an Orchestrator that offers it', async () => {
+    // uvicorn (serving the deployed FastAPI Orchestrator) accepts permessage-deflate when asked:
+    // every ~200-byte push would then be inflated through zlib, for no saving.
+    const { server, port } = await serve({ perMessageDeflate: true });
+    const { f, changes } = feed(port);
+    f.start();
+    await until(() => server.sockets.size === 1);
+    server.send(change);
+    await until(() => changes.length === 1);
+    expect(server.extensions).toEqual(['']);
   });
 
   it('signals open and when it last heard traffic, and closed once the connection drops', async () => {
