@@ -60,7 +60,7 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.close().catch(() => undefined);
 });
 
-async function serve(opts?: { autoPong?: boolean; perMessageDeflate?: boolean }, port?: number): Promise<{ server: FakeOrchestrator; port: number }> {
+async function serve(opts?: ConstructorParameters<typeof FakeOrchestrator>[0], port?: number): Promise<{ server: FakeOrchestrator; port: number }> {
   const server = new FakeOrchestrator(opts);
   servers.push(server);
   return { server, port: await server.listen(port) };
