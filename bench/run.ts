@@ -116,6 +116,7 @@ async function main(): Promise<void> {
         log(`CPU of Steward's main alone while idle-polling every 10 s for ${IDLE_SECONDS} s`);
         const alone = await measureIdleMain(orchestrator.url, key, IDLE_SECONDS, measured.cpu.pollIntervalMs);
         measured.cpu.mainPercent = alone.percent;
+        measured.cpu.mainThreadPercent = alone.mainThreadPercent;
         measured.cpu.mainPace = `${alone.pace.mode}, a poll every ${alone.pace.intervalMs / 1000} s`;
         f.idle.push(measured.cpu);
         if (fleet === BIG_FLEET) f.scroll = measured.scroll;

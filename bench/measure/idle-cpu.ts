@@ -21,6 +21,8 @@ export interface CpuFigures {
   pollIntervalMs: number;
   /** % of one core. Steward's main alone (service, fleet worker, live feed; no page attached). */
   mainPercent: number;
+  /** Of mainPercent, main's thread alone (the rest: the fleet worker, V8's and libuv's helpers). */
+  mainThreadPercent: number;
   /** The pace main settled at while measured alone: `live` (a poll a minute) or `polling`. */
   mainPace: string;
   /** This process while the page was attached: main plus Playwright carrying IPC (Electron's IPC costs far less). */
@@ -136,6 +138,7 @@ export async function measureScrollAndIdleCpu(chromiumPath: string, orchestrator
       seconds: front.seconds,
       pollIntervalMs,
       mainPercent: NaN,
+      mainThreadPercent: NaN,
       mainPace: '',
       mainWithPlaywrightPercent: front.thisProcessPercent,
       rendererPercent: front.rendererPercent,

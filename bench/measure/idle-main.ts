@@ -15,11 +15,14 @@ import type { AppInfo, PollPace } from '../../shared/model';
 import { builtFleetWorker } from '../../test/support/built-workers';
 import { stewardService } from '../lib/service';
 import { round } from '../lib/stats';
+import { mainThreadCpuMs } from '../lib/thread-cpu';
 import { log, sleep, waitFor } from '../lib/wait';
 
 export interface IdleMainFigure {
-  /** % of one core. */
+  /** % of one core: the whole process (main's thread, the fleet worker, V8's and libuv's helpers). */
   percent: number;
+  /** Of it, main's thread alone (NaN where /proc cannot tell): what is left is other threads' work. */
+  mainThreadPercent: number;
   /** The pace most of the window was polled at. */
   pace: PollPace;
   polls: number;
@@ -100,14 +103,17 @@ export async function measureIdleMainHere(url: string, key: KeyPair, seconds: nu
   polls = 0;
   events = 0;
   const usage0 = process.cpuUsage();
+  const thread0 = mainThreadCpuMs();
   const t0 = performance.now();
   // At least IDLE_MAIN_POLLS polls' worth of the pace, so a minute-long pace is not measured between polls.
   await sleep(Math.max(seconds * 1000, IDLE_MAIN_POLLS * pace.intervalMs));
   if (timer) clearTimeout(timer);
   const usage = process.cpuUsage(usage0);
+  const thread1 = mainThreadCpuMs();
   const wall = (performance.now() - t0) / 1000;
   off();
   await service.close();
   log(`idle main: ${pace.mode} pace (a poll every ${pace.intervalMs / 1000} s), ${polls} polls and ${events} pushed events in ${Math.round(wall)} s`);
-  return { percent: round(((usage.user + usage.system) / 1e6 / wall) * 100, 2), pace, polls };
+  const threadMs = thread0 === null || thread1 === null ? NaN : thread1 - thread0;
+  return { percent: round(((usage.user + usage.system) / 1e6 / wall) * 100, 2), mainThreadPercent: round((threadMs / 1000 / wall) * 100, 2), pace, polls };
 }
