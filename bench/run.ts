@@ -29,11 +29,12 @@
  * - CPU while idle-polling every 10 s for 60 s, as % of one core (idle-cpu.ts): all of
  *   Chromium's processes and the renderer's main thread with the page open; then Steward's
  *   main alone (idle-main.ts: service, fleet worker, live feed, in a child process of its own
- *   after 30 s of settling, for at least five polls at the pace main judges), driven as the
- *   renderer drives it, since with the page open this process also runs Playwright carrying
- *   IPC, which costs far more than Electron's IPC. At 1,000 also as long with another window in front of
- *   Steward's (the window in the background, redrawn every 30 s), which the idle target judges,
- *   and a blank page in the same Chromium for as long (the floor).
+ *   after 30 s of settling, for at least five polls at the pace main judges; the whole
+ *   process, and of it main's thread), driven as the renderer drives it, since with the
+ *   page open this process also runs Playwright carrying IPC, which costs far more than
+ *   Electron's IPC. At 1,000 also as long with another window in front of Steward's (the
+ *   window in the background, redrawn every 30 s), which the idle target judges, and a blank
+ *   page in the same Chromium for as long (the floor).
  *
  * - launch to fleet (launch.ts): main's start -> first rows painted on the embedded default;
  * - the CLI's start (cli-startup.ts): `steward --help` against `node -e 0`, wall time, median;
